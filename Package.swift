@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Allot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "allot", targets: ["AllotCLI"]),
+        .library(name: "Allot", targets: ["Allot"]),
+        .library(name: "AllotLedger", targets: ["AllotLedger"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Pure ledger logic: time, policies, replay, statements, warnings. No I/O.
+        .target(name: "AllotLedger"),
+        // Parsing and validating config, seat and event files into ledger records.
+        .target(
+            name: "AllotImport",
+            dependencies: [
+                "AllotLedger",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The SQLite system of record.
+        .target(
+            name: "AllotStore",
+            dependencies: [
+                "AllotLedger",
+                "AllotImport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The library a CLI or another package drives: projects, builds, reports.
+        .target(
+            name: "Allot",
+            dependencies: [
+                "AllotLedger", "AllotImport", "AllotStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "AllotCLI",
+            dependencies: [
+                "Allot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AllotLedgerTests",
+            dependencies: [
+                "AllotLedger",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "AllotTests",
+            dependencies: [
+                "Allot", "AllotImport", "AllotStore", "AllotCLI",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,30 @@
+/// One account after replay: every posting, every send, and its lots at each month end.
+public struct AccountLedger: Sendable {
+    public var account: Account
+    /// In posting order.
+    public var postings: [Posting]
+    /// In send order.
+    public var messages: [SentMessage]
+    /// Lots left at as_of, in consumption order.
+    public var lots: [Lot]
+    /// Lots left at the start of each month (the end of the one before), in consumption order.
+    var lotsAtMonthStart: [Month: [Lot]]
+
+    /// Balance after every posting before `t`.
+    public func balance(before t: Instant) -> Int {
+        let i = firstPosting(atOrAfter: t)
+        return i == 0 ? 0 : postings[i - 1].balance
+    }
+
+    public var balance: Int { postings.last?.balance ?? 0 }
+
+    /// Index of the first posting at or after `t`.
+    func firstPosting(atOrAfter t: Instant) -> Int {
+        var lo = 0, hi = postings.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if postings[mid].time < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,51 @@
+/// The replayed ledger: every account's postings, messages and lots as of `asOf`.
+public struct Ledger: Sendable {
+    public let settings: LedgerSettings
+    /// Exclusive end: nothing at or after it is part of the ledger.
+    public let asOf: Instant
+    /// Sorted by account id (UTF-8 bytes).
+    public let accounts: [AccountLedger]
+    /// Rejections and notices, in time order.
+    public let problems: [LedgerProblem]
+    private let indexById: [String: Int]
+
+    /// Replays seats and events under the settings' policies up to `asOf` (spec §3–§5).
+    /// Events must have passed import validation; events at or after `asOf` are ignored.
+    public static func replay(accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant) -> Ledger {
+        var byTeam: [String: [Account]] = [:]
+        for a in accounts { byTeam[a.team, default: []].append(a) }
+        let teamOf = Dictionary(accounts.map { ($0.id, $0.team) }, uniquingKeysWith: { a, _ in a })
+        var senderOf: [String: String] = [:]
+        for e in events where e.kind == .send {
+            if let m = e.message, let a = e.account { senderOf[m] = a }
+        }
+        var eventsByTeam: [String: [LedgerEvent]] = [:]
+        for e in events where e.time < asOf {
+            let owner = e.kind.isResponse ? e.message.flatMap { senderOf[$0] } : e.account
+            guard let team = owner.flatMap({ teamOf[$0] }) else { continue }
+            eventsByTeam[team, default: []].append(e)
+        }
+        var results: [AccountLedger] = [], problems: [LedgerProblem] = []
+        for team in byTeam.keys.sorted(by: UTF8Order.precedes) {
+            let replay = TeamReplay(accounts: byTeam[team]!, events: eventsByTeam[team] ?? [], settings: settings, asOf: asOf)
+            let (accountLedgers, teamProblems) = replay.run()
+            results += accountLedgers
+            problems += teamProblems
+        }
+        results.sort { UTF8Order.precedes($0.account.id, $1.account.id) }
+        problems.sort { $0.time != $1.time ? $0.time < $1.time : UTF8Order.precedes($0.eventId, $1.eventId) }
+        return Ledger(settings: settings, asOf: asOf, accounts: results, problems: problems)
+    }
+
+    init(settings: LedgerSettings, asOf: Instant, accounts: [AccountLedger], problems: [LedgerProblem]) {
+        self.settings = settings
+        self.asOf = asOf
+        self.accounts = accounts
+        self.problems = problems
+        var index: [String: Int] = [:]
+        for (i, a) in accounts.enumerated() { index[a.account.id] = i }
+        self.indexById = index
+    }
+
+    public subscript(accountId: String) -> AccountLedger? { indexById[accountId].map { accounts[$0] } }
+}

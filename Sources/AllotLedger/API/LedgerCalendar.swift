@@ -1,0 +1,71 @@
+import Foundation
+
+/// Calendar arithmetic in the ledger's IANA time zone (spec §1): local midnights,
+/// months, and `+ N days` / `+ N months` that keep the local wall-clock time.
+public struct LedgerCalendar: Sendable {
+    public let identifier: String
+    private let zone: TimeZone
+
+    /// nil when the identifier is not a known IANA zone.
+    public init?(identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        self.identifier = identifier
+        self.zone = zone
+    }
+
+    public static let utc = LedgerCalendar(identifier: "UTC")!
+
+    /// The zone's offset from UTC at an instant, in milliseconds.
+    public func offsetMillis(at t: Instant) -> Int64 {
+        if identifier == "UTC" { return 0 }
+        let date = Date(timeIntervalSince1970: Double(t.millis.floorDivided(by: 1000).quotient))
+        return Int64(zone.secondsFromGMT(for: date)) * 1000
+    }
+
+    public func local(_ t: Instant) -> LocalDateTime {
+        LocalDateTime(wallMillis: t.millis + offsetMillis(at: t))
+    }
+
+    /// The instant a wall-clock time names. A time that occurs twice (clocks go back)
+    /// is the earlier one; a time skipped by clocks going forward is read with the
+    /// offset in force before the change, so it lands just after the gap.
+    public func instant(_ local: LocalDateTime) -> Instant {
+        let wall = local.wallMillis
+        let before = offsetMillis(at: Instant(millis: wall - 86_400_000))
+        let after = offsetMillis(at: Instant(millis: wall + 86_400_000))
+        let early = Instant(millis: wall - before), late = Instant(millis: wall - after)
+        let earlyValid = offsetMillis(at: early) == before
+        let lateValid = offsetMillis(at: late) == after
+        switch (earlyValid, lateValid) {
+        case (true, true): return min(early, late)
+        case (false, true): return late
+        default: return early
+        }
+    }
+
+    public func startOfDay(_ date: CivilDate) -> Instant { instant(LocalDateTime(date: date)) }
+
+    /// Local midnight of the day after the one holding `t`.
+    public func endOfDay(containing t: Instant) -> Instant { startOfDay(local(t).date.adding(days: 1)) }
+
+    public func startOfMonth(_ month: Month) -> Instant { startOfDay(month.firstDay) }
+
+    public func month(of t: Instant) -> Month {
+        let d = local(t).date
+        return Month(year: d.year, month: d.month)
+    }
+
+    /// `t + N days`: N calendar days later at the same local wall-clock time.
+    public func adding(days: Int, to t: Instant) -> Instant {
+        var l = local(t)
+        l.date = l.date.adding(days: days)
+        return instant(l)
+    }
+
+    /// `t + N months`: N calendar months later, day clamped to the month's end.
+    public func adding(months: Int, to t: Instant) -> Instant {
+        var l = local(t)
+        l.date = l.date.adding(months: months)
+        return instant(l)
+    }
+}

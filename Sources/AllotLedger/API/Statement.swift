@@ -1,0 +1,55 @@
+/// One account's month (spec §6).
+public struct Statement: Sendable {
+    public var account: Account
+    public var month: Month
+    public var start: Instant
+    /// The month's end, or as_of when that comes first.
+    public var end: Instant
+    /// True when as_of cuts the month short.
+    public var partial: Bool
+    /// The policy in force at the period start.
+    public var policy: String?
+    public var opening: Int
+    public var closing: Int
+    public var totals: StatementTotals
+    public var capped: Int
+    public var messages: MessageCounts
+    /// Lots left at `end`, in consumption order.
+    public var lots: [Lot]
+    /// Every posting in the period, in order.
+    public var entries: [Posting]
+}
+
+extension Ledger {
+    /// The months an account has statements for: from the one holding its opening to the
+    /// one holding the earlier of its closing and the last instant before as_of.
+    public func statementMonths(of accountId: String) -> [Month] {
+        guard let a = self[accountId]?.account, a.opened < asOf else { return [] }
+        let last = min(a.closed ?? .distantFuture, Instant(millis: asOf.millis - 1))
+        let calendar = settings.calendar
+        var months: [Month] = []
+        var m = calendar.month(of: a.opened)
+        let lastMonth = calendar.month(of: last)
+        while m <= lastMonth { months.append(m); m = m.next }
+        return months
+    }
+
+    /// nil when the account is unknown or has no statement for that month.
+    public func statement(of accountId: String, for month: Month) -> Statement? {
+        guard let ledger = self[accountId], statementMonths(of: accountId).contains(month) else { return nil }
+        let calendar = settings.calendar
+        let start = calendar.startOfMonth(month), monthEnd = calendar.startOfMonth(month.next)
+        let end = min(monthEnd, asOf)
+        let from = ledger.firstPosting(atOrAfter: start), to = ledger.firstPosting(atOrAfter: end)
+        let entries = Array(ledger.postings[from..<to])
+        var totals = StatementTotals(), capped = 0
+        for p in entries { totals.add(p); capped += p.capped }
+        let lots = end == asOf ? ledger.lots : (ledger.lotsAtMonthStart[month.next] ?? [])
+        return Statement(
+            account: ledger.account, month: month, start: start, end: end, partial: asOf < monthEnd,
+            policy: settings.timeline.policy(at: start)?.name,
+            opening: ledger.balance(before: start), closing: ledger.balance(before: end),
+            totals: totals, capped: capped, messages: MessageCounts(ledger.messages, from: start, to: end),
+            lots: lots, entries: entries)
+    }
+}

@@ -1,0 +1,133 @@
+/// What each posting class does to the accounts (spec §3 and §4).
+extension TeamReplay {
+    func perform(_ item: ScheduledItem) {
+        let t = item.time
+        switch item.action {
+        case .expire(let a, let lot):
+            let left = states[a].removeLot(sequence: lot)
+            if left > 0 { states[a].postExpiry(left, at: t) }
+        case .close(let a):
+            let left = states[a].balance
+            states[a].lots.removeAll()
+            states[a].isClosed = true
+            if left > 0 { states[a].post(.forfeit, -left, at: t) }
+        case .policySwitch(let entry):
+            switchPolicy(entry, at: t)
+        case .allot(let a):
+            guard let policy = settings.timeline.policy(at: t) else { return }
+            grantCapped(.allotment, policy.allotment, to: a, at: t, policy: policy)
+        case .bonus(let a, let b):
+            grantCapped(.bonus, settings.bonuses[b].amount, to: a, at: t, policy: settings.timeline.policy(at: t))
+        case .refund(let a, let m):
+            if let c = states[a].account.closed, c <= t { return }
+            addLot(1, to: a, at: t)
+            states[a].post(.refund, 1, at: t, ref: states[a].messages[m].eventId)
+            states[a].messages[m].refunded = t
+        }
+    }
+
+    func apply(_ e: LedgerEvent) {
+        guard let a = e.account.flatMap({ indexById[$0] }) else { return }
+        let t = e.time
+        switch e.kind {
+        case .send: send(e, from: a)
+        case .grant: addLot(e.amount ?? 0, to: a, at: t); states[a].post(.grant, e.amount ?? 0, at: t, ref: e.id)
+        case .adjust: adjust(e, a)
+        case .share: share(e, from: a)
+        case .accept, .decline: break
+        }
+    }
+
+    /// A new lot whose expiry follows the policy in force at `t`; schedules its expiry.
+    func addLot(_ amount: Int, to a: Int, at t: Instant, expires: Instant?? = .none) {
+        guard amount > 0 else { return }
+        let expiry = expires ?? settings.timeline.policy(at: t)?.expiry(ofLotCreatedAt: t, calendar: calendar)
+        let seq = states[a].addLot(amount, expires: expiry)
+        if let x = expiry { scheduleExpiry(of: seq, in: a, at: x) }
+    }
+
+    private func scheduleExpiry(of seq: Int, in a: Int, at x: Instant) {
+        guard x < asOf else { return }
+        schedule.push(ScheduledItem(time: x, cls: .expiry, rank: seq &* states.count &+ a, id: "",
+                                    action: .expire(account: a, lot: seq)))
+    }
+
+    private func grantCapped(_ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?) {
+        var granted = amount
+        if let cap = policy?.cap { granted = min(amount, max(0, cap - states[a].balance)) }
+        guard amount > 0 else { return }
+        addLot(granted, to: a, at: t)
+        states[a].post(kind, granted, at: t, capped: amount - granted)
+    }
+
+    private func switchPolicy(_ entry: Int, at t: Instant) {
+        let e = settings.timeline.entries[entry]
+        guard let expiry = e.policy.carryOverExpiry(startingAt: e.from, calendar: calendar) else { return }
+        for a in states.indices where states[a].lots.contains(where: { $0.expires == nil }) {
+            for i in states[a].lots.indices where states[a].lots[i].expires == nil {
+                states[a].lots[i].expires = expiry
+                scheduleExpiry(of: states[a].lots[i].sequence, in: a, at: expiry)
+            }
+            states[a].lots.sort(by: Lot.consumedBefore)
+        }
+    }
+
+    private func send(_ e: LedgerEvent, from a: Int) {
+        let t = e.time
+        let policy = settings.timeline.policy(at: t)
+        let response = e.message.flatMap { firstResponse[$0] }
+        let funded = states[a].balance > 0
+        var message = SentMessage(eventId: e.id, message: e.message ?? "", time: t, funded: funded,
+                                  refundOn: policy?.refundOn, closes: nil, response: response, refunded: nil)
+        if funded {
+            _ = states[a].takeCredits(1)
+            states[a].post(.send, -1, at: t, ref: e.id)
+        } else {
+            states[a].post(.unfunded, 0, at: t, ref: e.id)
+            problems.append(LedgerProblem(kind: .unfundedSend, eventId: e.id, time: t, account: states[a].account.id,
+                                          detail: "no credit left: message \(e.message ?? "") was sent unfunded and will never be refunded"))
+        }
+        var refundAt: Instant?
+        if let policy {
+            let w = calendar.adding(days: policy.windowDays, to: t)
+            message.closes = w
+            let answered = response.map { $0.time <= w } ?? false
+            switch policy.refundOn {
+            case .response: if answered { refundAt = response!.time.adding(hours: settings.refundDelayHours) }
+            case .noResponse: if !answered { refundAt = w }
+            }
+        }
+        states[a].messages.append(message)
+        if funded, let r = refundAt, r < asOf {
+            schedule.push(ScheduledItem(time: r, cls: .refund, rank: 0, id: e.id,
+                                        action: .refund(account: a, message: states[a].messages.count - 1)))
+        }
+    }
+
+    private func adjust(_ e: LedgerEvent, _ a: Int) {
+        let amount = e.amount ?? 0
+        if amount > 0 {
+            addLot(amount, to: a, at: e.time)
+            states[a].post(.adjust, amount, at: e.time, ref: e.id)
+        } else if states[a].balance < -amount {
+            problems.append(LedgerProblem(kind: .rejectedAdjust, eventId: e.id, time: e.time, account: states[a].account.id,
+                                          detail: "takes \(-amount) credits but the balance is \(states[a].balance); nothing was taken"))
+        } else if amount < 0 {
+            _ = states[a].takeCredits(-amount)
+            states[a].post(.adjust, amount, at: e.time, ref: e.id)
+        }
+    }
+
+    private func share(_ e: LedgerEvent, from g: Int) {
+        guard let r = e.to.flatMap({ indexById[$0] }), let amount = e.amount, amount > 0 else { return }
+        guard states[g].balance >= amount else {
+            problems.append(LedgerProblem(kind: .rejectedShare, eventId: e.id, time: e.time, account: states[g].account.id,
+                                          detail: "shares \(amount) credits with \(e.to!) but the balance is \(states[g].balance); nothing moved"))
+            return
+        }
+        let taken = states[g].takeCredits(amount)
+        states[g].post(.shareOut, -amount, at: e.time, ref: e.id)
+        for part in taken { addLot(part.amount, to: r, at: e.time, expires: .some(part.expires)) }
+        states[r].post(.shareIn, amount, at: e.time, ref: e.id)
+    }
+}

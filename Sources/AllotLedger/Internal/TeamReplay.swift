@@ -1,0 +1,155 @@
+/// Replays one team: shares only move credits within a team, so teams are independent.
+final class TeamReplay {
+    let settings: LedgerSettings
+    let asOf: Instant
+    var states: [AccountState]
+    let indexById: [String: Int]
+    /// Events other than responses, in spec §5 order.
+    let events: [LedgerEvent]
+    /// The counted (first) response to each message.
+    let firstResponse: [String: SentMessage.Response]
+    var problems: [LedgerProblem] = []
+    var schedule = MinHeap<ScheduledItem>(by: ScheduledItem.comesFirst)
+    var calendar: LedgerCalendar { settings.calendar }
+
+    init(accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant) {
+        self.settings = settings
+        self.asOf = asOf
+        let sorted = accounts.sorted { UTF8Order.precedes($0.id, $1.id) }
+        states = sorted.map(AccountState.init)
+        indexById = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var responses: [String: [LedgerEvent]] = [:]
+        var others: [LedgerEvent] = []
+        for e in events {
+            if e.kind.isResponse, let m = e.message { responses[m, default: []].append(e) } else { others.append(e) }
+        }
+        self.events = others.sorted { a, b in
+            if a.time != b.time { return a.time < b.time }
+            let ca = PostingClass(a.kind), cb = PostingClass(b.kind)
+            return ca != cb ? ca < cb : UTF8Order.precedes(a.id, b.id)
+        }
+        var first: [String: SentMessage.Response] = [:]
+        var duplicates: [LedgerEvent] = []
+        for (message, list) in responses {
+            let ordered = list.sorted { $0.time != $1.time ? $0.time < $1.time : UTF8Order.precedes($0.id, $1.id) }
+            first[message] = SentMessage.Response(time: ordered[0].time, kind: ordered[0].kind, eventId: ordered[0].id)
+            duplicates += ordered.dropFirst()
+        }
+        firstResponse = first
+        var senderOf: [String: String] = [:]
+        for e in others where e.kind == .send {
+            if let m = e.message, let a = e.account { senderOf[m] = a }
+        }
+        for d in duplicates {
+            let counted = first[d.message!]!
+            problems.append(LedgerProblem(
+                kind: .duplicateResponse, eventId: d.id, time: d.time, account: senderOf[d.message!] ?? d.account ?? "",
+                detail: "message \(d.message!) already had its \(counted.kind.rawValue) \(counted.eventId); this one is ignored"))
+        }
+    }
+
+    func run() -> ([AccountLedger], [LedgerProblem]) {
+        scheduleCalendarItems()
+        var boundaries = monthBoundaries()[...]
+        var next = 0
+        while true {
+            let event = next < events.count ? events[next] : nil
+            let item = schedule.peek
+            let takeEvent: Bool
+            switch (event, item) {
+            case (nil, nil): takeEvent = false
+            case (.some, nil): takeEvent = true
+            case (nil, .some): takeEvent = false
+            case (let e?, let i?):
+                takeEvent = e.time != i.time ? e.time < i.time : PostingClass(e.kind) < i.cls
+            }
+            if event == nil && item == nil { break }
+            let time = takeEvent ? event!.time : item!.time
+            if time >= asOf { break }
+            while let b = boundaries.first, b.start <= time {
+                snapshot(at: b.start, month: b.month)
+                boundaries.removeFirst()
+            }
+            if takeEvent {
+                apply(event!)
+                next += 1
+            } else {
+                perform(schedule.pop()!)
+            }
+        }
+        for b in boundaries where b.start < asOf { snapshot(at: b.start, month: b.month) }
+        let ledgers = states.map {
+            AccountLedger(account: $0.account, postings: $0.postings, messages: $0.messages, lots: $0.lots,
+                          lotsAtMonthStart: $0.lotsAtMonthStart)
+        }
+        return (ledgers, problems)
+    }
+
+    /// Month starts between the earliest opening and as_of: where month-end lots are kept.
+    private func monthBoundaries() -> [(month: Month, start: Instant)] {
+        guard let first = states.map(\.account.opened).min() else { return [] }
+        var out: [(month: Month, start: Instant)] = []
+        var month = calendar.month(of: first).next
+        while true {
+            let start = calendar.startOfMonth(month)
+            guard start < asOf else { break }
+            out.append((month, start))
+            month = month.next
+        }
+        return out
+    }
+
+    private func snapshot(at start: Instant, month: Month) {
+        for i in states.indices where states[i].account.opened < start {
+            if let c = states[i].account.closed, c < calendar.startOfMonth(month.previous) { continue }
+            states[i].lotsAtMonthStart[month] = states[i].lots
+        }
+    }
+
+    /// Closings, policy switches, allotments and bonuses: known before the replay starts.
+    private func scheduleCalendarItems() {
+        for (i, entry) in settings.timeline.entries.enumerated() where entry.from < asOf {
+            if entry.policy.carryOverExpiry(startingAt: entry.from, calendar: calendar) != nil {
+                schedule.push(ScheduledItem(time: entry.from, cls: .policySwitch, rank: i, id: "", action: .policySwitch(entry: i)))
+            }
+        }
+        let bonusStarts = settings.bonuses.map { calendar.startOfMonth($0.month) }
+        for (a, state) in states.enumerated() {
+            let account = state.account
+            if let c = account.closed, c < asOf {
+                schedule.push(ScheduledItem(time: c, cls: .closing, rank: a, id: "", action: .close(account: a)))
+            }
+            for t in allotmentInstants(account) {
+                schedule.push(ScheduledItem(time: t, cls: .allotment, rank: a, id: "", action: .allot(account: a)))
+            }
+            for (b, t) in bonusStarts.enumerated() where t < asOf && account.isOpen(at: t) {
+                schedule.push(ScheduledItem(time: t, cls: .bonus, rank: a * bonusStarts.count + b, id: "",
+                                            action: .bonus(account: a, bonus: b)))
+            }
+        }
+    }
+
+    /// Spec §3: the opening instant, then each later first-of-month or anniversary
+    /// instant that the policy in force there asks for, while open and before as_of.
+    func allotmentInstants(_ account: Account) -> [Instant] {
+        let end = min(account.closed ?? .distantFuture, asOf)
+        let timeline = settings.timeline
+        var out: [Instant] = []
+        guard account.opened < end else { return out }
+        if timeline.policy(at: account.opened) != nil { out.append(account.opened) }
+        var month = calendar.month(of: account.opened).next
+        var k = 1
+        var monthStart = calendar.startOfMonth(month)
+        var anniversary = calendar.adding(months: k, to: account.opened)
+        while monthStart < end || anniversary < end {
+            let t = min(monthStart, anniversary)
+            if t < end, let p = timeline.policy(at: t),
+               (monthStart == t && p.allotmentDay == .firstOfMonth) || (anniversary == t && p.allotmentDay == .anniversary) {
+                out.append(t)
+            }
+            if monthStart == t { month = month.next; monthStart = calendar.startOfMonth(month) }
+            if anniversary == t { k += 1; anniversary = calendar.adding(months: k, to: account.opened) }
+        }
+        return out
+    }
+}
