@@ -1,0 +1,23 @@
+import AllotLedger
+
+/// `allot.toml`: where the ledger's files are and the rules it runs under.
+public struct ProjectConfig: Sendable {
+    public var title: String
+    public var settings: LedgerSettings
+    /// The exclusive end of the ledger, when the config sets one.
+    public var asOf: Instant?
+    /// Input files, relative to the config file's folder.
+    public var sources: [String]
+
+    public init(title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = []) {
+        self.title = title; self.settings = settings; self.asOf = asOf; self.sources = sources
+    }
+
+    /// The keys a config may hold at the top level.
+    public static let keys = ["title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "policy", "bonus"]
+
+    /// Parses a config. `file` is the name errors show; policy names are looked up in `registry`.
+    public static func parse(_ text: String, file: String, registry: PolicyRegistry = .builtIn) throws(ImportFailure) -> ProjectConfig {
+        try ConfigReader(file: file, registry: registry).read(text)
+    }
+}

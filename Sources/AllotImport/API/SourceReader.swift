@@ -1,0 +1,43 @@
+/// Reads a CSV file (with a header row) or a JSON Lines file into a `SourceTable`.
+/// The format is told by the content: a first character `{` means JSON Lines.
+public enum SourceReader {
+    /// `file` is the name errors show.
+    public static func read(_ bytes: [UInt8], file: String) throws(ImportFailure) -> SourceTable {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = UTF8Check.firstInvalidByte(body) {
+            let line = 1 + body[body.startIndex..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw ImportFailure([ImportIssue(file: file, line: line, "is not valid UTF-8 text (byte \(bad - bytes.startIndex + 1)); save the file as UTF-8")])
+        }
+        let text = String(decoding: body, as: UTF8.self)
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
+        if first == nil {
+            throw ImportFailure([ImportIssue(file: file, line: 0, "is empty; expected a header row or JSON lines")])
+        }
+        return first == "{"
+            ? try JSONLinesTableReader.read(text, file: file)
+            : try CSVTableReader.read(text, file: file)
+    }
+
+    /// The kind whose columns these are, or an issue saying why none fits.
+    static func kind(of columns: [String], file: String, line: Int) -> Result<SourceKind, ImportIssue> {
+        let set = Set(columns)
+        let kind: SourceKind
+        if set.contains("type") || set.contains("time") {
+            kind = .events
+        } else if set.contains("opened") || set.contains("team") {
+            kind = .seats
+        } else {
+            return .failure(ImportIssue(file: file, line: line,
+                "cannot tell seats from events: expected the columns \(SourceKind.seats.columns.joined(separator: ",")) or \(SourceKind.events.columns.joined(separator: ","))"))
+        }
+        if let unknown = columns.first(where: { !kind.columns.contains($0) }) {
+            return .failure(ImportIssue(file: file, line: line, field: unknown,
+                "is not a column of a \(kind.rawValue) file; the columns are \(kind.columns.joined(separator: ","))"))
+        }
+        if let missing = kind.requiredColumns.first(where: { !set.contains($0) }) {
+            return .failure(ImportIssue(file: file, line: line, field: missing, "column is missing from this \(kind.rawValue) file"))
+        }
+        return .success(kind)
+    }
+}

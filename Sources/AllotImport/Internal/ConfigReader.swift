@@ -1,0 +1,166 @@
+import AllotLedger
+import TOMLKit
+
+/// Reads `allot.toml` with TOMLKit; every error names the key it is about.
+struct ConfigReader {
+    let file: String
+    let registry: PolicyRegistry
+
+    func read(_ text: String) throws(ImportFailure) -> ProjectConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ImportFailure([ImportIssue(file: file, line: error.source.begin.line, "is not valid TOML: \(error.description)")])
+        } catch {
+            throw ImportFailure([ImportIssue(file: file, line: 0, "is not valid TOML")])
+        }
+        let collected = IssueList()
+        let file = self.file
+        let fail: (String, String) -> Void = { collected.issues.append(ImportIssue(file: file, line: 0, field: $0, $1)) }
+
+        for key in table.keys.sorted() where !ProjectConfig.keys.contains(key) {
+            fail(key, "is not a config key; the keys are \(ProjectConfig.keys.joined(separator: ", "))")
+        }
+        let title = string(table, "title", fail) ?? "Allot"
+        let zoneName = string(table, "timezone", fail) ?? "UTC"
+        let calendar = LedgerCalendar(identifier: zoneName) ?? {
+            fail("timezone", "\"\(zoneName)\" is not an IANA time zone such as UTC or America/New_York")
+            return .utc
+        }()
+        let instants = InstantParser(calendar: calendar)
+        let warnDays = count(table, "warn_days", fail) ?? 30
+        let delay = count(table, "refund_delay_hours", fail) ?? 0
+        var asOf: Instant?
+        if let text = instantText(table, "as_of", fail) {
+            switch instants.parseEnd(text) {
+            case .success(let t): asOf = t
+            case .failure(let f): fail("as_of", f.description)
+            }
+        }
+        let sources = stringList(table, "sources", fail) ?? []
+        let timeline = policies(table, instants, fail)
+        let bonuses = bonusList(table, fail)
+        guard collected.issues.isEmpty, let timeline else { throw ImportFailure(collected.issues) }
+        let settings = LedgerSettings(calendar: calendar, timeline: timeline, bonuses: bonuses,
+                                      refundDelayHours: delay, warnDays: warnDays)
+        return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources)
+    }
+
+    private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: (String, String) -> Void) -> PolicyTimeline? {
+        var entries: [PolicyTimeline.Entry] = []
+        for (i, entry) in tables(table, "policy", fail).enumerated() {
+            let prefix = "policy[\(i + 1)]"
+            guard let name = string(entry, "name", { fail("\(prefix).\($0)", $1) }) else {
+                fail("\(prefix).name", "is required"); continue
+            }
+            guard let factory = registry.factory(named: name) else {
+                fail("\(prefix).name", "\"\(name)\" is not a known policy; the policies are \(registry.names.joined(separator: ", "))")
+                continue
+            }
+            var from: Instant?
+            if let text = instantText(entry, "from", { fail("\(prefix).\($0)", $1) }) {
+                switch instants.parse(text) {
+                case .success(let t): from = t
+                case .failure(let f): fail("\(prefix).from", f.description)
+                }
+            } else {
+                fail("\(prefix).from", "is required")
+            }
+            var parameters = PolicyParameters()
+            for key in entry.keys.sorted() where key != "name" && key != "from" {
+                if let n = entry[key]?.int { parameters.values[key] = .integer(n) }
+                else if let s = entry[key]?.string { parameters.values[key] = .text(s) }
+                else { fail("\(prefix).\(key)", "must be a whole number or a string") }
+            }
+            do {
+                let policy = try factory.makePolicy(parameters)
+                if let from { entries.append(PolicyTimeline.Entry(from: from, policy: policy)) }
+            } catch {
+                fail("\(prefix).\(error.key)", error.reason)
+            }
+        }
+        guard let timeline = PolicyTimeline(entries) else {
+            fail("policy", "entries must be listed in order of their from instants, each later than the one before")
+            return nil
+        }
+        return timeline
+    }
+
+    private func bonusList(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void) -> [Bonus] {
+        var bonuses: [Bonus] = []
+        for (i, entry) in tables(table, "bonus", fail).enumerated() {
+            let prefix = "bonus[\(i + 1)]"
+            let scoped: (String, String) -> Void = { fail("\(prefix).\($0)", $1) }
+            for key in entry.keys.sorted() where !["month", "amount", "note"].contains(key) {
+                scoped(key, "is not a bonus key; the keys are month, amount, note")
+            }
+            let monthText = string(entry, "month", scoped)
+            let month = monthText.flatMap(Month.init)
+            if monthText == nil { scoped("month", "is required") }
+            else if month == nil { scoped("month", "\"\(monthText!)\" is not a month; write it as 2015-01") }
+            let amount = count(entry, "amount", scoped)
+            if amount == nil { scoped("amount", "is required") }
+            let note = string(entry, "note", scoped)
+            if let month, let amount { bonuses.append(Bonus(month: month, amount: amount, note: note)) }
+        }
+        return bonuses
+    }
+
+    // MARK: typed look-ups; each reports a wrong type against its key
+
+    private func string(_ t: TOMLTable, _ key: String, _ fail: (String, String) -> Void) -> String? {
+        guard let v = t[key] else { return nil }
+        guard let s = v.string else { fail(key, "must be a string"); return nil }
+        return s
+    }
+
+    private func count(_ t: TOMLTable, _ key: String, _ fail: (String, String) -> Void) -> Int? {
+        guard let v = t[key] else { return nil }
+        guard let n = v.int, n >= 0 else { fail(key, "must be a whole number of 0 or more"); return nil }
+        return n
+    }
+
+    /// A string, or a TOML date or offset date-time written without quotes.
+    private func instantText(_ t: TOMLTable, _ key: String, _ fail: (String, String) -> Void) -> String? {
+        guard let v = t[key] else { return nil }
+        if let s = v.string { return s }
+        if let d = v.date { return CivilDate(year: d.year, month: d.month, day: d.day).isoDate }
+        if let dt = v.dateTime, let offset = dt.offset {
+            let date = CivilDate(year: dt.date.year, month: dt.date.month, day: dt.date.day).isoDate
+            let minutes = abs(offset.offset)
+            let sign = offset.offset < 0 ? "-" : "+"
+            let time = [dt.time.hour, dt.time.minute, dt.time.second].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
+            let zone = "\(sign)\(minutes / 60 < 10 ? "0" : "")\(minutes / 60):\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)"
+            return "\(date)T\(time)\(zone)"
+        }
+        fail(key, "must be a date such as \"2015-01-01\" or an instant with an offset")
+        return nil
+    }
+
+    private func stringList(_ t: TOMLTable, _ key: String, _ fail: (String, String) -> Void) -> [String]? {
+        guard let v = t[key] else { return nil }
+        guard let array = v.array else { fail(key, "must be a list of file paths"); return nil }
+        var out: [String] = []
+        for (i, item) in array.enumerated() {
+            guard let s = item.string, !s.isEmpty else { fail("\(key)[\(i + 1)]", "must be a file path"); continue }
+            out.append(s)
+        }
+        return out
+    }
+
+    private func tables(_ t: TOMLTable, _ key: String, _ fail: (String, String) -> Void) -> [TOMLTable] {
+        guard let v = t[key] else { return [] }
+        guard let array = v.array else { fail(key, "must be written as [[\(key)]] entries"); return [] }
+        return array.enumerated().compactMap { i, item in
+            if let table = item.table { return table }
+            fail("\(key)[\(i + 1)]", "must be a table")
+            return nil
+        }
+    }
+}
+
+/// Collects config errors from the look-ups as they go.
+private final class IssueList {
+    var issues: [ImportIssue] = []
+}

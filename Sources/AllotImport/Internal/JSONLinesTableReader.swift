@@ -1,0 +1,58 @@
+import Foundation
+
+/// One JSON object per line, with the same field names as the CSV columns. Strings and
+/// whole numbers are taken as text; null or "" is an absent field.
+enum JSONLinesTableReader {
+    static func read(_ text: String, file: String) throws(ImportFailure) -> SourceTable {
+        var rows: [SourceRow] = [], issues: [ImportIssue] = []
+        var kind: SourceKind?
+        var lineNumber = 0
+        let decoder = JSONDecoder()
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy(\.isWhitespace) { continue }
+            guard let object = try? decoder.decode([String: JSONCell].self, from: Data(line.utf8)) else {
+                issues.append(ImportIssue(file: file, line: lineNumber, "is not a JSON object"))
+                continue
+            }
+            if kind == nil {
+                switch SourceReader.kind(of: object.keys.sorted(), file: file, line: lineNumber) {
+                case .success(let k): kind = k
+                case .failure(let issue): throw ImportFailure([issue])
+                }
+            }
+            var fields: [String: String] = [:]
+            for key in object.keys.sorted() {
+                guard kind!.columns.contains(key) else {
+                    issues.append(ImportIssue(file: file, line: lineNumber, field: key,
+                        "is not a field of a \(kind!.rawValue) file; the fields are \(kind!.columns.joined(separator: ","))"))
+                    continue
+                }
+                switch object[key]! {
+                case .text(let value): if !value.isEmpty { fields[key] = value }
+                case .null: break
+                case .other: issues.append(ImportIssue(file: file, line: lineNumber, field: key, "must be a string or a whole number"))
+                }
+            }
+            rows.append(SourceRow(line: lineNumber, fields: fields))
+        }
+        guard issues.isEmpty else { throw ImportFailure(issues) }
+        guard let kind else { throw ImportFailure([ImportIssue(file: file, line: 0, "holds no JSON objects")]) }
+        return SourceTable(file: file, kind: kind, rows: rows)
+    }
+}
+
+/// A JSON value as an input field sees it.
+private enum JSONCell: Decodable {
+    case text(String), null, other
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let s = try? c.decode(String.self) { self = .text(s) }
+        else if (try? c.decode(Bool.self)) != nil { self = .other }
+        else if let n = try? c.decode(Int64.self) { self = .text(String(n)) }
+        else { self = .other }
+    }
+}

@@ -1,0 +1,77 @@
+import AllotImport
+import AllotLedger
+import Foundation
+import GRDB
+
+/// The SQLite system of record: every seat and event ever imported.
+/// Each import validates and appends inside one write transaction, so a batch lands
+/// whole or not at all, and two imports at once see each other's results.
+public final class LedgerStore: Sendable {
+    private let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating folders and the file when missing) and migrates the store.
+    public init(path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        queue = try DatabaseQueue(path: path, configuration: config)
+        self.path = path
+        try StoreSchema.migrator.migrate(queue)
+    }
+
+    /// A store that lives in memory, for tests.
+    public init() throws {
+        queue = try DatabaseQueue()
+        path = ":memory:"
+        try StoreSchema.migrator.migrate(queue)
+    }
+
+    /// Validates the batch against what is stored and appends it, or changes nothing.
+    /// The store remembers its time zone: bare dates were read in it.
+    public func importBatch(_ tables: [SourceTable], calendar: LedgerCalendar) throws -> Result<ImportPlan, ImportFailure> {
+        var outcome: Result<ImportPlan, ImportFailure> = .success(ImportPlan())
+        try queue.inTransaction(.immediate) { db in
+            if let mismatch = try Self.checkZone(calendar.identifier, db) {
+                outcome = .failure(ImportFailure([mismatch]))
+                return .rollback
+            }
+            outcome = try BatchValidator(calendar: calendar).validate(tables, against: DatabaseLookup(db: db))
+            guard case .success(let plan) = outcome else { return .rollback }
+            for a in plan.accounts { try Rows.insert(a, db) }
+            try Rows.insert(plan.events, db)
+            return .commit
+        }
+        return outcome
+    }
+
+    /// Every seat and event, read in one transaction.
+    public func load() throws -> (accounts: [Account], events: [LedgerEvent]) {
+        try queue.read { db in
+            let accounts = try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Rows.account)
+            let events = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").compactMap(Rows.event)
+            return (accounts, events)
+        }
+    }
+
+    public func counts() throws -> (accounts: Int, events: Int) {
+        try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
+        }
+    }
+
+    /// The first import records the zone; later ones must use the same.
+    private static func checkZone(_ zone: String, _ db: Database) throws -> ImportIssue? {
+        if let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'timezone'") {
+            guard stored == zone else {
+                return ImportIssue(file: "allot.toml", line: 0, field: "timezone",
+                    "is \(zone) but the store was filled with \(stored) and bare dates were read in it; delete the store (.allot/) to import again under the new zone")
+            }
+            return nil
+        }
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('timezone', ?)", arguments: [zone])
+        return nil
+    }
+}

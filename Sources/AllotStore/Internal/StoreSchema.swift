@@ -1,0 +1,23 @@
+import GRDB
+
+/// The store's schema, one migration per version; never edit a shipped migration.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: seats, events, settings") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE account (
+                    id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, team TEXT NOT NULL, email TEXT,
+                    opened INTEGER NOT NULL, closed INTEGER);
+                CREATE TABLE event (
+                    id TEXT PRIMARY KEY NOT NULL, time INTEGER NOT NULL, type TEXT NOT NULL, account TEXT,
+                    message TEXT, recipient TEXT, amount INTEGER, note TEXT);
+                CREATE INDEX event_send ON event(message) WHERE type = 'send';
+                CREATE INDEX event_account ON event(account, time);
+                CREATE INDEX event_recipient ON event(recipient, time) WHERE recipient IS NOT NULL;
+                """)
+        }
+        return m
+    }
+}
