@@ -1,0 +1,4 @@
+// One import gives a user the whole public API: the ledger, import and store types.
+@_exported import AllotImport
+@_exported import AllotLedger
+@_exported import AllotStore

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct AllotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "allot",
+        abstract: "Exact InMail credit ledgers: statements, expiry warnings and team shares.",
+        discussion: """
+            Allot reads a folder with allot.toml and seat and event files (CSV or JSON Lines), \
+            keeps them in a store (.allot/ledger.sqlite beside the config), and replays them under \
+            the credit policies to give exact balances.
+
+            Without --config, commands use ./allot.toml, or examples/demo/allot.toml when run \
+            from the repository root.
+            """,
+        version: "0.1.0",
+        subcommands: [ImportCommand.self, CheckCommand.self, StatementCommand.self, GenerateCommand.self]
+    )
+}

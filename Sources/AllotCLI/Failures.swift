@@ -1,0 +1,30 @@
+
+import Allot
+import ArgumentParser
+import Foundation
+
+/// Runs a command body; bad input is printed as `file:line: field: message` lines on
+/// standard error and ends the command with exit code 1.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as ImportFailure {
+        let count = failure.issues.count
+        printError("error: \(count == 1 ? "1 problem" : "\(count) problems") in the input; nothing was imported:")
+        printError(failure.report())
+        throw ExitCode.failure
+    } catch let error as UserError {
+        printError("error: \(error.message)")
+        throw ExitCode.failure
+    }
+}
+
+/// A plain-English failure that is the user's to fix.
+struct UserError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

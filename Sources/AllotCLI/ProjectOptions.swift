@@ -1,0 +1,33 @@
+import Allot
+import ArgumentParser
+import Foundation
+
+/// Where the ledger is; shared by every command that reads one.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The ledger's config file.", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The store (default: .allot/ledger.sqlite beside the config).", valueName: "path"))
+    var store: String?
+
+    /// ./allot.toml, else the bundled demo when run from the repository root.
+    var configPath: String {
+        if let config { return config }
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: "allot.toml"), fm.fileExists(atPath: "examples/demo/allot.toml") {
+            return "examples/demo/allot.toml"
+        }
+        return "allot.toml"
+    }
+
+    func openProject() throws -> Project {
+        try Project(configPath: configPath, storePath: store)
+    }
+
+    /// Opens the project and imports its sources, as every reading command does first.
+    func openAndImport() throws -> Project {
+        let project = try openProject()
+        try project.importSources()
+        return project
+    }
+}
