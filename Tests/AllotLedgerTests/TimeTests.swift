@@ -1,0 +1,76 @@
+import Testing
+import AllotLedger
+
+@Suite struct TimeTests {
+    let ny = LedgerCalendar(identifier: "America/New_York")!
+
+    func parse(_ text: String, _ calendar: LedgerCalendar = .utc) -> Instant? {
+        try? InstantParser(calendar: calendar).parse(text).get()
+    }
+
+    @Test func instantsWithOffsetsAreExact() {
+        #expect(parse("2015-01-05T14:03:00Z")?.iso8601 == "2015-01-05T14:03:00Z")
+        #expect(parse("2015-01-05T09:03:00-05:00")?.iso8601 == "2015-01-05T14:03:00Z")
+        #expect(parse("2015-01-05T19:33:00+0530")?.iso8601 == "2015-01-05T14:03:00Z")
+        #expect(parse("2015-01-05T14:03:00.250Z")?.iso8601 == "2015-01-05T14:03:00.250Z")
+    }
+
+    @Test func bareDateIsLocalMidnight() {
+        #expect(parse("2015-01-05", ny)?.iso8601 == "2015-01-05T05:00:00Z")
+        #expect(parse("2015-07-05", ny)?.iso8601 == "2015-07-05T04:00:00Z")
+    }
+
+    @Test func asOfBareDateIsEndOfThatDay() throws {
+        let end = try InstantParser(calendar: ny).parseEnd("2015-05-20").get()
+        #expect(end.iso8601 == "2015-05-21T04:00:00Z")
+    }
+
+    @Test(arguments: ["2015-01-05T14:03:00", "2015-13-01", "2015-02-30", "yesterday", "2015-01-05T25:00:00Z", "", "2015-01-05T14:03:00+5"])
+    func malformedInstantsAreRejected(_ text: String) {
+        #expect(parse(text) == nil)
+    }
+
+    @Test func timeWithoutOffsetSaysSo() {
+        let result = InstantParser(calendar: .utc).parse("2015-01-05T14:03:00")
+        #expect(result == .failure(.missingOffset("2015-01-05T14:03:00")))
+    }
+
+    @Test func addingDaysKeepsWallClockAcrossDST() {
+        // 2015-03-08: clocks go forward in New York; one "day" is 23 hours.
+        let before = parse("2015-03-07T12:00:00-05:00")!
+        let after = ny.adding(days: 1, to: before)
+        #expect(after.iso8601 == "2015-03-08T16:00:00Z")
+        #expect(after.millis - before.millis == 23 * 3_600_000)
+        // 90 days from local midnight of Jan 1 is local midnight of Apr 1 (EDT).
+        #expect(ny.adding(days: 90, to: parse("2015-01-01", ny)!).iso8601 == "2015-04-01T04:00:00Z")
+    }
+
+    @Test func skippedLocalTimeLandsAfterTheGapAndRepeatedTimeTakesTheEarlier() {
+        let gap = LocalDateTime(date: CivilDate(year: 2015, month: 3, day: 8), millisOfDay: 2 * 3_600_000 + 30 * 60_000)
+        #expect(ny.instant(gap).iso8601 == "2015-03-08T07:30:00Z") // 03:30 EDT
+        let repeated = LocalDateTime(date: CivilDate(year: 2015, month: 11, day: 1), millisOfDay: 3_600_000 + 30 * 60_000)
+        #expect(ny.instant(repeated).iso8601 == "2015-11-01T05:30:00Z") // 01:30 EDT, the first one
+    }
+
+    @Test func addingMonthsClampsToTheMonthsLastDay() {
+        let jan31 = CivilDate(year: 2015, month: 1, day: 31)
+        #expect(jan31.adding(months: 1).isoDate == "2015-02-28")
+        #expect(CivilDate(year: 2016, month: 1, day: 31).adding(months: 1).isoDate == "2016-02-29")
+        #expect(jan31.adding(months: 2).isoDate == "2015-03-31")
+        #expect(jan31.adding(months: 3).isoDate == "2015-04-30")
+        #expect(CivilDate(year: 2015, month: 11, day: 30).adding(months: 3).isoDate == "2016-02-29")
+    }
+
+    @Test func monthsStartAtLocalMidnight() {
+        #expect(ny.startOfMonth(Month("2015-04")!).iso8601 == "2015-04-01T04:00:00Z")
+        #expect(ny.month(of: parse("2015-05-01T03:59:59Z")!) == Month("2015-04"))
+        #expect(Month("2015-4") == nil)
+        #expect(Month("2015-00") == nil)
+    }
+
+    @Test func civilDateRoundTripsOverFourCenturies() {
+        for days in stride(from: -200_000, through: 200_000, by: 37) {
+            #expect(CivilDate(daysSinceEpoch: days).daysSinceEpoch == days)
+        }
+    }
+}
