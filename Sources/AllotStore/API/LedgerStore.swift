@@ -49,8 +49,8 @@ public final class LedgerStore: Sendable {
     /// Every seat and event, read in one transaction.
     public func load() throws -> (accounts: [Account], events: [LedgerEvent]) {
         try queue.read { db in
-            let accounts = try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Rows.account)
-            let events = try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").compactMap(Rows.event)
+            let accounts = try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account ORDER BY id").map(Rows.account)
+            let events = try Row.fetchAll(db, sql: "SELECT \(Rows.eventColumns) FROM event ORDER BY id").compactMap(Rows.event)
             return (accounts, events)
         }
     }

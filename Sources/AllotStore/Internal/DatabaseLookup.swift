@@ -7,24 +7,24 @@ struct DatabaseLookup: LedgerLookup {
     let db: Database
 
     func account(_ id: String) throws -> Account? {
-        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Rows.account)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.accountColumns) FROM account WHERE id = ?"), arguments: [id]).map(Rows.account)
     }
 
     func event(_ id: String) throws -> LedgerEvent? {
-        try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]).flatMap(Rows.event)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE id = ?"), arguments: [id]).flatMap(Rows.event)
     }
 
     func send(ofMessage message: String) throws -> LedgerEvent? {
-        try Row.fetchOne(db, sql: "SELECT * FROM event WHERE type = 'send' AND message = ?", arguments: [message])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?"), arguments: [message])
             .flatMap(Rows.event)
     }
 
     func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent? {
         let sql = """
-            SELECT * FROM event WHERE type NOT IN ('accept', 'decline') AND (account = ?1 OR recipient = ?1)
+            SELECT \(Rows.eventColumns) FROM event WHERE type NOT IN ('accept', 'decline') AND (account = ?1 OR recipient = ?1)
             AND (time < ?2 OR time >= ?3) ORDER BY time LIMIT 1
             """
-        return try Row.fetchOne(db, sql: sql, arguments: [account, opened.millis, closed?.millis ?? Int64.max])
+        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [account, opened.millis, closed?.millis ?? Int64.max])
             .flatMap(Rows.event)
     }
 }

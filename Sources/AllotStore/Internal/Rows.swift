@@ -1,17 +1,21 @@
 import AllotLedger
 import GRDB
 
-/// Converting ledger records to and from table rows.
+/// Converting ledger records to and from table rows. Rows are read by position, so
+/// every query selects `accountColumns` or `eventColumns`.
 enum Rows {
+    static let accountColumns = "id, name, team, email, opened, closed"
+    static let eventColumns = "id, time, type, account, message, recipient, amount, note"
+
     static func account(_ row: Row) -> Account {
-        Account(id: row["id"], name: row["name"], team: row["team"], email: row["email"],
-                opened: Instant(millis: row["opened"]), closed: (row["closed"] as Int64?).map(Instant.init(millis:)))
+        Account(id: row[0], name: row[1], team: row[2], email: row[3],
+                opened: Instant(millis: row[4]), closed: (row[5] as Int64?).map(Instant.init(millis:)))
     }
 
     static func event(_ row: Row) -> LedgerEvent? {
-        guard let kind = LedgerEvent.Kind(rawValue: row["type"]) else { return nil }
-        return LedgerEvent(id: row["id"], time: Instant(millis: row["time"]), kind: kind, account: row["account"],
-                           message: row["message"], to: row["recipient"], amount: row["amount"], note: row["note"])
+        guard let kind = LedgerEvent.Kind(rawValue: row[2]) else { return nil }
+        return LedgerEvent(id: row[0], time: Instant(millis: row[1]), kind: kind, account: row[3],
+                           message: row[4], to: row[5], amount: row[6], note: row[7])
     }
 
     static func insert(_ a: Account, _ db: Database) throws {
