@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Markdown to HTML through libcmark.
+        .target(name: "AllotMarkdown", dependencies: ["CCmark"]),
         // Pure ledger logic: time, policies, replay, statements, warnings. No I/O.
         .target(name: "AllotLedger"),
         // Parsing and validating config, seat and event files into ledger records.
@@ -66,6 +68,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "AllotMarkdownTests", dependencies: ["AllotMarkdown"]),
         .testTarget(
             name: "AllotTests",
             dependencies: [

@@ -51,8 +51,8 @@ struct SyntheticGenerator {
                 let lateMonths = random.chance(0.25) ? Int.random(in: 1...max(1, spec.months / 2), using: &random) : 0
                 let opened = randomInstant(in: spec.start.adding(lateMonths))
                 var closed: Instant?
-                if random.chance(0.06) {
-                    let t = calendar.adding(days: Int.random(in: 30...max(31, spec.months * 30), using: &random), to: opened)
+                if random.chance(0.04) || n % 16 == 7 {
+                    let t = calendar.adding(days: Int.random(in: 30...max(31, spec.months * 20), using: &random), to: opened)
                     if t < end { closed = t }
                 }
                 seats.append(Seat(id: id, team: "team-" + String(String(team + 1000).dropFirst()), opened: opened, closed: closed))

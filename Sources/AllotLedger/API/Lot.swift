@@ -15,4 +15,18 @@ public struct Lot: Sendable, Hashable {
         let ea = a.expires ?? .distantFuture, eb = b.expires ?? .distantFuture
         return ea != eb ? ea < eb : a.sequence < b.sequence
     }
+
+    /// Adjacent lots (in consumption order) with the same expiry as one: how statements
+    /// and warnings show them. Each keeps the sequence number of its oldest part.
+    public static func mergingSameExpiry(_ lots: [Lot]) -> [Lot] {
+        var out: [Lot] = []
+        for lot in lots {
+            if let last = out.last, last.expires == lot.expires {
+                out[out.count - 1].amount += lot.amount
+            } else {
+                out.append(lot)
+            }
+        }
+        return out
+    }
 }

@@ -1,7 +1,7 @@
 /// An account's credits expiring and response windows closing soon (spec §7).
 public struct ExpiryWarning: Sendable {
     public var account: Account
-    /// Lots whose expiry falls in [as_of, as_of + horizon).
+    /// Lots whose expiry falls in [as_of, as_of + horizon), those with the same expiry as one.
     public var expiring: [Lot]
     /// Pending messages (refund_on = response) whose window closes in that range.
     public var pending: [SentMessage]
@@ -20,7 +20,7 @@ extension Ledger {
         let horizon = warningHorizon
         return accounts.compactMap { ledger in
             if let c = ledger.account.closed, c < asOf { return nil }
-            let expiring = ledger.lots.filter { lot in lot.expires.map { $0 >= asOf && $0 < horizon } ?? false }
+            let expiring = Lot.mergingSameExpiry(ledger.lots).filter { lot in lot.expires.map { $0 >= asOf && $0 < horizon } ?? false }
             let pending = ledger.messages.filter { m in
                 guard m.refundOn == .response, let w = m.closes, w >= asOf, w < horizon else { return false }
                 return m.isPending(at: asOf)

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import Allot
+@testable import AllotCLI
+
+/// The CLI end to end, in process: exit codes and what lands in the store.
+@Suite struct CommandTests {
+    func run(_ arguments: [String]) throws {
+        var command = try AllotCommand.parseAsRoot(arguments)
+        try command.run()
+    }
+
+    func exitCode(_ arguments: [String]) -> Int32 {
+        do {
+            try run(arguments)
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            return AllotCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test func checkPassesOnTheTransitionLedgerAndStrictFailsOnARejectedShare() {
+        let transition = TestSupport.copyOfFixture("transition")
+        #expect(exitCode(["check", "--config", transition + "/allot.toml"]) == 0)
+        let edges = TestSupport.copyOfFixture("edges")
+        #expect(exitCode(["check", "--config", edges + "/allot.toml"]) == 0)
+        #expect(exitCode(["check", "--strict", "--config", edges + "/allot.toml"]) == 1)
+    }
+
+    @Test func importOfABadFileExitsNonZeroAndLeavesTheStoreAlone() throws {
+        let folder = TestSupport.copyOfFixture("edges")
+        #expect(exitCode(["check", "--config", folder + "/allot.toml"]) == 0)
+        let project = try Project(configPath: folder + "/allot.toml")
+        let before = try project.store.load()
+        TestSupport.write("id,time,type,account,message,to,amount,note\nok,2015-02-01T00:00:00Z,grant,carol,,,5,\nbad,2015-02-01T00:00:00Z,grant,nobody,,,5,\n",
+                          to: folder + "/more.csv")
+        #expect(exitCode(["import", "--config", folder + "/allot.toml", folder + "/more.csv"]) == 1)
+        let after = try project.store.load()
+        #expect(after.events == before.events)
+        #expect(after.accounts == before.accounts)
+    }
+
+    @Test func statementFailsClearlyForUnknownAccountsAndMonths() {
+        let folder = TestSupport.copyOfFixture("transition")
+        let config = folder + "/allot.toml"
+        #expect(exitCode(["statement", "--config", config, "alice", "2015-01"]) == 0)
+        #expect(exitCode(["statement", "--config", config, "alice", "2015-01", "--json"]) == 0)
+        #expect(exitCode(["statement", "--config", config, "zed", "2015-01"]) == 1)
+        #expect(exitCode(["statement", "--config", config, "alice", "2016-01"]) == 1)
+        #expect(exitCode(["statement", "--config", config, "alice", "January"]) != 0)
+    }
+
+    @Test func storeOptionPutsTheStoreElsewhere() throws {
+        let folder = TestSupport.copyOfFixture("transition")
+        let store = TestSupport.scratch() + "/elsewhere/ledger.sqlite"
+        #expect(exitCode(["check", "--config", folder + "/allot.toml", "--store", store]) == 0)
+        #expect(FileManager.default.fileExists(atPath: store))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.allot/ledger.sqlite"))
+    }
+
+    @Test func missingConfigIsAClearError() {
+        #expect(exitCode(["check", "--config", "/nonexistent/allot.toml"]) == 1)
+    }
+
+    @Test func generateIsDeterministic() throws {
+        let a = TestSupport.scratch(), b = TestSupport.scratch(), c = TestSupport.scratch()
+        try run(["generate", "--accounts", "12", "--months", "4", "--seed", "42", "--out", a])
+        try run(["generate", "--accounts", "12", "--months", "4", "--seed", "42", "--out", b])
+        try run(["generate", "--accounts", "12", "--months", "4", "--seed", "43", "--out", c])
+        for name in ["allot.toml", "seats.csv", "events.csv"] {
+            let x = FileManager.default.contents(atPath: a + "/" + name)
+            #expect(x != nil)
+            #expect(x == FileManager.default.contents(atPath: b + "/" + name))
+        }
+        #expect(FileManager.default.contents(atPath: a + "/events.csv") != FileManager.default.contents(atPath: c + "/events.csv"))
+    }
+}
