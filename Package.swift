@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).
@@ -46,11 +47,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Report plugins: page models (the JSON twins) and their template views. Pure.
+        .target(name: "AllotReports", dependencies: ["AllotLedger"]),
+        // Templates, Markdown to HTML, layout, and the site writer.
+        .target(
+            name: "AllotSite",
+            dependencies: [
+                "AllotReports", "AllotMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The library a CLI or another package drives: projects, builds, reports.
         .target(
             name: "Allot",
             dependencies: [
-                "AllotLedger", "AllotImport", "AllotStore",
+                "AllotLedger", "AllotImport", "AllotStore", "AllotReports", "AllotSite",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -16,6 +16,12 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as UserError {
         printError("error: \(error.message)")
         throw ExitCode.failure
+    } catch let error as TemplateError {
+        printError("error: template \(error); nothing was written")
+        throw ExitCode.failure
+    } catch let error as SiteWriteError {
+        printError("error: \(error)")
+        throw ExitCode.failure
     }
 }
 

@@ -8,13 +8,17 @@ public struct ProjectConfig: Sendable {
     public var asOf: Instant?
     /// Input files, relative to the config file's folder.
     public var sources: [String]
+    /// A folder of template overrides, relative to the config file's folder.
+    public var templates: String?
 
-    public init(title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = []) {
-        self.title = title; self.settings = settings; self.asOf = asOf; self.sources = sources
+    public init(title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = [],
+                templates: String? = nil) {
+        self.title = title; self.settings = settings; self.asOf = asOf; self.sources = sources; self.templates = templates
     }
 
     /// The keys a config may hold at the top level.
-    public static let keys = ["title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "policy", "bonus"]
+    public static let keys = ["title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "templates",
+                              "policy", "bonus"]
 
     /// Parses a config. `file` is the name errors show; policy names are looked up in `registry`.
     public static func parse(_ text: String, file: String, registry: PolicyRegistry = .builtIn) throws(ImportFailure) -> ProjectConfig {

@@ -39,12 +39,13 @@ struct ConfigReader {
             }
         }
         let sources = stringList(table, "sources", fail) ?? []
+        let templates = string(table, "templates", fail)
         let timeline = policies(table, instants, fail)
         let bonuses = bonusList(table, fail)
         guard collected.issues.isEmpty, let timeline else { throw ImportFailure(collected.issues) }
         let settings = LedgerSettings(calendar: calendar, timeline: timeline, bonuses: bonuses,
                                       refundDelayHours: delay, warnDays: warnDays)
-        return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources)
+        return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates)
     }
 
     private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: (String, String) -> Void) -> PolicyTimeline? {

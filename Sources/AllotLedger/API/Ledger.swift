@@ -7,6 +7,8 @@ public struct Ledger: Sendable {
     public let accounts: [AccountLedger]
     /// Rejections and notices, in time order.
     public let problems: [LedgerProblem]
+    /// Every share that moved credits, in time order.
+    public let shares: [ShareRecord]
     private let indexById: [String: Int]
 
     /// Replays seats and events under the settings' policies up to `asOf` (spec §3–§5).
@@ -25,23 +27,26 @@ public struct Ledger: Sendable {
             guard let team = owner.flatMap({ teamOf[$0] }) else { continue }
             eventsByTeam[team, default: []].append(e)
         }
-        var results: [AccountLedger] = [], problems: [LedgerProblem] = []
+        var results: [AccountLedger] = [], problems: [LedgerProblem] = [], shares: [ShareRecord] = []
         for team in byTeam.keys.sorted(by: UTF8Order.precedes) {
             let replay = TeamReplay(accounts: byTeam[team]!, events: eventsByTeam[team] ?? [], settings: settings, asOf: asOf)
-            let (accountLedgers, teamProblems) = replay.run()
-            results += accountLedgers
-            problems += teamProblems
+            let outcome = replay.run()
+            results += outcome.accounts
+            problems += outcome.problems
+            shares += outcome.shares
         }
         results.sort { UTF8Order.precedes($0.account.id, $1.account.id) }
         problems.sort { $0.time != $1.time ? $0.time < $1.time : UTF8Order.precedes($0.eventId, $1.eventId) }
-        return Ledger(settings: settings, asOf: asOf, accounts: results, problems: problems)
+        shares.sort { $0.time != $1.time ? $0.time < $1.time : UTF8Order.precedes($0.eventId, $1.eventId) }
+        return Ledger(settings: settings, asOf: asOf, accounts: results, problems: problems, shares: shares)
     }
 
-    init(settings: LedgerSettings, asOf: Instant, accounts: [AccountLedger], problems: [LedgerProblem]) {
+    init(settings: LedgerSettings, asOf: Instant, accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord]) {
         self.settings = settings
         self.asOf = asOf
         self.accounts = accounts
         self.problems = problems
+        self.shares = shares
         var index: [String: Int] = [:]
         for (i, a) in accounts.enumerated() { index[a.account.id] = i }
         self.indexById = index

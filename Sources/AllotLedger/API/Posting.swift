@@ -17,9 +17,11 @@ public struct Posting: Sendable, Hashable {
     /// The id of the event it came from; for refunds, the send's. nil for allotments,
     /// bonuses, expiries and forfeits.
     public var ref: String?
+    /// The event's note (grants, adjustments, shares), or the bonus's.
+    public var note: String?
 
-    public init(time: Instant, kind: Kind, amount: Int, balance: Int, capped: Int = 0, ref: String? = nil) {
+    public init(time: Instant, kind: Kind, amount: Int, balance: Int, capped: Int = 0, ref: String? = nil, note: String? = nil) {
         self.time = time; self.kind = kind; self.amount = amount; self.balance = balance
-        self.capped = capped; self.ref = ref
+        self.capped = capped; self.ref = ref; self.note = note
     }
 }

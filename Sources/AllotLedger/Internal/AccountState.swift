@@ -11,9 +11,9 @@ struct AccountState {
 
     init(account: Account) { self.account = account }
 
-    mutating func post(_ kind: Posting.Kind, _ amount: Int, at t: Instant, capped: Int = 0, ref: String? = nil) {
+    mutating func post(_ kind: Posting.Kind, _ amount: Int, at t: Instant, capped: Int = 0, ref: String? = nil, note: String? = nil) {
         balance += amount
-        postings.append(Posting(time: t, kind: kind, amount: amount, balance: balance, capped: capped, ref: ref))
+        postings.append(Posting(time: t, kind: kind, amount: amount, balance: balance, capped: capped, ref: ref, note: note))
     }
 
     /// Lots expiring at the same instant make one posting: one line on a statement.

@@ -17,7 +17,8 @@ extension TeamReplay {
             guard let policy = settings.timeline.policy(at: t) else { return }
             grantCapped(.allotment, policy.allotment, to: a, at: t, policy: policy)
         case .bonus(let a, let b):
-            grantCapped(.bonus, settings.bonuses[b].amount, to: a, at: t, policy: settings.timeline.policy(at: t))
+            grantCapped(.bonus, settings.bonuses[b].amount, to: a, at: t, policy: settings.timeline.policy(at: t),
+                        note: settings.bonuses[b].note)
         case .refund(let a, let m):
             if let c = states[a].account.closed, c <= t { return }
             addLot(1, to: a, at: t)
@@ -31,7 +32,7 @@ extension TeamReplay {
         let t = e.time
         switch e.kind {
         case .send: send(e, from: a)
-        case .grant: addLot(e.amount ?? 0, to: a, at: t); states[a].post(.grant, e.amount ?? 0, at: t, ref: e.id)
+        case .grant: addLot(e.amount ?? 0, to: a, at: t); states[a].post(.grant, e.amount ?? 0, at: t, ref: e.id, note: e.note)
         case .adjust: adjust(e, a)
         case .share: share(e, from: a)
         case .accept, .decline: break
@@ -52,12 +53,13 @@ extension TeamReplay {
                                     action: .expire(account: a, lot: seq)))
     }
 
-    private func grantCapped(_ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?) {
+    private func grantCapped(_ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?,
+                             note: String? = nil) {
         var granted = amount
         if let cap = policy?.cap { granted = min(amount, max(0, cap - states[a].balance)) }
         guard amount > 0 else { return }
         addLot(granted, to: a, at: t)
-        states[a].post(kind, granted, at: t, capped: amount - granted)
+        states[a].post(kind, granted, at: t, capped: amount - granted, note: note)
     }
 
     private func switchPolicy(_ entry: Int, at t: Instant) {
@@ -108,13 +110,13 @@ extension TeamReplay {
         let amount = e.amount ?? 0
         if amount > 0 {
             addLot(amount, to: a, at: e.time)
-            states[a].post(.adjust, amount, at: e.time, ref: e.id)
+            states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note)
         } else if states[a].balance < -amount {
             problems.append(LedgerProblem(kind: .rejectedAdjust, eventId: e.id, time: e.time, account: states[a].account.id,
                                           detail: "takes \(-amount) credits but the balance is \(states[a].balance); nothing was taken"))
         } else if amount < 0 {
             _ = states[a].takeCredits(-amount)
-            states[a].post(.adjust, amount, at: e.time, ref: e.id)
+            states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note)
         }
     }
 
@@ -126,8 +128,11 @@ extension TeamReplay {
             return
         }
         let taken = states[g].takeCredits(amount)
-        states[g].post(.shareOut, -amount, at: e.time, ref: e.id)
+        states[g].post(.shareOut, -amount, at: e.time, ref: e.id, note: e.note)
         for part in taken { addLot(part.amount, to: r, at: e.time, expires: .some(part.expires)) }
-        states[r].post(.shareIn, amount, at: e.time, ref: e.id)
+        states[r].post(.shareIn, amount, at: e.time, ref: e.id, note: e.note)
+        shares.append(ShareRecord(eventId: e.id, time: e.time, from: states[g].account.id, to: states[r].account.id,
+                                  amount: amount, note: e.note,
+                                  moved: taken.enumerated().map { Lot(amount: $1.amount, expires: $1.expires, sequence: $0) }))
     }
 }

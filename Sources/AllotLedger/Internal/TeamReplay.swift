@@ -9,6 +9,7 @@ final class TeamReplay {
     /// The counted (first) response to each message.
     let firstResponse: [String: SentMessage.Response]
     var problems: [LedgerProblem] = []
+    var shares: [ShareRecord] = []
     var schedule = MinHeap<ScheduledItem>(by: ScheduledItem.comesFirst)
     var calendar: LedgerCalendar { settings.calendar }
 
@@ -48,7 +49,7 @@ final class TeamReplay {
         }
     }
 
-    func run() -> ([AccountLedger], [LedgerProblem]) {
+    func run() -> (accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord]) {
         scheduleCalendarItems()
         var boundaries = monthBoundaries()[...]
         var next = 0
@@ -82,7 +83,7 @@ final class TeamReplay {
             AccountLedger(account: $0.account, postings: $0.postings, messages: $0.messages, lots: $0.lots,
                           lotsAtMonthStart: $0.lotsAtMonthStart)
         }
-        return (ledgers, problems)
+        return (ledgers, problems, shares)
     }
 
     /// Month starts between the earliest opening and as_of: where month-end lots are kept.

@@ -1,0 +1,38 @@
+import Allot
+import ArgumentParser
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the statement site: every seat's statements, warnings and team pages, in HTML and JSON.",
+        discussion: """
+            Imports the config's sources, replays the ledger and writes the site into --out. Each \
+            page is written as .html and as a .json twin. Files whose bytes did not change are not \
+            rewritten, and files from earlier builds that no longer belong are removed. When a \
+            template or the input is wrong nothing is written and the previous site stays as it was.
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var asOf: AsOfOption
+
+    @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "folder"))
+    var out = "site"
+
+    @Option(help: ArgumentHelp("A folder of templates that replace the defaults with the same file name (default: the config's templates).", valueName: "folder"))
+    var templates: String?
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let progress = ProgressBar(label: "Rendering pages")
+        let summary = try reportingFailures {
+            let p = try project.openProject()
+            return try p.buildSite(into: out, asOf: asOf.instant(p), templates: templates, progress: progress?.update)
+        }
+        progress?.finish()
+        let seconds = (ContinuousClock.now - started).components
+        let elapsed = String(format: "%.1f", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18)
+        print("Built \(out)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed in \(elapsed) s. Open \(out)/index.html")
+    }
+}

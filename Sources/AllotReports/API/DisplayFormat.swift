@@ -1,0 +1,36 @@
+import AllotLedger
+
+/// Dates and numbers as a reader sees them, on the ledger's wall clock.
+public struct DisplayFormat: Sendable {
+    public let calendar: LedgerCalendar
+
+    public init(calendar: LedgerCalendar) { self.calendar = calendar }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
+    /// `1 Apr 2015`.
+    public func date(_ t: Instant) -> String {
+        let d = calendar.local(t).date
+        return "\(d.day) \(Self.monthNames[d.month - 1].prefix(3)) \(d.year)"
+    }
+
+    /// `1 Apr 2015, 09:05`.
+    public func dateTime(_ t: Instant) -> String {
+        let l = calendar.local(t)
+        let minutes = Int(l.millisOfDay / 60_000)
+        return date(t) + ", " + (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+    }
+
+    /// `April 2015`.
+    public func month(_ m: Month) -> String { "\(Self.monthNames[m.month - 1]) \(m.year)" }
+
+    /// `Apr 2015`.
+    public func shortMonth(_ m: Month) -> String { "\(Self.monthNames[m.month - 1].prefix(3)) \(m.year)" }
+
+    /// `+12`, `-3`, `0`.
+    public func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
+
+    /// `1 credit`, `12 credits`.
+    public func credits(_ n: Int) -> String { n == 1 || n == -1 ? "\(n) credit" : "\(n) credits" }
+}

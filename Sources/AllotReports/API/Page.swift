@@ -1,0 +1,28 @@
+/// The data of one page: what its JSON twin holds. Every model has a `kind`.
+public protocol PageModel: Encodable, Sendable {
+    var kind: String { get }
+}
+
+/// One page of the site: written as `path.html` from its template and view, and as
+/// `path.json` from its model. Both come from the same data; neither from the other.
+public struct Page: Sendable {
+    /// Relative to the site root, without extension, e.g. `accounts/alice/2015-01`.
+    public var path: String
+    /// The Markdown template that renders `view`, e.g. `statement`.
+    public var template: String
+    /// The page's title, for the layout's `<title>` and headings.
+    public var title: String
+    public var model: any PageModel
+    /// What the template sees: a struct or dictionary of display-ready values.
+    public var view: any Sendable
+
+    public init(path: String, template: String, title: String, model: any PageModel, view: any Sendable) {
+        self.path = path; self.template = template; self.title = title; self.model = model; self.view = view
+    }
+
+    /// How many folders deep the page is: `../` repeated this often leads to the root.
+    public var depth: Int { path.split(separator: "/").count - 1 }
+
+    /// The relative prefix from this page to the site root.
+    public var root: String { String(repeating: "../", count: depth) }
+}

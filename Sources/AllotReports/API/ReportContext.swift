@@ -1,0 +1,49 @@
+import AllotLedger
+
+/// What every report sees: the replayed ledger, the site's title, and the names of
+/// things on the site.
+public struct ReportContext: Sendable {
+    public let ledger: Ledger
+    public let title: String
+    public let slugs: SiteSlugs
+    public let format: DisplayFormat
+    /// Expiry warnings as of the ledger's as-of, most urgent first.
+    public let warnings: [ExpiryWarning]
+
+    public init(ledger: Ledger, title: String) {
+        self.ledger = ledger
+        self.title = title
+        self.slugs = SiteSlugs(ledger)
+        self.format = DisplayFormat(calendar: ledger.settings.calendar)
+        self.warnings = ledger.warnings().sorted {
+            let a = $0.mostUrgent, b = $1.mostUrgent
+            return a != b ? a < b : UTF8Order.precedes($0.account.id, $1.account.id)
+        }
+    }
+
+    /// Teams by id (UTF-8 order), each with its members by account id.
+    public var teams: [(id: String, members: [AccountLedger])] {
+        var byTeam: [String: [AccountLedger]] = [:]
+        for a in ledger.accounts { byTeam[a.account.team, default: []].append(a) }
+        return byTeam.keys.sorted(by: UTF8Order.precedes).map { ($0, byTeam[$0]!) }
+    }
+
+    public func warning(for accountId: String) -> ExpiryWarning? {
+        warnings.first { $0.account.id == accountId }
+    }
+
+    /// The path of an account's page, a statement, a team's page (no extension).
+    public func accountPath(_ id: String) -> String { "accounts/\(slugs.account(id))/index" }
+    public func statementPath(_ id: String, _ month: Month) -> String { "accounts/\(slugs.account(id))/\(month)" }
+    public func teamPath(_ id: String) -> String { "teams/\(slugs.team(id))/index" }
+    public static let indexPath = "index"
+    public static let warningsPath = "warnings/index"
+}
+
+extension ExpiryWarning {
+    /// The soonest expiry or window closing.
+    var mostUrgent: Instant {
+        let dates = expiring.compactMap(\.expires) + pending.compactMap(\.closes)
+        return dates.min() ?? .distantFuture
+    }
+}

@@ -1,0 +1,70 @@
+import AllotLedger
+
+/// `accounts/<slug>/index`: balance, lots, chart, months, answers and warnings.
+struct AccountReport: Report {
+    var name: String { "accounts" }
+
+    struct MonthRow: Sendable {
+        var month, href: String
+        var partial: Bool
+        var opening, granted, refunded, sharedIn, sharedOut, sent, expired, other, closing: Int
+    }
+
+    struct View: Sendable {
+        var name, id, team, teamHref, opened: String
+        var closed: String?
+        var balance: Int
+        var lots: [LotRow]
+        var hasLots: Bool
+        var chart: String
+        var chartCaption = "Balance after every posting; red dots mark credits that expired or were forfeited."
+        var months: [MonthRow]
+        var warning: WarningBox?
+        var sent, unfunded, accepted, declined, lost, pending: Int
+        var indexHref: String
+    }
+
+    func pages(_ c: ReportContext) -> [Page] {
+        c.ledger.accounts.map { page($0, c) }
+    }
+
+    func page(_ a: AccountLedger, _ c: ReportContext) -> Page {
+        let id = a.account.id
+        let path = c.accountPath(id)
+        let months = c.ledger.statementMonths(of: id)
+        let statements = months.compactMap { c.ledger.statement(of: id, for: $0) }
+        let lots = Lot.mergingSameExpiry(a.lots)
+        let model = AccountModel(
+            account: id, name: a.account.name, team: a.account.team, slug: c.slugs.account(id),
+            opened: a.account.opened.iso8601, closed: a.account.closed?.iso8601, balance: a.balance,
+            lots: c.lotLines(lots), months: statements.map(Self.monthLine))
+        let rows = statements.reversed().map { s in
+            let t = s.totals
+            return MonthRow(month: c.format.month(s.month), href: c.href(from: path, to: c.statementPath(id, s.month)),
+                            partial: s.partial, opening: s.opening, granted: t.allotment + t.bonus + t.grant,
+                            refunded: t.refund, sharedIn: t.shareIn, sharedOut: t.shareOut, sent: t.send,
+                            expired: t.expire, other: t.adjust + t.forfeit, closing: s.closing)
+        }
+        let counts = MessageCounts(a.messages, from: a.account.opened, to: c.ledger.asOf)
+        let end = min(c.ledger.asOf, a.account.closed.map { max($0, a.account.opened) } ?? c.ledger.asOf)
+        let chart = BalanceChart(format: c.format).svg(
+            a, from: a.account.opened, to: max(end, Instant(millis: a.account.opened.millis + 86_400_000)), months: months)
+        let view = View(
+            name: a.account.name, id: id, team: a.account.team, teamHref: c.href(from: path, to: c.teamPath(a.account.team)),
+            opened: c.format.date(a.account.opened), closed: a.account.closed.map(c.format.date), balance: a.balance,
+            lots: c.lotRows(lots), hasLots: !lots.isEmpty, chart: chart, months: rows,
+            warning: c.warning(for: id).map { c.warningBox($0, from: path) },
+            sent: counts.sent, unfunded: counts.unfunded, accepted: counts.accepted, declined: counts.declined,
+            lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath))
+        return Page(path: path, template: "account", title: a.account.name, model: model, view: view)
+    }
+
+    static func monthLine(_ s: Statement) -> MonthLine {
+        let t = s.totals, m = s.messages
+        return MonthLine(month: s.month.description, partial: s.partial, opening: s.opening, closing: s.closing,
+                         allotment: t.allotment, bonus: t.bonus, grant: t.grant, adjust: t.adjust, refund: t.refund,
+                         shareIn: t.shareIn, shareOut: t.shareOut, send: t.send, expire: t.expire, forfeit: t.forfeit,
+                         messages: StatementDocument.Messages(sent: m.sent, unfunded: m.unfunded, accepted: m.accepted,
+                                                              declined: m.declined, lost: m.lost, pending: m.pending))
+    }
+}

@@ -1,0 +1,56 @@
+import AllotLedger
+
+/// `index`: every team and its members, balances and credits expiring soon.
+struct IndexReport: Report {
+    var name: String { "index" }
+
+    struct MemberRow: Sendable {
+        var name, id, href: String
+        var balance, expiringSoon: Int
+        var closed, hasExpiring: Bool
+    }
+
+    struct TeamBlock: Sendable {
+        var name, href: String
+        var members: [MemberRow]
+        var balance: Int
+    }
+
+    struct View: Sendable {
+        var title, asOf, warningsHref: String
+        var teams: [TeamBlock]
+        var seats, balance, expiringSoon, warningCount: Int
+        var horizonDays: Int
+        var hasWarnings: Bool
+    }
+
+    func pages(_ c: ReportContext) -> [Page] {
+        let path = ReportContext.indexPath
+        let expiring = Dictionary(uniqueKeysWithValues: c.warnings.map { ($0.account.id, $0.expiringTotal) })
+        var blocks: [TeamBlock] = [], teams: [IndexModel.TeamLine] = [], lines: [IndexModel.AccountLine] = []
+        for team in c.teams {
+            let rows = team.members.map { a in
+                MemberRow(name: a.account.name, id: a.account.id, href: c.href(from: path, to: c.accountPath(a.account.id)),
+                          balance: a.balance, expiringSoon: expiring[a.account.id] ?? 0,
+                          closed: a.account.closed.map { $0 < c.ledger.asOf } ?? false,
+                          hasExpiring: (expiring[a.account.id] ?? 0) > 0)
+            }
+            blocks.append(TeamBlock(name: team.id, href: c.href(from: path, to: c.teamPath(team.id)), members: rows,
+                                    balance: rows.reduce(0) { $0 + $1.balance }))
+            teams.append(IndexModel.TeamLine(id: team.id, slug: c.slugs.team(team.id), members: team.members.map(\.account.id)))
+        }
+        for a in c.ledger.accounts {
+            lines.append(IndexModel.AccountLine(
+                id: a.account.id, name: a.account.name, team: a.account.team, slug: c.slugs.account(a.account.id),
+                balance: a.balance, expiringSoon: expiring[a.account.id] ?? 0,
+                closed: a.account.closed.map { $0 < c.ledger.asOf } ?? false))
+        }
+        let model = IndexModel(title: c.title, asOf: c.ledger.asOf.iso8601, accounts: lines, teams: teams)
+        let view = View(title: c.title, asOf: c.format.dateTime(c.ledger.asOf),
+                        warningsHref: c.href(from: path, to: ReportContext.warningsPath), teams: blocks,
+                        seats: lines.count, balance: lines.reduce(0) { $0 + $1.balance },
+                        expiringSoon: lines.reduce(0) { $0 + $1.expiringSoon }, warningCount: c.warnings.count,
+                        horizonDays: c.ledger.settings.warnDays, hasWarnings: !c.warnings.isEmpty)
+        return [Page(path: path, template: "index", title: c.title, model: model, view: view)]
+    }
+}

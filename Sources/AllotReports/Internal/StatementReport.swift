@@ -1,0 +1,86 @@
+import AllotLedger
+
+/// `accounts/<slug>/<YYYY-MM>`: one monthly statement, its JSON twin the statement JSON.
+struct StatementReport: Report {
+    var name: String { "statements" }
+
+    struct SummaryRow: Sendable {
+        var label: String
+        var amount: String
+    }
+
+    struct EntryRow: Sendable {
+        var when, label, amount: String
+        var balance: Int
+        var ref: String?
+        var note: String?
+        var negative: Bool
+    }
+
+    struct View: Sendable {
+        var name, id, month, team, teamHref, accountHref: String
+        var partial: Bool
+        var end: String
+        var policy: String?
+        var opening, closing, capped: Int
+        var hasCapped: Bool
+        var summary: [SummaryRow]
+        var entries: [EntryRow]
+        var hasEntries: Bool
+        var lots: [LotRow]
+        var hasLots: Bool
+        var pending: [PendingRow]
+        var hasPending: Bool
+        var sent, unfunded, accepted, declined, lost, pendingCount: Int
+        var previous: LinkView?
+        var next: LinkView?
+    }
+
+    func pages(_ c: ReportContext) -> [Page] {
+        c.ledger.accounts.flatMap { a in
+            let months = c.ledger.statementMonths(of: a.account.id)
+            return months.enumerated().compactMap { i, month in
+                c.ledger.statement(of: a.account.id, for: month).map {
+                    page($0, a, previous: i > 0 ? months[i - 1] : nil, next: i + 1 < months.count ? months[i + 1] : nil, c)
+                }
+            }
+        }
+    }
+
+    static let labels: [Posting.Kind: String] = [
+        .allotment: "Monthly allotment", .bonus: "Bonus", .grant: "Grant", .adjust: "Adjustment", .refund: "Refund",
+        .shareIn: "Shared in", .shareOut: "Shared out", .send: "Message sent", .expire: "Expired",
+        .forfeit: "Forfeited (seat closed)", .unfunded: "Message sent without credit",
+    ]
+
+    func page(_ s: Statement, _ a: AccountLedger, previous: Month?, next: Month?, _ c: ReportContext) -> Page {
+        let id = a.account.id
+        let path = c.statementPath(id, s.month)
+        let t = s.totals
+        let summary: [(String, Int)] = [
+            ("Allotments", t.allotment), ("Bonuses", t.bonus), ("Grants", t.grant), ("Adjustments", t.adjust),
+            ("Refunds", t.refund), ("Shared in", t.shareIn), ("Shared out", t.shareOut), ("Messages sent", t.send),
+            ("Expired", t.expire), ("Forfeited", t.forfeit),
+        ]
+        let entries = s.entries.map { e in
+            var label = Self.labels[e.kind] ?? e.kind.rawValue
+            if e.capped > 0 { label += " (\(e.capped) not granted: cap reached)" }
+            return EntryRow(when: c.format.dateTime(e.time), label: label, amount: c.format.signed(e.amount),
+                            balance: e.balance, ref: e.ref, note: e.note, negative: e.amount < 0)
+        }
+        let pending = a.messages.filter { $0.isPending(at: s.end) }
+        let m = s.messages
+        let link = { (month: Month) in LinkView(text: c.format.month(month), href: c.href(from: path, to: c.statementPath(id, month))) }
+        let view = View(
+            name: a.account.name, id: id, month: c.format.month(s.month), team: a.account.team,
+            teamHref: c.href(from: path, to: c.teamPath(a.account.team)), accountHref: c.href(from: path, to: c.accountPath(id)),
+            partial: s.partial, end: c.format.dateTime(s.end), policy: s.policy, opening: s.opening, closing: s.closing,
+            capped: s.capped, hasCapped: s.capped > 0, summary: summary.filter { $0.1 != 0 }.map { SummaryRow(label: $0.0, amount: c.format.signed($0.1)) },
+            entries: entries, hasEntries: !entries.isEmpty, lots: c.lotRows(s.lots), hasLots: !s.lots.isEmpty,
+            pending: pending.map(c.pendingRow), hasPending: !pending.isEmpty, sent: m.sent, unfunded: m.unfunded,
+            accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
+            previous: previous.map(link), next: next.map(link))
+        return Page(path: path, template: "statement", title: "\(a.account.name): \(c.format.month(s.month))",
+                    model: StatementDocument(s), view: view)
+    }
+}

@@ -1,0 +1,97 @@
+import AllotLedger
+
+/// `teams/<slug>/index`: members, every share with the expiry of what moved, and flows.
+struct TeamReport: Report {
+    var name: String { "teams" }
+
+    struct MemberRow: Sendable {
+        var name, id, href: String
+        var balance, given, received: Int
+        var closed: Bool
+    }
+
+    struct ShareRow: Sendable {
+        var when, from, fromHref, to, toHref, expiries, ref: String
+        var amount: Int
+        var note: String?
+    }
+
+    struct FlowRow: Sendable {
+        var month, name: String
+        var given, received: Int
+    }
+
+    struct View: Sendable {
+        var name: String
+        var members: [MemberRow]
+        var shares: [ShareRow]
+        var hasShares: Bool
+        var flows: [FlowRow]
+        var chart: String
+        var chartCaption = "Credits moved between the team's seats each month."
+        var balance: Int
+        var indexHref: String
+    }
+
+    func pages(_ c: ReportContext) -> [Page] {
+        c.teams.map { page($0.id, $0.members, c) }
+    }
+
+    func page(_ team: String, _ members: [AccountLedger], _ c: ReportContext) -> Page {
+        let path = c.teamPath(team)
+        let ids = Set(members.map(\.account.id))
+        let shares = c.ledger.shares.filter { ids.contains($0.from) }
+        let calendar = c.ledger.settings.calendar
+        var flows: [Month: [String: (given: Int, received: Int)]] = [:]
+        for s in shares {
+            let m = calendar.month(of: s.time)
+            flows[m, default: [:]][s.from, default: (0, 0)].given += s.amount
+            flows[m, default: [:]][s.to, default: (0, 0)].received += s.amount
+        }
+        var flowLines: [TeamModel.Flow] = [], flowRows: [FlowRow] = []
+        for m in flows.keys.sorted() {
+            for id in flows[m]!.keys.sorted(by: UTF8Order.precedes) {
+                let f = flows[m]![id]!
+                flowLines.append(TeamModel.Flow(month: m.description, account: id, given: f.given, received: f.received))
+                flowRows.append(FlowRow(month: c.format.month(m), name: c.displayName(id), given: f.given, received: f.received))
+            }
+        }
+        let model = TeamModel(
+            team: team, slug: c.slugs.team(team),
+            members: members.map { TeamModel.Member(account: $0.account.id, name: $0.account.name,
+                                                     slug: c.slugs.account($0.account.id), balance: $0.balance) },
+            shares: shares.map { TeamModel.Share(time: $0.time.iso8601, from: $0.from, to: $0.to, amount: $0.amount,
+                                                 ref: $0.eventId, moved: c.lotLines($0.moved)) },
+            flows: flowLines)
+        let totals = flowLines.reduce(into: [String: (Int, Int)]()) { acc, f in
+            acc[f.account, default: (0, 0)].0 += f.given
+            acc[f.account, default: (0, 0)].1 += f.received
+        }
+        let memberRows = members.map { a in
+            MemberRow(name: a.account.name, id: a.account.id, href: c.href(from: path, to: c.accountPath(a.account.id)),
+                      balance: a.balance, given: totals[a.account.id]?.0 ?? 0, received: totals[a.account.id]?.1 ?? 0,
+                      closed: a.account.closed.map { $0 < c.ledger.asOf } ?? false)
+        }
+        let shareRows = shares.reversed().map { s in
+            ShareRow(when: c.format.dateTime(s.time), from: c.displayName(s.from),
+                     fromHref: c.href(from: path, to: c.accountPath(s.from)), to: c.displayName(s.to),
+                     toHref: c.href(from: path, to: c.accountPath(s.to)),
+                     expiries: s.moved.map { "\($0.amount) expiring \($0.expires.map(c.format.date) ?? "never")" }.joined(separator: "; "),
+                     ref: s.eventId, amount: s.amount, note: s.note)
+        }
+        let months = statementRange(members, c)
+        let perMonth = months.map { m in (m, flows[m].map { $0.values.reduce(0) { $0 + $1.given } } ?? 0) }
+        let view = View(name: team, members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
+                        chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
+                        indexHref: c.href(from: path, to: ReportContext.indexPath))
+        return Page(path: path, template: "team", title: "Team \(team)", model: model, view: view)
+    }
+
+    private func statementRange(_ members: [AccountLedger], _ c: ReportContext) -> [Month] {
+        let all = members.flatMap { c.ledger.statementMonths(of: $0.account.id) }
+        guard let first = all.min(), let last = all.max() else { return [] }
+        var out: [Month] = [], m = first
+        while m <= last { out.append(m); m = m.next }
+        return out
+    }
+}

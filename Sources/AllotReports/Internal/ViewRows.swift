@@ -1,0 +1,59 @@
+import AllotLedger
+
+/// Display rows shared by several templates. Every value is plain text; templates
+/// escape it for where it lands.
+struct LinkView: Sendable {
+    var text: String
+    var href: String
+}
+
+struct LotRow: Sendable {
+    var amount: Int
+    var expires: String
+    var never: Bool
+}
+
+struct PendingRow: Sendable {
+    var message: String
+    var sent: String
+    var closes: String
+}
+
+struct WarningBox: Sendable {
+    var expiringTotal: Int
+    var expiring: [LotRow]
+    var pendingTotal: Int
+    var pending: [PendingRow]
+    /// The warnings page, linked from boxes shown elsewhere; nil on that page itself.
+    var href: String?
+    var hasExpiring: Bool
+    var hasPending: Bool
+}
+
+extension ReportContext {
+    func lotRows(_ lots: [Lot]) -> [LotRow] {
+        lots.map { LotRow(amount: $0.amount, expires: $0.expires.map(format.date) ?? "never", never: $0.expires == nil) }
+    }
+
+    func lotLines(_ lots: [Lot]) -> [StatementDocument.LotLine] {
+        lots.map { StatementDocument.LotLine(amount: $0.amount, expires: $0.expires?.iso8601) }
+    }
+
+    func pendingRow(_ m: SentMessage) -> PendingRow {
+        PendingRow(message: m.message, sent: format.dateTime(m.time), closes: m.closes.map(format.dateTime) ?? "")
+    }
+
+    /// A link from `page` to another page path (both without extension).
+    func href(from page: String, to target: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1) + target + ".html"
+    }
+
+    func warningBox(_ w: ExpiryWarning, from page: String) -> WarningBox {
+        WarningBox(expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring), pendingTotal: w.pendingTotal,
+                   pending: w.pending.map(pendingRow),
+                   href: page == Self.warningsPath ? nil : href(from: page, to: Self.warningsPath),
+                   hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty)
+    }
+
+    func displayName(_ accountId: String) -> String { ledger[accountId]?.account.name ?? accountId }
+}

@@ -1,0 +1,45 @@
+import AllotMarkdown
+import AllotReports
+import Foundation
+import Mustache
+
+/// Page → Markdown (its template filled with its view) → HTML (libcmark) → layout;
+/// and the page's model → its JSON twin.
+public struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+    private let cmark = MarkdownRenderer()
+    public let siteTitle: String
+
+    public init(templates: TemplateSet, siteTitle: String) throws {
+        self.library = try templates.library()
+        self.siteTitle = siteTitle
+        for name in ["layout"] where library.getTemplate(named: name) == nil {
+            throw TemplateError(file: "\(name).html", message: "is missing")
+        }
+    }
+
+    /// The filled Markdown of a page, before it becomes HTML.
+    public func markdown(_ page: Page) throws -> String {
+        guard library.getTemplate(named: page.template) != nil else {
+            throw TemplateError(file: "\(page.template).md", message: "is missing; the \(page.path) page needs it")
+        }
+        return library.render(page.view, withTemplate: page.template) ?? ""
+    }
+
+    public func html(_ page: Page) throws -> String {
+        let body = cmark.html(try markdown(page))
+        let layout = LayoutView(title: page.title, siteTitle: siteTitle, root: page.root, body: body,
+                                kind: page.template)
+        return library.render(layout, withTemplate: "layout") ?? ""
+    }
+
+    public func files(_ page: Page) throws -> [RenderedFile] {
+        [RenderedFile(path: page.path + ".html", bytes: Data(try html(page).utf8)),
+         RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
+    }
+}
+
+/// What the layout sees.
+struct LayoutView: Sendable {
+    var title, siteTitle, root, body, kind: String
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Writes a site into a folder: only files whose bytes changed are rewritten (each by
+/// an atomic rename), and files an earlier build wrote that no longer belong are
+/// removed. Files the builds did not write (listed in `.allot-manifest`) are left alone.
+public struct SiteWriter: Sendable {
+    public let folder: String
+    static let manifestName = ".allot-manifest"
+
+    public init(folder: String) { self.folder = folder }
+
+    public struct Summary: Sendable, Equatable {
+        public var written = 0, unchanged = 0, removed = 0
+    }
+
+    public func write(_ files: [RenderedFile]) throws -> Summary {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var summary = Summary()
+        var paths = Set<String>()
+        for file in files {
+            guard Self.isSafe(file.path) else { throw SiteWriteError(path: file.path, message: "is not a path inside the site") }
+            paths.insert(file.path)
+            let target = folder + "/" + file.path
+            if let existing = fm.contents(atPath: target), existing == file.bytes {
+                summary.unchanged += 1
+                continue
+            }
+            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try file.bytes.write(to: URL(fileURLWithPath: target), options: .atomic)
+            summary.written += 1
+        }
+        for stale in previousManifest().subtracting(paths).sorted() where Self.isSafe(stale) {
+            let target = folder + "/" + stale
+            if fm.fileExists(atPath: target) {
+                try fm.removeItem(atPath: target)
+                summary.removed += 1
+                removeEmptyFolders(above: stale)
+            }
+        }
+        let manifest = paths.sorted().joined(separator: "\n") + "\n"
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.manifestName), options: .atomic)
+        return summary
+    }
+
+    private func previousManifest() -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + Self.manifestName) else { return [] }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+    }
+
+    private func removeEmptyFolders(above path: String) {
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty {
+            let dir = folder + "/" + parts.joined(separator: "/")
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir), entries.isEmpty else { return }
+            try? FileManager.default.removeItem(atPath: dir)
+            parts = parts.dropLast()
+        }
+    }
+
+    /// Relative, with no `..`, `.` or empty parts.
+    static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.hasPrefix("/") && !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            && !path.contains("\\") && !path.contains("\0")
+    }
+}
+
+public struct SiteWriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
