@@ -25,3 +25,37 @@ enum TestSupport {
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
+
+extension TestSupport {
+    /// Runs the independent site checker (Python's html.parser and jsonschema) on a
+    /// built site; returns its problems, one per line (empty when the site is sound).
+    static func siteProblems(_ site: String, literals: [String] = [], onPages: [(page: String, text: String)] = []) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let pairs = scratch() + "/pairs.json"
+        try JSONSerialization.data(withJSONObject: onPages.map { ["page": $0.page, "text": $0.text] })
+            .write(to: URL(fileURLWithPath: pairs))
+        process.arguments = ["python3", fixture("sitecheck/site_check.py"), site, "--expect=" + pairs] + literals
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        return process.terminationStatus == 0 ? "" : (text.isEmpty ? "site checker failed" : text)
+    }
+
+    /// Every file under a folder, by relative path.
+    static func files(under folder: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder)!
+        for case let path as String in walker {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir), !isDir.boolValue {
+                out[path] = FileManager.default.contents(atPath: folder + "/" + path)
+            }
+        }
+        return out
+    }
+}

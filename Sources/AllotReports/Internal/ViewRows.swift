@@ -25,7 +25,7 @@ struct WarningBox: Sendable {
     var pendingTotal: Int
     var pending: [PendingRow]
     /// The warnings page, linked from boxes shown elsewhere; nil on that page itself.
-    var href: String?
+    var warningsHref: String?
     var hasExpiring: Bool
     var hasPending: Bool
 }
@@ -51,7 +51,7 @@ extension ReportContext {
     func warningBox(_ w: ExpiryWarning, from page: String) -> WarningBox {
         WarningBox(expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring), pendingTotal: w.pendingTotal,
                    pending: w.pending.map(pendingRow),
-                   href: page == Self.warningsPath ? nil : href(from: page, to: Self.warningsPath),
+                   warningsHref: page == Self.warningsPath ? nil : href(from: page, to: Self.warningsPath),
                    hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty)
     }
 

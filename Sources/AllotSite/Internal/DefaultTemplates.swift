@@ -293,7 +293,7 @@ Nothing expires within {{horizonDays}} days.
 {{/pending}}
 </ul>
 {{/hasPending}}
-{{#href}}<p><a href="{{href}}">All expiry warnings</a></p>{{/href}}
+{{#warningsHref}}<p><a href="{{warningsHref}}">All expiry warnings</a></p>{{/warningsHref}}
 </aside>
 
 """#,

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Checks a built site with independent parsers: Python's html.parser and jsonschema.
 
-Usage: site_check.py SITE_FOLDER [LITERAL ...]
+Usage: site_check.py SITE_FOLDER [--expect=PAIRS.json] [LITERAL ...]
 Prints one problem per line and exits 1 when there is any. Checks that every local
 link, stylesheet and image resolves to a file inside the site; that no page has a
 script element, an event-handler attribute or a javascript: URL; that every JSON
 file is valid against schema/<kind>.schema.json; and that each LITERAL appears
-verbatim in the text of at least one page (when given).
+verbatim in the text of at least one page, and each {"page", "text"} pair of
+PAIRS.json in the text of that page.
 """
 import json
 import os
@@ -17,7 +18,8 @@ from urllib.parse import urlparse, unquote
 import jsonschema
 
 site = os.path.abspath(sys.argv[1])
-literals = sys.argv[2:]
+expect = [json.load(open(a.split("=", 1)[1])) for a in sys.argv[2:] if a.startswith("--expect=")]
+literals = [a for a in sys.argv[2:] if not a.startswith("--expect=")]
 problems = []
 
 
@@ -42,6 +44,7 @@ class Page(HTMLParser):
 
 
 texts = []
+page_texts = {}
 for folder, _, names in os.walk(site):
     for name in names:
         path = os.path.join(folder, name)
@@ -64,6 +67,7 @@ for folder, _, names in os.walk(site):
                 elif not os.path.isfile(target):
                     problems.append(f"{rel}: broken link {ref}")
             texts.append("".join(page.text))
+            page_texts[rel.replace(os.sep, "/")] = texts[-1]
         elif name.endswith(".json") and not rel.startswith("schema" + os.sep):
             data = json.load(open(path, encoding="utf-8"))
             kind = data.get("kind") if isinstance(data, dict) else None
@@ -78,6 +82,11 @@ for folder, _, names in os.walk(site):
 for literal in literals:
     if not any(literal in t for t in texts):
         problems.append(f"literal text not found on any page: {literal!r}")
+
+for pairs in expect:
+    for pair in pairs:
+        if pair["text"] not in page_texts.get(pair["page"], ""):
+            problems.append(f"{pair['page']}: does not show {pair['text']!r} literally")
 
 for p in problems[:50]:
     print(p)

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Allot
+
+/// `allot build` end to end on the worked transition ledger.
+@Suite struct SiteBuildTests {
+    func built(_ fixture: String = "transition") throws -> (project: Project, site: String, summary: SiteWriter.Summary) {
+        let folder = TestSupport.copyOfFixture(fixture)
+        let project = try Project(configPath: folder + "/allot.toml")
+        let site = folder + "/site"
+        return (project, site, try project.buildSite(into: site))
+    }
+
+    @Test func pageSetIsEveryStatementAccountTeamAndWarning() throws {
+        let (_, site, _) = try built()
+        let pages = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".html") })
+        var expected: Set<String> = ["index.html", "warnings/index.html", "accounts/alice/index.html",
+                                     "accounts/bob/index.html", "teams/acme/index.html"]
+        for m in ["2014-10", "2014-11", "2014-12", "2015-01", "2015-02", "2015-03", "2015-04"] { expected.insert("accounts/alice/\(m).html") }
+        for m in ["2014-11", "2014-12", "2015-01", "2015-02", "2015-03"] { expected.insert("accounts/bob/\(m).html") }
+        #expect(pages == expected)
+        let json = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".json") && !$0.hasPrefix("schema/") })
+        #expect(json == Set(expected.map { String($0.dropLast(5)) + ".json" }))
+        for asset in ["assets/style.css", "assets/print.css", "schema/statement.schema.json", "schema/index.schema.json",
+                      "schema/account.schema.json", "schema/warnings.schema.json", "schema/team.schema.json"] {
+            #expect(FileManager.default.fileExists(atPath: site + "/" + asset), "\(asset)")
+        }
+    }
+
+    @Test func numbersOnPagesAreTheLedgers() throws {
+        let (project, site, _) = try built()
+        let ledger = try project.replay()
+        for a in ledger.accounts {
+            for month in ledger.statementMonths(of: a.account.id) {
+                let statement = ledger.statement(of: a.account.id, for: month)!
+                let path = site + "/accounts/\(a.account.id)/\(month)"
+                let twin = try JSONDecoder().decode(StatementDocument.self, from: Data(contentsOf: URL(fileURLWithPath: path + ".json")))
+                #expect(twin == StatementDocument(statement))
+                let html = try String(contentsOfFile: path + ".html", encoding: .utf8)
+                #expect(html.contains("<td>Closing balance</td><td class=\"num\">\(statement.closing)</td>"), "\(path)")
+                #expect(html.contains("<td>Opening balance</td><td class=\"num\">\(statement.opening)</td>"), "\(path)")
+            }
+        }
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))) as! [String: Any]
+        let balances = (index["accounts"] as! [[String: Any]]).map { $0["balance"] as! Int }
+        #expect(balances == ledger.accounts.map(\.balance))
+        let warnings = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/warnings/index.json"))) as! [String: Any]
+        #expect((warnings["accounts"] as! [[String: Any]]).map { $0["expiringTotal"] as! Int } == [201])
+    }
+
+    @Test func linksResolveAndEveryJSONFileMatchesItsSchema() throws {
+        let (_, site, _) = try built()
+        #expect(try TestSupport.siteProblems(site) == "")
+        let (_, demoSite, _) = try built("edges")
+        #expect(try TestSupport.siteProblems(demoSite) == "")
+    }
+
+    @Test func twoBuildsAreByteIdenticalAndTheSecondRewritesNothing() throws {
+        let (project, site, first) = try built()
+        #expect(first.written > 0)
+        let again = try project.buildSite(into: site)
+        #expect(again.written == 0)
+        #expect(again.removed == 0)
+        #expect(again.unchanged == first.written)
+        let other = TestSupport.scratch() + "/site"
+        _ = try project.buildSite(into: other)
+        #expect(TestSupport.files(under: site) == TestSupport.files(under: other))
+    }
+
+    @Test func filesThatNoLongerBelongAreRemovedAndOthersKept() throws {
+        let (project, site, _) = try built()
+        TestSupport.write("mine", to: site + "/README.md")
+        let earlier = try InstantParser(calendar: project.config.settings.calendar).parseEnd("2015-01-15").get()
+        let summary = try project.buildSite(into: site, asOf: earlier)
+        #expect(summary.removed > 0)
+        #expect(!FileManager.default.fileExists(atPath: site + "/accounts/alice/2015-04.html"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/accounts/alice/2015-02.json"))
+        #expect(FileManager.default.fileExists(atPath: site + "/README.md"))
+        #expect(try TestSupport.siteProblems(site) == "")
+    }
+
+    @Test func aBrokenTemplateLeavesThePreviousSiteAsItWas() throws {
+        let (project, site, _) = try built()
+        let before = TestSupport.files(under: site)
+        let overrides = TestSupport.scratch()
+        TestSupport.write("# {{#name}} never closed\n", to: overrides + "/statement.md")
+        #expect(throws: TemplateError.self) { try project.buildSite(into: site, templates: overrides) }
+        #expect(TestSupport.files(under: site) == before)
+    }
+
+    @Test func overridingOneTemplateChangesOnlyItsPages() throws {
+        let (project, site, _) = try built()
+        let before = TestSupport.files(under: site)
+        let overrides = TestSupport.scratch()
+        TestSupport.write("# Our own statement for {{name}}\n\nClosing: {{closing}}\n", to: overrides + "/statement.md")
+        _ = try project.buildSite(into: site, templates: overrides)
+        let after = TestSupport.files(under: site)
+        #expect(Set(after.keys) == Set(before.keys))
+        for (path, bytes) in after where path != ".allot-manifest" {
+            let isStatementHTML = path.hasPrefix("accounts/") && path.hasSuffix(".html") && !path.hasSuffix("index.html")
+            #expect((bytes != before[path]) == isStatementHTML, "\(path)")
+        }
+        let page = try String(contentsOfFile: site + "/accounts/alice/2015-01.html", encoding: .utf8)
+        #expect(page.contains("<h1>Our own statement for Alice</h1>"))
+        #expect(page.contains("<p>Closing: 348</p>"))
+    }
+
+    @Test func templatesFromTheConfigAreUsed() throws {
+        let folder = TestSupport.copyOfFixture("transition")
+        try FileManager.default.createDirectory(atPath: folder + "/mine", withIntermediateDirectories: true)
+        TestSupport.write("# Team page of {{name}}\n", to: folder + "/mine/team.md")
+        let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
+        TestSupport.write("templates = \"mine\"\n" + config, to: folder + "/allot.toml")
+        let project = try Project(configPath: folder + "/allot.toml")
+        _ = try project.buildSite(into: folder + "/site")
+        let page = try String(contentsOfFile: folder + "/site/teams/acme/index.html", encoding: .utf8)
+        #expect(page.contains("<h1>Team page of acme</h1>"))
+    }
+}
