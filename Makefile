@@ -1,14 +1,13 @@
 # The two Quickstart commands: `make site` and `make test`.
 SWIFT ?= swift
 
-.PHONY: site test system-libraries
+.PHONY: site test
 
-system-libraries:
-	@scripts/install-system-libraries
-
-site: system-libraries
+site:
+	@scripts/install-dependencies
 	$(SWIFT) build --product allot
-	.build/debug/allot check --config examples/demo/allot.toml
+	.build/debug/allot build
 
-test: system-libraries
+test:
+	@scripts/install-dependencies --for-tests
 	$(SWIFT) test
