@@ -1,21 +1,8 @@
-/// Text escaped for SVG and HTML, attributes included.
+/// Numbers and text for inline SVG.
 enum SVGText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if ch.value < 0x20 { out += " " } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { HTMLEscape.text(s, lineBreaks: true) }
 
+    /// One decimal at most, no trailing `.0`.
     static func number(_ x: Double) -> String {
         let r = (x * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)

@@ -1,3 +1,4 @@
+import AllotReports
 import Mustache
 
 /// Escapes a value for Markdown text: every ASCII punctuation character is
@@ -34,28 +35,7 @@ struct MarkdownTextContentType: MustacheContentType {
 /// markup characters and quotes become references, and line breaks too, because a
 /// blank line would end the HTML block and let Markdown in.
 struct HTMLBlockContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { HTMLText.escape(text, lineBreaks: true) }
-}
-
-enum HTMLText {
-    static func escape(_ text: String, lineBreaks: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for s in text.unicodeScalars {
-            switch s {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\0": out += "\u{FFFD}"
-            case "\n" where lineBreaks: out += "&#10;"
-            case "\r" where lineBreaks: out += "&#13;"
-            default: out.unicodeScalars.append(s)
-            }
-        }
-        return out
-    }
+    func escapeText(_ text: String) -> String { HTMLEscape.text(text, lineBreaks: true) }
 }
 
 /// The content types templates use, registered once with swift-mustache before any
