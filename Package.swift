@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // RFC 5322 messages: headers, MIME parts, encodings. Pure.
+        .target(name: "AllotMail", dependencies: ["AllotLedger"]),
         // Markdown to HTML through libcmark.
         .target(name: "AllotMarkdown", dependencies: ["CCmark"]),
         // Pure ledger logic: time, policies, replay, statements, warnings. No I/O.
@@ -33,7 +35,7 @@ let package = Package(
         .target(
             name: "AllotImport",
             dependencies: [
-                "AllotLedger",
+                "AllotLedger", "AllotMail",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -61,7 +63,7 @@ let package = Package(
         .target(
             name: "Allot",
             dependencies: [
-                "AllotLedger", "AllotImport", "AllotStore", "AllotReports", "AllotSite",
+                "AllotLedger", "AllotImport", "AllotStore", "AllotReports", "AllotSite", "AllotMail",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

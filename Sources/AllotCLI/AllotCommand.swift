@@ -14,6 +14,6 @@ struct AllotCommand: ParsableCommand {
             from the repository root.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ImportCommand.self, CheckCommand.self, StatementCommand.self, GenerateCommand.self]
+        subcommands: [BuildCommand.self, NotifyCommand.self, ImportCommand.self, CheckCommand.self, StatementCommand.self, GenerateCommand.self]
     )
 }

@@ -11,10 +11,11 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let failure as ImportFailure {
         let count = failure.issues.count
         printError("error: \(count == 1 ? "1 problem" : "\(count) problems") in the input; nothing was imported:")
-        printError(failure.report())
+        printError(failure.report().split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalText.literal(String($0)) }.joined(separator: "\n"))
         throw ExitCode.failure
     } catch let error as UserError {
-        printError("error: \(error.message)")
+        printError("error: " + TerminalText.literal(error.message))
         throw ExitCode.failure
     } catch let error as TemplateError {
         printError("error: template \(error); nothing was written")

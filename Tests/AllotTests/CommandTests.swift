@@ -78,3 +78,25 @@ import Testing
         #expect(FileManager.default.contents(atPath: a + "/events.csv") != FileManager.default.contents(atPath: c + "/events.csv"))
     }
 }
+
+@Suite struct NotifyCommandTests {
+    func exitCode(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try AllotCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return AllotCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test func notifyExitsNonZeroWhenADeliveryFailsAndZeroWhenAllGo() {
+        let config = NoticeTests.ledgerFolder() + "/allot.toml"
+        #expect(exitCode(["notify", "--config", config]) != 0) // nowhere to send
+        #expect(exitCode(["notify", "--config", config, "--dry-run"]) == 0)
+        #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7"]) == 1)
+        #expect(exitCode(["notify", "--config", config, "--sendmail", "cat > /dev/null"]) == 0)
+        #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7"]) == 0) // all already sent
+        #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7", "--resend"]) == 1)
+    }
+}

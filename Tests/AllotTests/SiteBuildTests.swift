@@ -18,7 +18,7 @@ import Testing
                                      "accounts/bob/index.html", "teams/acme/index.html"]
         for m in ["2014-10", "2014-11", "2014-12", "2015-01", "2015-02", "2015-03", "2015-04"] { expected.insert("accounts/alice/\(m).html") }
         for m in ["2014-11", "2014-12", "2015-01", "2015-02", "2015-03"] { expected.insert("accounts/bob/\(m).html") }
-        #expect(pages == expected)
+        #expect(pages == expected.union(["notices/alice.html"]))
         let json = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".json") && !$0.hasPrefix("schema/") })
         #expect(json == Set(expected.map { String($0.dropLast(5)) + ".json" }))
         for asset in ["assets/style.css", "assets/print.css", "schema/statement.schema.json", "schema/index.schema.json",

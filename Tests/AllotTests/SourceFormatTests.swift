@@ -57,3 +57,15 @@ import Testing
         #expect(failure.issues.map(\.description) == ["f: is empty; expected a header row or JSON lines"])
     }
 }
+
+@Test func jsonLinesWithCRLFLineEndsReadLineByLine() throws {
+    let text = "{\"account\": \"a\", \"team\": \"t\", \"opened\": \"2015-01-01\"}\r\n{\"account\": \"b\", \"team\": \"t\", \"opened\": \"2015-01-01\"}\r\n"
+    let t = try SourceReader.read(Array(text.utf8), file: "f")
+    #expect(t.rows.map(\.line) == [1, 2])
+    #expect(t.rows.map { $0.fields["account"] } == ["a", "b"])
+}
+
+@Test func csvTextQuotesFieldsHoldingCRLF() {
+    #expect(CSVText.field("a\r\nb") == "\"a\r\nb\"")
+    #expect(CSVText.field("plain") == "plain")
+}

@@ -14,9 +14,10 @@ extension Project {
                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteWriter.Summary {
         try importSources()
         let ledger = try replay(asOf: asOf)
-        var set = TemplateSet.defaults
-        if let overrides = templates ?? templatesPath { set = try set.overriding(withFolder: overrides) }
+        let set = try templateSet(templates)
         let context = ReportContext(ledger: ledger, title: config.title)
-        return try SiteBuilder(reports: reports, templates: set).build(context, into: folder, progress: progress)
+        let files = try SiteBuilder(reports: reports, templates: set).render(context, progress: progress)
+            + noticePreviews(context, templates: set)
+        return try SiteWriter(folder: folder).write(files)
     }
 }

@@ -63,7 +63,10 @@ public struct TerminalText: Sendable {
     }
 
     /// Data shown on a terminal: control characters (line breaks, escapes) made visible.
-    public func literal(_ text: String) -> String {
+    public func literal(_ text: String) -> String { Self.literal(text) }
+
+    /// Data shown on a terminal: control characters (line breaks, escapes) made visible.
+    public static func literal(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)

@@ -1,4 +1,5 @@
 import AllotLedger
+import AllotMail
 
 /// `allot.toml`: where the ledger's files are and the rules it runs under.
 public struct ProjectConfig: Sendable {
@@ -10,15 +11,20 @@ public struct ProjectConfig: Sendable {
     public var sources: [String]
     /// A folder of template overrides, relative to the config file's folder.
     public var templates: String?
+    /// Where the site is published, e.g. `https://intranet.example/credits/`; notices link to it.
+    public var siteURL: String?
+    /// The sender of expiry notices (`[notify] from`).
+    public var notifyFrom: MailAddress?
 
     public init(title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = [],
-                templates: String? = nil) {
+                templates: String? = nil, siteURL: String? = nil, notifyFrom: MailAddress? = nil) {
         self.title = title; self.settings = settings; self.asOf = asOf; self.sources = sources; self.templates = templates
+        self.siteURL = siteURL; self.notifyFrom = notifyFrom
     }
 
     /// The keys a config may hold at the top level.
     public static let keys = ["title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "templates",
-                              "policy", "bonus"]
+                              "site_url", "notify", "policy", "bonus"]
 
     /// Parses a config. `file` is the name errors show; policy names are looked up in `registry`.
     public static func parse(_ text: String, file: String, registry: PolicyRegistry = .builtIn) throws(ImportFailure) -> ProjectConfig {

@@ -1,4 +1,5 @@
 import AllotLedger
+import AllotMail
 import TOMLKit
 
 /// Reads `allot.toml` with TOMLKit; every error names the key it is about.
@@ -40,12 +41,18 @@ struct ConfigReader {
         }
         let sources = stringList(table, "sources", fail) ?? []
         let templates = string(table, "templates", fail)
+        let siteURL = string(table, "site_url", fail)
+        if let url = siteURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            fail("site_url", "\"\(url)\" must start with https:// or http://")
+        }
+        let notifyFrom = notify(table, fail)
         let timeline = policies(table, instants, fail)
         let bonuses = bonusList(table, fail)
         guard collected.issues.isEmpty, let timeline else { throw ImportFailure(collected.issues) }
         let settings = LedgerSettings(calendar: calendar, timeline: timeline, bonuses: bonuses,
                                       refundDelayHours: delay, warnDays: warnDays)
-        return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates)
+        return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
+                             siteURL: siteURL, notifyFrom: notifyFrom)
     }
 
     private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: (String, String) -> Void) -> PolicyTimeline? {
@@ -86,6 +93,19 @@ struct ConfigReader {
             return nil
         }
         return timeline
+    }
+
+    /// `[notify]`: `from`, the sender of expiry notices.
+    private func notify(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void) -> MailAddress? {
+        guard let value = table["notify"] else { return nil }
+        guard let section = value.table else { fail("notify", "must be a table: [notify]"); return nil }
+        for key in section.keys.sorted() where key != "from" { fail("notify.\(key)", "is not a notify key; the key is from") }
+        guard let text = string(section, "from", { fail("notify.\($0)", $1) }) else { return nil }
+        guard let address = MailAddress(parsing: text) else {
+            fail("notify.from", "\"\(text)\" is not a mail address such as \"Credits <credits@example.com>\"")
+            return nil
+        }
+        return address
     }
 
     private func bonusList(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void) -> [Bonus] {

@@ -8,11 +8,12 @@ enum JSONLinesTableReader {
         var kind: SourceKind?
         var lineNumber = 0
         let decoder = JSONDecoder()
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on bytes: "\r\n" is a single Character, so a Character split would miss it.
+        for rawLine in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.allSatisfy(\.isWhitespace) { continue }
-            guard let object = try? decoder.decode([String: JSONCell].self, from: Data(line.utf8)) else {
+            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            guard let object = try? decoder.decode([String: JSONCell].self, from: Data(line)) else {
                 issues.append(ImportIssue(file: file, line: lineNumber, "is not a JSON object"))
                 continue
             }

@@ -15,6 +15,12 @@ public struct DisplayFormat: Sendable {
         return "\(d.day) \(Self.monthNames[d.month - 1].prefix(3)) \(d.year)"
     }
 
+    /// `1 April 2015`.
+    public func longDate(_ t: Instant) -> String {
+        let d = calendar.local(t).date
+        return "\(d.day) \(Self.monthNames[d.month - 1]) \(d.year)"
+    }
+
     /// `1 Apr 2015, 09:05`.
     public func dateTime(_ t: Instant) -> String {
         let l = calendar.local(t)

@@ -38,6 +38,8 @@ public struct ReportContext: Sendable {
     public func teamPath(_ id: String) -> String { "teams/\(slugs.team(id))/index" }
     public static let indexPath = "index"
     public static let warningsPath = "warnings/index"
+    /// The preview of a seat's expiry notice: the HTML part of the message.
+    public static func noticePath(_ slug: String) -> String { "notices/\(slug)" }
 }
 
 extension ExpiryWarning {

@@ -7,6 +7,8 @@ struct WarningsReport: Report {
     struct Row: Sendable {
         var name, id, team, href, soonest: String
         var box: WarningBox
+        /// The preview of the seat's expiry notice, for seats with an email.
+        var noticeHref: String?
     }
 
     struct View: Sendable {
@@ -32,7 +34,8 @@ struct WarningsReport: Report {
         let rows = c.warnings.map { w in
             Row(name: w.account.name, id: w.account.id, team: w.account.team,
                 href: c.href(from: path, to: c.accountPath(w.account.id)), soonest: c.format.date(w.mostUrgent),
-                box: c.warningBox(w, from: path))
+                box: c.warningBox(w, from: path),
+                noticeHref: w.account.email == nil ? nil : c.href(from: path, to: ReportContext.noticePath(c.slugs.account(w.account.id))))
         }
         let view = View(asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
                         horizonDays: c.ledger.settings.warnDays, rows: rows, hasRows: !rows.isEmpty,

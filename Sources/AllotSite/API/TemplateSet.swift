@@ -41,30 +41,36 @@ public struct TemplateSet: Sendable {
     }
 
     /// Every template parsed into one library. Markdown pages (`*.md`) escape values for
-    /// Markdown text, partials (`partials/*.html`) for HTML inside Markdown, and the
-    /// layout (`layout.html`) for HTML; the right pragma is put on each.
+    /// Markdown text, and are also registered as `<name>.text` for plain text (values as
+    /// they are, on one line); partials (`partials/*.html`) escape for HTML inside
+    /// Markdown; layouts (`*layout.html`) for HTML; `*.txt` (subjects) are plain text.
     func library() throws -> MustacheLibrary {
         _ = TemplateContentTypes.registered
         var library = MustacheLibrary()
-        for path in files.keys.sorted() {
-            let text = files[path]!
-            let name: String, pragma: String
-            if path.hasSuffix(".md"), !path.contains("/") {
-                name = String(path.dropLast(3)); pragma = TemplateContentTypes.markdown
-            } else if path.hasPrefix("partials/"), path.hasSuffix(".html") {
-                name = String(path.dropFirst("partials/".count).dropLast(5)); pragma = TemplateContentTypes.htmlBlock
-            } else if path == "layout.html" {
-                name = "layout"; pragma = "HTML"
-            } else {
-                continue
-            }
-            do {
-                library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}" + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: path, message: "line \(error.context.lineNumber): \(error.error) near \"\(error.context.line)\"")
+        for path in files.keys.sorted() where !path.hasPrefix("assets/") && !path.hasPrefix("schema/") {
+            for (name, pragma) in Self.registrations(path) {
+                do {
+                    library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}" + files[path]!), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    throw TemplateError(file: path, message: "line \(error.context.lineNumber): \(error.error) near \"\(error.context.line)\"")
+                }
             }
         }
         return library
+    }
+
+    /// The names a file is known by in the library, each with its content type.
+    static func registrations(_ path: String) -> [(String, String)] {
+        if !path.contains("/") && path.hasSuffix(".md") {
+            let name = String(path.dropLast(3))
+            return [(name, TemplateContentTypes.markdown), (name + ".text", TemplateContentTypes.plainLine)]
+        }
+        if path.hasPrefix("partials/") && path.hasSuffix(".html") {
+            return [(String(path.dropFirst("partials/".count).dropLast(5)), TemplateContentTypes.htmlBlock)]
+        }
+        if !path.contains("/") && path.hasSuffix("layout.html") { return [(String(path.dropLast(5)), "HTML")] }
+        if !path.contains("/") && path.hasSuffix(".txt") { return [(String(path.dropLast(4)), TemplateContentTypes.plainLine)] }
+        return []
     }
 }
 

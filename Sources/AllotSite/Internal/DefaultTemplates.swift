@@ -117,6 +117,30 @@ nav.months .next { margin-left: auto; }
 table.lots, table.flows, table.pending { width: auto; min-width: 24rem; }
 
 """#,
+        "email-layout.html": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{subject}}</title>
+</head>
+<body style="margin:0;padding:0;background-color:#f5f7fa;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f5f7fa;">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:#ffffff;border:1px solid #dde2ea;border-radius:8px;">
+<tr><td style="padding:14px 28px;background-color:#1d2330;border-radius:8px 8px 0 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;font-weight:bold;color:#ffffff;">{{title}}</td></tr>
+<tr><td style="padding:20px 28px 24px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.55;color:#1d2330;">
+{{{body}}}
+</td></tr>
+</table>
+<p style="font-family:Arial,Helvetica,sans-serif;font-size:12px;color:#5b6474;margin:12px 0 0;">You receive this because a seat with InMail credits is registered to this address.</p>
+</td></tr>
+</table>
+</body>
+</html>
+
+"""#,
         "index.md": #"""
 # {{title}}
 
@@ -157,6 +181,40 @@ Nothing expires within {{horizonDays}} days.
 <footer class="site">Built by Allot from the ledger. Every number follows the ledger contract; each page has a JSON twin at the same path.</footer>
 </body>
 </html>
+
+"""#,
+        "notice-subject.txt": #"""
+{{#hasExpiring}}{{expiringTotal}} InMail credits expire by {{expireBy}}{{/hasExpiring}}{{^hasExpiring}}{{pendingTotal}} InMail messages need an answer by {{answerBy}}{{/hasExpiring}}
+"""#,
+        "notice.md": #"""
+Hello {{name}},
+
+{{#hasExpiring}}
+**{{expiringTotal}} of your InMail credits expire by {{expireBy}}.** Unused credits
+cannot be brought back once they expire. Send messages with them, or ask a teammate in
+{{team}} whether they need some; a share keeps the same expiry date.
+
+{{#expiring}}
+- {{date}}: {{credits}}
+{{/expiring}}
+
+{{/hasExpiring}}
+{{#hasPending}}
+**{{pendingTotal}} of your messages are still waiting for an answer.** Each credit comes
+back only if the recipient accepts or declines before the window closes:
+
+{{#pending}}
+- {{message}}, sent {{sent}}: window closes {{date}}
+{{/pending}}
+
+{{/hasPending}}
+Your balance is {{balance}} credits as of {{asOf}}.
+{{#accountURL}}
+
+See every credit and when it expires: [{{accountURL}}]({{accountURL}})
+{{/accountURL}}
+
+— {{title}}
 
 """#,
         "partials/balance-card.html": #"""
@@ -1161,6 +1219,10 @@ As of **{{asOf}}**, looking {{horizonDays}} days ahead (to {{horizon}}).
 {{#box}}
 {{> warning-box}}
 {{/box}}
+
+{{#noticeHref}}
+[Preview the expiry notice sent to {{name}}]({{noticeHref}})
+{{/noticeHref}}
 
 {{/rows}}
 {{/hasRows}}

@@ -38,15 +38,25 @@ struct HTMLBlockContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { HTMLEscape.text(text, lineBreaks: true) }
 }
 
+/// Plain text on one line: line breaks and other control characters become spaces, so
+/// a value cannot break a subject header or the layout of a plain-text mail.
+struct PlainLineContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+    }
+}
+
 /// The content types templates use, registered once with swift-mustache before any
 /// template is parsed (its registry is process-wide; registering again is harmless).
 enum TemplateContentTypes {
     static let markdown = "MARKDOWN"
     static let htmlBlock = "HTML_BLOCK"
+    static let plainLine = "PLAIN_LINE"
 
     static let registered: Bool = {
         MustacheContentTypes.register(MarkdownTextContentType(), named: markdown)
         MustacheContentTypes.register(HTMLBlockContentType(), named: htmlBlock)
+        MustacheContentTypes.register(PlainLineContentType(), named: plainLine)
         return true
     }()
 }

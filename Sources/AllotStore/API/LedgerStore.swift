@@ -7,7 +7,7 @@ import GRDB
 /// Each import validates and appends inside one write transaction, so a batch lands
 /// whole or not at all, and two imports at once see each other's results.
 public final class LedgerStore: Sendable {
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
     public let path: String
 
     /// Opens (creating folders and the file when missing) and migrates the store.

@@ -18,6 +18,13 @@ enum StoreSchema {
                 CREATE INDEX event_recipient ON event(recipient, time) WHERE recipient IS NOT NULL;
                 """)
         }
+        m.registerMigration("v2: notice log") { db in
+            try db.execute(sql: """
+                CREATE TABLE notice (
+                    account TEXT NOT NULL, as_of INTEGER NOT NULL, content_hash TEXT NOT NULL,
+                    delivered_at INTEGER NOT NULL, PRIMARY KEY (account, as_of));
+                """)
+        }
         return m
     }
 }

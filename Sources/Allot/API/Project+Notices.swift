@@ -1,0 +1,47 @@
+import AllotMail
+import AllotSite
+import Foundation
+
+extension Project {
+    /// Imports the sources, replays, and renders an expiry notice for every warned seat
+    /// with an email (spec §7). Needs `[notify] from` in the config.
+    public func notices(asOf: Instant? = nil, templates: String? = nil) throws -> NoticeBatch {
+        guard let from = config.notifyFrom else {
+            throw ImportFailure([ImportIssue(file: configPath, line: 0, field: "notify.from",
+                "is not set; add [notify] with from = \"Credits <credits@example.com>\" to say who notices come from")])
+        }
+        try importSources()
+        let ledger = try replay(asOf: asOf)
+        let context = ReportContext(ledger: ledger, title: config.title)
+        let renderer = try NoticeRenderer(templates: templateSet(templates))
+        var notices: [Notice] = [], skipped: [(account: Account, reason: String)] = []
+        for draft in NoticeDraft.drafts(context, siteURL: config.siteURL) {
+            guard let email = draft.account.email else {
+                skipped.append((draft.account, "has no email"))
+                continue
+            }
+            guard let to = MailAddress(name: draft.account.name, address: email) else {
+                skipped.append((draft.account, "has an email that is not a plain address: \(email)"))
+                continue
+            }
+            let r = renderer.render(draft.view)
+            let message = MailMessage(from: from, to: to, subject: r.subject, date: ledger.asOf, text: r.text, html: r.html)
+            notices.append(Notice(account: draft.account, slug: draft.slug, message: message))
+        }
+        return NoticeBatch(asOf: ledger.asOf, notices: notices, skipped: skipped)
+    }
+
+    /// The default templates with the given folder's (else the config's) on top.
+    func templateSet(_ folder: String?) throws -> TemplateSet {
+        guard let overrides = folder ?? templatesPath else { return .defaults }
+        return try TemplateSet.defaults.overriding(withFolder: overrides)
+    }
+
+    /// The HTML part of each warned seat's notice, for the site's warnings page.
+    func noticePreviews(_ context: ReportContext, templates: TemplateSet) throws -> [RenderedFile] {
+        let renderer = try NoticeRenderer(templates: templates)
+        return NoticeDraft.drafts(context, siteURL: config.siteURL).filter { $0.account.email != nil }.map {
+            RenderedFile(path: ReportContext.noticePath($0.slug) + ".html", bytes: Data(renderer.render($0.view).html.utf8))
+        }
+    }
+}

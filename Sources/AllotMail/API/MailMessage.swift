@@ -1,0 +1,51 @@
+import AllotLedger
+
+/// One notice as an RFC 5322 message: multipart/alternative with a UTF-8 text/plain
+/// part and a text/html part, both quoted-printable, CRLF line ends throughout.
+public struct MailMessage: Sendable {
+    public var from: MailAddress
+    public var to: MailAddress
+    public var subject: String
+    public var date: Instant
+    public var text: String
+    public var html: String
+
+    public init(from: MailAddress, to: MailAddress, subject: String, date: Instant, text: String, html: String) {
+        self.from = from; self.to = to; self.subject = subject; self.date = date; self.text = text; self.html = html
+    }
+
+    /// A hash of everything the reader sees: the same notice always hashes the same.
+    public var contentHash: String {
+        SHA256.hex(Array([from.description, to.description, subject, text, html].joined(separator: "\u{0}").utf8))
+    }
+
+    /// Derived from the recipient, the date and the content: sending the same notice
+    /// again gives the same id, so mail systems can spot the repeat.
+    public var messageID: String {
+        let seed = [to.address, String(date.millis), contentHash].joined(separator: "\u{0}")
+        return "<" + SHA256.hex(Array(seed.utf8)).prefix(40) + "@" + from.domain + ">"
+    }
+
+    /// The whole message, ready for sendmail or an .eml file.
+    public var bytes: [UInt8] {
+        let boundary = "=_allot_" + contentHash.prefix(24)
+        var lines = [
+            "From: " + HeaderEncoding.mailbox(from),
+            "To: " + HeaderEncoding.mailbox(to),
+            "Subject: " + HeaderEncoding.unstructured(subject),
+            "Date: " + RFC5322Date.format(date),
+            "Message-ID: " + messageID,
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "",
+            "This is a message in two versions: plain text and HTML.",
+            "",
+        ]
+        for (type, body) in [("text/plain", text), ("text/html", html)] {
+            lines += ["--" + boundary, "Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: quoted-printable",
+                      "", QuotedPrintable.encode(body)]
+        }
+        lines += ["--" + boundary + "--", ""]
+        return Array(lines.joined(separator: "\r\n").utf8)
+    }
+}

@@ -1,0 +1,62 @@
+import AllotLedger
+
+/// An expiry notice for one seat, before it becomes a message: the seat and what its
+/// templates (`notice.md`, `notice-subject.txt`) see.
+public struct NoticeDraft: Sendable {
+    public var account: Account
+    public var slug: String
+    public var view: NoticeView
+
+    /// One draft per warned seat (spec §7), most urgent first; seats without an email too,
+    /// so the caller can say they were skipped.
+    public static func drafts(_ c: ReportContext, siteURL: String?) -> [NoticeDraft] {
+        c.warnings.map { w in
+            let slug = c.slugs.account(w.account.id)
+            let lastExpiry = w.expiring.compactMap(\.expires).max()
+            let lastWindow = w.pending.compactMap(\.closes).max()
+            let base = siteURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            let view = NoticeView(
+                name: w.account.name, account: w.account.id, team: w.account.team, title: c.title,
+                asOf: c.format.longDate(c.ledger.asOf), horizonDays: c.ledger.settings.warnDays,
+                balance: c.ledger[w.account.id]?.balance ?? 0,
+                expiringTotal: w.expiringTotal, hasExpiring: !w.expiring.isEmpty,
+                expireBy: lastExpiry.map(c.format.longDate) ?? "",
+                expiring: w.expiring.map { NoticeView.Item(amount: $0.amount, credits: c.format.credits($0.amount),
+                                                           date: $0.expires.map(c.format.dateTime) ?? "") },
+                pendingTotal: w.pendingTotal, hasPending: !w.pending.isEmpty,
+                answerBy: lastWindow.map(c.format.longDate) ?? "",
+                pending: w.pending.map { NoticeView.Item(amount: 1, credits: c.format.credits(1),
+                                                         date: $0.closes.map(c.format.dateTime) ?? "", message: $0.message,
+                                                         sent: c.format.dateTime($0.time)) },
+                accountURL: base.map { $0 + c.accountPath(w.account.id) + ".html" })
+            return NoticeDraft(account: w.account, slug: slug, view: view)
+        }
+    }
+}
+
+/// What the notice templates see.
+public struct NoticeView: Sendable {
+    public struct Item: Sendable {
+        public var amount: Int
+        /// `1 credit`, `12 credits`.
+        public var credits: String
+        public var date: String
+        public var message: String?
+        public var sent: String?
+    }
+
+    public var name, account, team, title, asOf: String
+    public var horizonDays, balance: Int
+    public var expiringTotal: Int
+    public var hasExpiring: Bool
+    /// The last expiry in the horizon, `1 April 2015`.
+    public var expireBy: String
+    public var expiring: [Item]
+    public var pendingTotal: Int
+    public var hasPending: Bool
+    /// The last window closing in the horizon.
+    public var answerBy: String
+    public var pending: [Item]
+    /// The seat's page on the published site, when `site_url` is set.
+    public var accountURL: String?
+}

@@ -1,0 +1,63 @@
+import AllotMarkdown
+import AllotReports
+import Foundation
+import Mustache
+
+/// An expiry notice's three texts: the subject (`notice-subject.txt`), the plain-text
+/// body (`notice.md` filled with values as they are) and the HTML body (`notice.md`
+/// filled with Markdown-escaped values, through libcmark, in `email-layout.html` with
+/// inline styles).
+public struct NoticeRenderer: Sendable {
+    public struct Rendered: Sendable, Equatable {
+        public var subject, text, html: String
+    }
+
+    private let library: MustacheLibrary
+    private let cmark = MarkdownRenderer()
+
+    public init(templates: TemplateSet) throws {
+        library = try templates.library()
+        for name in ["notice", "notice-subject", "email-layout"] where library.getTemplate(named: name) == nil {
+            throw TemplateError(file: name, message: "is missing; notices need notice.md, notice-subject.txt and email-layout.html")
+        }
+    }
+
+    public func render(_ view: NoticeView) -> Rendered {
+        let subject = (library.render(view, withTemplate: "notice-subject") ?? "").trimmingSpaces()
+        let text = library.render(view, withTemplate: "notice.text") ?? ""
+        let body = EmailStyles.inline(cmark.html(library.render(view, withTemplate: "notice") ?? ""))
+        let html = library.render(EmailLayoutView(subject: subject, title: view.title, body: body), withTemplate: "email-layout") ?? ""
+        return Rendered(subject: subject, text: text, html: html)
+    }
+}
+
+struct EmailLayoutView: Sendable {
+    var subject, title, body: String
+}
+
+/// Mail clients drop style sheets; cmark's plain tags get their styles inline.
+enum EmailStyles {
+    static let styles: [(String, String)] = [
+        ("<p>", "<p style=\"margin:0 0 12px;\">"),
+        ("<ul>", "<ul style=\"margin:0 0 14px;padding-left:22px;\">"),
+        ("<li>", "<li style=\"margin:2px 0;\">"),
+        ("<strong>", "<strong style=\"color:#a15c00;\">"),
+        ("<a href=", "<a style=\"color:#2456a6;\" href="),
+        ("<h1>", "<h1 style=\"font-size:20px;margin:0 0 12px;\">"),
+        ("<h2>", "<h2 style=\"font-size:17px;margin:18px 0 8px;\">"),
+    ]
+
+    /// Safe as plain replacement: data reaches cmark escaped, so these tags are cmark's own.
+    static func inline(_ html: String) -> String {
+        styles.reduce(html) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import Allot
+
+/// Expiry notices: real parsers read them as sent, with every name and number right.
+@Suite struct NoticeTests {
+    static let names = ["Chloé Moreau", "李小龙", "Evil\r\nBcc: victim@example.com", "\"Quoted\" <x@example.com>",
+                        String(repeating: "Žofia Ñandú ", count: 8), "Plain Name", "😀 <script>alert(1)</script> *x*"]
+
+    /// A ledger where every seat has 100 credits expiring on 1 April 2015, as of 10 March.
+    static func ledgerFolder() -> String {
+        let folder = TestSupport.scratch()
+        TestSupport.write("""
+            title = "Credits & Co"
+            as_of = "2015-03-10"
+            sources = ["seats.csv", "events.csv"]
+            site_url = "https://intranet.example/credits"
+            [notify]
+            from = "Crédits <credits@example.com>"
+            [[policy]]
+            name = "inmail-2015"
+            from = "2015-01-01"
+            """, to: folder + "/allot.toml")
+        var seats = CSVText(header: ["account", "name", "team", "email", "opened", "closed"])
+        for (i, name) in names.enumerated() { seats.append(["s\(i)", name, "t", "s\(i)@example.com", "2015-01-01", ""]) }
+        seats.append(["nomail", "No Mail", "t", "", "2015-01-01", ""])
+        seats.append(["badmail", "Bad Mail", "t", "not an address", "2015-01-01", ""])
+        TestSupport.write(seats.text, to: folder + "/seats.csv")
+        TestSupport.write("id,time,type,account,message,to,amount,note\ne1,2015-01-05T10:00:00Z,send,s0,m1,,,\n", to: folder + "/events.csv")
+        return folder
+    }
+
+    func expectations(_ batch: NoticeBatch, _ outbox: String, _ ledger: Ledger) -> String {
+        let folder = outbox + "/" + batch.asOf.iso8601.replacingOccurrences(of: ":", with: "")
+        let list: [[String: Any]] = batch.notices.map { n in
+            let expiring = ledger.warnings().first { $0.account.id == n.account.id }!.expiringTotal
+            let flatName = String(String.UnicodeScalarView(n.account.name.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+            return ["file": folder + "/" + n.slug + ".eml", "to_name": flatName, "to_address": n.account.email!,
+                    "from_address": "credits@example.com", "subject": "\(expiring) InMail credits expire by 1 April 2015",
+                    "texts": ["Hello \(flatName),", "\(expiring) of your InMail credits expire by 1 April 2015.",
+                              "Your balance is \(ledger[n.account.id]!.balance) credits as of 11 March 2015.",
+                              "https://intranet.example/credits/accounts/\(n.slug)/index.html"]]
+        }
+        let path = TestSupport.scratch() + "/expect.json"
+        try! JSONSerialization.data(withJSONObject: list).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func everyMessageParsesStrictlyWithNamesAndNumbersIntact() throws {
+        let folder = Self.ledgerFolder()
+        let project = try Project(configPath: folder + "/allot.toml")
+        let batch = try project.notices()
+        #expect(batch.notices.count == Self.names.count)
+        #expect(batch.skipped.map(\.account.id) == ["badmail", "nomail"] || batch.skipped.map(\.account.id) == ["nomail", "badmail"])
+        let outbox = folder + "/outbox"
+        let outcome = try NoticeDelivery(outbox: outbox).deliver(batch, store: project.store) { Instant(millis: 0) }
+        #expect(outcome.sent.count == Self.names.count)
+        let problems = try TestSupport.python("mail/check_messages.py", [expectations(batch, outbox, try project.replay())])
+        #expect(problems == "")
+    }
+
+    @Test func theSameInputsGiveTheSameBytes() throws {
+        let a = try Project(configPath: Self.ledgerFolder() + "/allot.toml").notices()
+        let b = try Project(configPath: Self.ledgerFolder() + "/allot.toml").notices()
+        #expect(a.notices.map(\.message.bytes) == b.notices.map(\.message.bytes))
+    }
+
+    @Test func exactlyOncePerAsOfUnlessResent() throws {
+        let folder = Self.ledgerFolder()
+        let project = try Project(configPath: folder + "/allot.toml")
+        let batch = try project.notices()
+        let first = try NoticeDelivery(outbox: folder + "/out").deliver(batch, store: project.store) { Instant(millis: 1) }
+        #expect(first.sent.count == batch.notices.count)
+        let second = try NoticeDelivery(outbox: folder + "/out").deliver(batch, store: project.store) { Instant(millis: 2) }
+        #expect(second.sent.isEmpty)
+        #expect(second.alreadySent.count == batch.notices.count)
+        let again = try NoticeDelivery(outbox: folder + "/out", resend: true).deliver(batch, store: project.store) { Instant(millis: 3) }
+        #expect(again.sent.count == batch.notices.count)
+        let later = try project.notices(asOf: Instant(seconds: 1_426_118_400)) // 2015-03-12
+        let next = try NoticeDelivery(outbox: folder + "/out").deliver(later, store: project.store) { Instant(millis: 4) }
+        #expect(next.sent.count == later.notices.count)
+    }
+
+    @Test func aFailedDeliveryIsNotLoggedAndTheOthersGo() throws {
+        let folder = Self.ledgerFolder()
+        let project = try Project(configPath: folder + "/allot.toml")
+        let batch = try project.notices()
+        let refuseOne = "f=$(mktemp); cat > \"$f\"; ! grep -q '^To: .*<s1@example.com>' \"$f\""
+        let outcome = try NoticeDelivery(sendmail: refuseOne).deliver(batch, store: project.store) { Instant(millis: 0) }
+        #expect(outcome.failed.map(\.notice.account.id) == ["s1"])
+        #expect(outcome.sent.count == batch.notices.count - 1)
+        #expect(try project.store.deliveredNotice(account: "s1", asOf: batch.asOf) == nil)
+        #expect(try project.store.deliveredNotice(account: "s0", asOf: batch.asOf) != nil)
+        let retry = try NoticeDelivery(sendmail: "cat > /dev/null").deliver(batch, store: project.store) { Instant(millis: 0) }
+        #expect(retry.sent.map(\.account.id) == ["s1"])
+    }
+
+    @Test func notifyWithoutASenderSaysWhatToAdd() throws {
+        let folder = TestSupport.copyOfFixture("transition")
+        let failure = try #require(throws: ImportFailure.self) { try Project(configPath: folder + "/allot.toml").notices() }
+        #expect(failure.issues.first?.field == "notify.from")
+    }
+}
