@@ -11,8 +11,8 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let failure as ImportFailure {
         let count = failure.issues.count
         printError("error: \(count == 1 ? "1 problem" : "\(count) problems") in the input; nothing was imported:")
-        printError(failure.report().split(separator: "\n", omittingEmptySubsequences: false)
-            .map { TerminalText.literal(String($0)) }.joined(separator: "\n"))
+        for issue in failure.issues.prefix(50) { printError(TerminalText.literal(issue.description)) }
+        if count > 50 { printError("… and \(count - 50) more problems") }
         throw ExitCode.failure
     } catch let error as UserError {
         printError("error: " + TerminalText.literal(error.message))
