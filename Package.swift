@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).
@@ -59,6 +60,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server (FlyingFox) and the atomic publisher.
+        .target(
+            name: "AllotServe",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // The library a CLI or another package drives: projects, builds, reports.
         .target(
             name: "Allot",
@@ -70,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "AllotCLI",
             dependencies: [
-                "Allot",
+                "Allot", "AllotServe", "AllotMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "AllotTests",
             dependencies: [
-                "Allot", "AllotImport", "AllotStore", "AllotCLI",
+                "Allot", "AllotImport", "AllotStore", "AllotCLI", "AllotServe",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct AllotCommand: ParsableCommand {
+struct AllotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "allot",
         abstract: "Exact InMail credit ledgers: statements, expiry warnings and team shares.",
@@ -14,6 +14,6 @@ struct AllotCommand: ParsableCommand {
             from the repository root.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, NotifyCommand.self, ImportCommand.self, CheckCommand.self, StatementCommand.self, GenerateCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, PublishCommand.self, NotifyCommand.self, ImportCommand.self, CheckCommand.self, StatementCommand.self, GenerateCommand.self]
     )
 }

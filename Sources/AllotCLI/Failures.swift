@@ -1,5 +1,6 @@
 
 import Allot
+import AllotServe
 import ArgumentParser
 import Foundation
 
@@ -20,6 +21,9 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as TemplateError {
         printError("error: template \(error); nothing was written")
         throw ExitCode.failure
+    } catch let error as PublishError {
+        printError("error: \(error)")
+        throw ExitCode.failure
     } catch let error as SiteWriteError {
         printError("error: \(error)")
         throw ExitCode.failure
@@ -34,4 +38,10 @@ struct UserError: Error {
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// A line on standard output, written at once (a long-running command's output is not
+/// held in a buffer).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

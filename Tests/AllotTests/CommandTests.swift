@@ -100,3 +100,28 @@ import Testing
         #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7", "--resend"]) == 1)
     }
 }
+
+@Suite struct PublishCommandTests {
+    func exitCode(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try AllotCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return AllotCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test func aBuildWithErrorsIsNeverPublished() throws {
+        let folder = TestSupport.copyOfFixture("transition")
+        let target = TestSupport.scratch() + "/pub"
+        #expect(exitCode(["publish", "--config", folder + "/allot.toml", "--to", target, "--out", folder + "/site"]) == 0)
+        let published = try FileManager.default.destinationOfSymbolicLink(atPath: target + "/current")
+        let events = try String(contentsOfFile: folder + "/events.csv", encoding: .utf8)
+        TestSupport.write(events + "bad,2015-03-01T00:00:00Z,grant,nobody,,,5,\n", to: folder + "/events.csv")
+        #expect(exitCode(["publish", "--config", folder + "/allot.toml", "--to", target, "--out", folder + "/site"]) == 1)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: target + "/current") == published)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target + "/releases").count == 1)
+        #expect(exitCode(["publish", "--config", folder + "/allot.toml", "--to", target, "--rollback"]) == 1)
+    }
+}

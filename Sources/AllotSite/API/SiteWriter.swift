@@ -43,6 +43,12 @@ public struct SiteWriter: Sendable {
         return summary
     }
 
+    /// The files the last successful build wrote, or nil when no build wrote this folder.
+    public static func manifest(of folder: String) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + manifestName) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter(isSafe)
+    }
+
     private func previousManifest() -> Set<String> {
         guard let data = FileManager.default.contents(atPath: folder + "/" + Self.manifestName) else { return [] }
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))

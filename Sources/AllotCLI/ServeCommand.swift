@@ -1,0 +1,69 @@
+import Allot
+import AllotServe
+import ArgumentParser
+import FlyingFox
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it for preview, and rebuild when the ledger or templates change.",
+        discussion: """
+            Serves the built site on the loopback address by default. When allot.toml, a source \
+            file or a template changes, the site is rebuilt and open pages reload by themselves. \
+            A build error is shown in the browser and here, and the last good site stays served. \
+            The reload script is added only while serving; built and published files never hold it.
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: ArgumentHelp("The address to listen on (IPv4).", valueName: "address"))
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 8080
+
+    @Option(help: ArgumentHelp("The folder to build the site into.", valueName: "folder"))
+    var out = "site"
+
+    @Option(help: ArgumentHelp("A folder of templates that replace the defaults.", valueName: "folder"))
+    var templates: String?
+
+    func run() async throws {
+        let p = try reportingFailures { try project.openProject() }
+        let state = PreviewState()
+        await rebuild(p, state)
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
+        } catch {
+            throw ValidationError("--host '\(host)' is not an IPv4 address such as 127.0.0.1.")
+        }
+        let server = HTTPServer(address: address, handler: SitePreviewHandler(root: out, state: state))
+        let serving = Task { try await server.run() }
+        try await server.waitUntilListening()
+        say("Serving \(out)/ at http://\(host):\(port)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop.")
+        var watcher = ChangeWatcher(paths: [p.configPath] + p.sourcePaths + [templates ?? p.templatesPath].compactMap { $0 })
+        while !serving.isCancelled {
+            try await Task.sleep(for: .milliseconds(500))
+            if watcher.changed() { await rebuild(p, state) }
+        }
+    }
+
+    private func rebuild(_ p: Project, _ state: PreviewState) async {
+        do {
+            let fresh = try Project(configPath: p.configPath, storePath: project.store)
+            let summary = try fresh.buildSite(into: out, templates: templates)
+            await state.built()
+            say("Rebuilt: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed.")
+        } catch let failure as ImportFailure {
+            let text = failure.issues.prefix(20).map { TerminalText.literal($0.description) }.joined(separator: "\n")
+            printError("error: the build failed; still serving the last good site:\n" + text)
+            await state.failed(text)
+        } catch {
+            printError("error: the build failed; still serving the last good site: \(error)")
+            await state.failed("\(error)")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Publishes built sites for a web server that serves `DIR/current`: each release is
+/// copied whole into `DIR/releases/<id>/`, then `DIR/current`, a symlink, is replaced
+/// by an atomic rename, so a reader gets the old site or the new one, never a mix.
+public struct Publisher: Sendable {
+    public let folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    var releasesFolder: String { folder + "/releases" }
+    var currentLink: String { folder + "/current" }
+
+    public struct Change: Sendable, Equatable {
+        public var release: String
+        public var previous: String?
+        public var added: [String] = [], changed: [String] = [], removed: [String] = []
+    }
+
+    /// Release ids, oldest first (ids sort by time).
+    public func releases() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: releasesFolder)) ?? [])
+            .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".partial") }.sorted()
+    }
+
+    /// The release `current` points at.
+    public func current() -> String? {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: currentLink) else { return nil }
+        return (target as NSString).lastPathComponent
+    }
+
+    /// Copies `files` (paths relative to `site`) into a new release `id` and switches to it.
+    public func publish(site: String, files: [String], id: String) throws -> Change {
+        let fm = FileManager.default
+        let target = releasesFolder + "/" + id
+        guard !fm.fileExists(atPath: target) else { throw PublishError("release \(id) exists already") }
+        let partial = target + ".partial"
+        try? fm.removeItem(atPath: partial)
+        try fm.createDirectory(atPath: partial, withIntermediateDirectories: true)
+        for file in files {
+            let destination = partial + "/" + file
+            try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.copyItem(atPath: site + "/" + file, toPath: destination)
+        }
+        try fsyncFolder(partial)
+        try move(partial, to: target)
+        let previous = current()
+        try switchCurrent(to: id)
+        return try compare(previous, id)
+    }
+
+    /// Points `current` back at the release before it.
+    public func rollback() throws -> Change {
+        guard let now = current(), let index = releases().firstIndex(of: now) else {
+            throw PublishError("nothing is published in \(folder)")
+        }
+        guard index > 0 else { throw PublishError("\(now) is the oldest release kept; there is nothing to roll back to") }
+        let before = releases()[index - 1]
+        try switchCurrent(to: before)
+        return try compare(now, before)
+    }
+
+    /// Removes all but the newest `keep` releases, never the current one.
+    public func prune(keep: Int) throws -> [String] {
+        let all = releases()
+        let current = current()
+        let doomed = all.dropLast(max(0, keep)).filter { $0 != current }
+        for id in doomed { try FileManager.default.removeItem(atPath: releasesFolder + "/" + id) }
+        return Array(doomed)
+    }
+
+    /// A symlink made beside `current`, then renamed over it: rename(2) is atomic.
+    private func switchCurrent(to id: String) throws {
+        let temporary = folder + "/.current-" + id
+        try? FileManager.default.removeItem(atPath: temporary)
+        try FileManager.default.createSymbolicLink(atPath: temporary, withDestinationPath: "releases/" + id)
+        try move(temporary, to: currentLink)
+    }
+
+    private func move(_ from: String, to: String) throws {
+        guard rename(from, to) == 0 else { throw PublishError("cannot rename \(from) to \(to): \(String(cString: strerror(errno)))") }
+    }
+
+    private func fsyncFolder(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    private func compare(_ old: String?, _ new: String) throws -> Change {
+        var change = Change(release: new, previous: old)
+        let newFiles = files(in: releasesFolder + "/" + new)
+        let oldFiles = old.map { files(in: releasesFolder + "/" + $0) } ?? [:]
+        for (path, bytes) in newFiles.sorted(by: { $0.key < $1.key }) {
+            if let before = oldFiles[path] { if before != bytes { change.changed.append(path) } } else { change.added.append(path) }
+        }
+        change.removed = oldFiles.keys.filter { newFiles[$0] == nil }.sorted()
+        return change
+    }
+
+    private func files(in root: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return out }
+        for case let path as String in walker {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { out[path] = data }
+        }
+        return out
+    }
+}
+
+public struct PublishError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ message: String) { description = message }
+}
