@@ -51,6 +51,6 @@ struct IndexReport: Report {
                         seats: lines.count, balance: lines.reduce(0) { $0 + $1.balance },
                         expiringSoon: lines.reduce(0) { $0 + $1.expiringSoon }, warningCount: c.warnings.count,
                         horizonDays: c.ledger.settings.warnDays, hasWarnings: !c.warnings.isEmpty)
-        return [Page(path: path, template: "index", title: c.title, model: model, view: view)]
+        return [Page(path: path, template: "index", title: "Seats and teams", model: model, view: view)]
     }
 }
