@@ -1,3 +1,4 @@
+import Allot
 import ArgumentParser
 
 @main
@@ -13,7 +14,7 @@ struct AllotCommand: AsyncParsableCommand {
             Without --config, commands use ./allot.toml, or examples/demo/allot.toml when run \
             from the repository root.
             """,
-        version: "0.1.0",
+        version: AllotVersion.current,
         subcommands: [BuildCommand.self, ServeCommand.self, PublishCommand.self, NotifyCommand.self, ImportCommand.self, CheckCommand.self, StatementCommand.self, GenerateCommand.self]
     )
 }

@@ -32,7 +32,7 @@ import AllotMail
         #expect(back.release == "r01")
         #expect(p.current() == "r01")
         let served = TestSupport.files(under: URL(fileURLWithPath: p.folder + "/current").resolvingSymlinksInPath().path)
-        let original = TestSupport.files(under: a).filter { $0.key != ".allot-manifest" && $0.key != "README.md" }
+        let original = TestSupport.files(under: a).filter { !$0.key.hasPrefix(".allot-") }
         #expect(served == original)
         for i in 3...6 { _ = try publish(p, i % 2 == 0 ? a : b, String(format: "r%02d", i)) }
         let removed = try p.prune(keep: 2)

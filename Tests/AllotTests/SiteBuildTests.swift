@@ -79,6 +79,25 @@ import Testing
         #expect(try TestSupport.siteProblems(site) == "")
     }
 
+    @Test func aBuildWithNothingChangedRendersNothingAndAnyChangeRebuilds() throws {
+        let (project, site, first) = try built()
+        let again = try project.buildSite(into: site)
+        #expect(again == SiteWriter.Summary(written: 0, unchanged: first.written, removed: 0))
+        // Deleting a page, editing the config or adding data each bring a real build.
+        try FileManager.default.removeItem(atPath: site + "/index.html")
+        #expect(try project.buildSite(into: site).written == 1)
+        let folder = (site as NSString).deletingLastPathComponent
+        let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
+        TestSupport.write(config.replacingOccurrences(of: "title = \"t\"", with: "title = \"Acme\""), to: folder + "/allot.toml")
+        let retitled = try Project(configPath: folder + "/allot.toml").buildSite(into: site)
+        #expect(retitled.written > 0)
+        let events = try String(contentsOfFile: folder + "/events.csv", encoding: .utf8)
+        TestSupport.write(events + "e9,2015-04-20T10:00:00Z,grant,alice,,,5,\n", to: folder + "/events.csv")
+        let grown = try Project(configPath: folder + "/allot.toml").buildSite(into: site)
+        #expect(grown.written > 0)
+        #expect(grown.written < retitled.written)
+    }
+
     @Test func aBrokenTemplateLeavesThePreviousSiteAsItWas() throws {
         let (project, site, _) = try built()
         let before = TestSupport.files(under: site)
@@ -96,7 +115,7 @@ import Testing
         _ = try project.buildSite(into: site, templates: overrides)
         let after = TestSupport.files(under: site)
         #expect(Set(after.keys) == Set(before.keys))
-        for (path, bytes) in after where path != ".allot-manifest" {
+        for (path, bytes) in after where !path.hasPrefix(".allot-") {
             let isStatementHTML = path.hasPrefix("accounts/") && path.hasSuffix(".html") && !path.hasSuffix("index.html")
             #expect((bytes != before[path]) == isStatementHTML, "\(path)")
         }

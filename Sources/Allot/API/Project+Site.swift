@@ -1,7 +1,20 @@
+import AllotMail
 import AllotSite
 import Foundation
 
 extension Project {
+    static let buildKeyFile = ".allot-build-key"
+
+    /// Everything a site depends on, hashed: when it matches the last build's, the site
+    /// is already up to date and nothing is replayed or rendered.
+    func buildKey(asOf: Instant?, templates: TemplateSet, reports: [any Report]) throws -> String {
+        var parts = ["allot \(AllotVersion.current)", "revision \(try store.revision())", "as-of \(asOf?.millis ?? -1)",
+                     "reports " + reports.map(\.name).joined(separator: ",")]
+        parts.append(String(decoding: FileManager.default.contents(atPath: configPath) ?? Data(), as: UTF8.self))
+        for path in templates.files.keys.sorted() { parts += [path, templates.files[path]!] }
+        return SHA256.hex(Array(parts.joined(separator: "\u{0}").utf8))
+    }
+
     /// The config's `templates` folder, as a path from the current folder.
     public var templatesPath: String? {
         config.templates.map { $0.hasPrefix("/") ? $0 : Self.folder(of: configPath) + $0 }
@@ -13,11 +26,19 @@ extension Project {
                           reports: [any Report] = BuiltInReports.all,
                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteWriter.Summary {
         try importSources()
-        let ledger = try replay(asOf: asOf)
         let set = try templateSet(templates)
+        let key = try buildKey(asOf: asOf, templates: set, reports: reports)
+        if let previous = try? String(contentsOfFile: folder + "/" + Self.buildKeyFile, encoding: .utf8), previous == key,
+           let files = SiteWriter.manifest(of: folder),
+           files.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
+            return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
+        }
+        let ledger = try replay(asOf: asOf)
         let context = ReportContext(ledger: ledger, title: config.title)
         let files = try SiteBuilder(reports: reports, templates: set).render(context, progress: progress)
             + noticePreviews(context, templates: set)
-        return try SiteWriter(folder: folder).write(files)
+        let summary = try SiteWriter(folder: folder).write(files)
+        try Data(key.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.buildKeyFile), options: .atomic)
+        return summary
     }
 }

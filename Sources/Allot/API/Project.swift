@@ -39,8 +39,8 @@ public struct Project: Sendable {
     /// Imports files as one batch: all of it lands, or none of it (and the failure lists why).
     @discardableResult
     public func importFiles(_ paths: [String]) throws -> ImportPlan {
-        let tables = try SourceFiles.read(paths)
-        return try store.importBatch(tables, calendar: config.settings.calendar).get()
+        let batch = try SourceFiles.read(paths, known: store.sourceRecord(path:))
+        return try store.importBatch(batch.tables, calendar: config.settings.calendar, sources: batch.records).get()
     }
 
     /// The as-of instant: the given one, else the config's, else the end of the day of the latest record.

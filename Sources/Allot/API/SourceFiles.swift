@@ -1,25 +1,47 @@
 import AllotImport
+import AllotMail
+import AllotStore
 import Foundation
 
 /// Reads input files from disk into tables, collecting every unreadable file's problem.
+/// Files recorded in the store with the same size and modification time are not read
+/// again, and files whose content hash is recorded are not parsed again.
 public enum SourceFiles {
-    public static func read(_ paths: [String]) throws(ImportFailure) -> [SourceTable] {
-        var tables: [SourceTable] = [], issues: [ImportIssue] = []
+    public struct Batch: Sendable {
+        public var tables: [SourceTable]
+        /// What to record for every file named, read or not.
+        public var records: [SourceRecord]
+    }
+
+    public static func read(_ paths: [String], known: (String) throws -> SourceRecord? = { _ in nil }) throws -> Batch {
+        var batch = Batch(tables: [], records: []), issues: [ImportIssue] = []
+        let fm = FileManager.default
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                var isFolder: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-                issues.append(ImportIssue(file: path, line: 0, exists && isFolder.boolValue
+            let key = URL(fileURLWithPath: path).standardizedFileURL.path
+            let attributes = try? fm.attributesOfItem(atPath: path)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let previous = try known(key)
+            if let previous, previous.size == size, previous.modified == modified {
+                batch.records.append(previous)
+                continue
+            }
+            guard attributes?[.type] as? FileAttributeType != .typeDirectory, let data = fm.contents(atPath: path) else {
+                let isFolder = attributes?[.type] as? FileAttributeType == .typeDirectory
+                issues.append(ImportIssue(file: path, line: 0, isFolder
                     ? "is a folder; name the CSV or JSON Lines files in it" : "cannot be read; does it exist?"))
                 continue
             }
+            let hash = SHA256.hex(data)
+            batch.records.append(SourceRecord(path: key, size: size, modified: modified, sha256: hash))
+            if previous?.sha256 == hash { continue }
             do {
-                tables.append(try SourceReader.read([UInt8](data), file: path))
+                batch.tables.append(try SourceReader.read([UInt8](data), file: path))
             } catch {
                 issues += error.issues
             }
         }
         guard issues.isEmpty else { throw ImportFailure(issues) }
-        return tables
+        return batch
     }
 }

@@ -11,6 +11,10 @@ public struct SiteWriter: Sendable {
 
     public struct Summary: Sendable, Equatable {
         public var written = 0, unchanged = 0, removed = 0
+
+        public init(written: Int = 0, unchanged: Int = 0, removed: Int = 0) {
+            self.written = written; self.unchanged = unchanged; self.removed = removed
+        }
     }
 
     public func write(_ files: [RenderedFile]) throws -> Summary {

@@ -30,7 +30,9 @@ public final class LedgerStore: Sendable {
 
     /// Validates the batch against what is stored and appends it, or changes nothing.
     /// The store remembers its time zone: bare dates were read in it.
-    public func importBatch(_ tables: [SourceTable], calendar: LedgerCalendar) throws -> Result<ImportPlan, ImportFailure> {
+    /// `sources` are recorded with the batch, so their next import can be skipped.
+    public func importBatch(_ tables: [SourceTable], calendar: LedgerCalendar,
+                            sources: [SourceRecord] = []) throws -> Result<ImportPlan, ImportFailure> {
         var outcome: Result<ImportPlan, ImportFailure> = .success(ImportPlan())
         try queue.inTransaction(.immediate) { db in
             if let mismatch = try Self.checkZone(calendar.identifier, db) {
@@ -41,6 +43,8 @@ public final class LedgerStore: Sendable {
             guard case .success(let plan) = outcome else { return .rollback }
             for a in plan.accounts { try Rows.insert(a, db) }
             try Rows.insert(plan.events, db)
+            if !plan.isEmpty { try Self.bumpRevision(db) }
+            try Self.record(sources, db)
             return .commit
         }
         return outcome

@@ -25,6 +25,13 @@ enum StoreSchema {
                     delivered_at INTEGER NOT NULL, PRIMARY KEY (account, as_of));
                 """)
         }
+        m.registerMigration("v3: source files and revision") { db in
+            try db.execute(sql: """
+                CREATE TABLE source (path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, modified REAL NOT NULL,
+                    sha256 TEXT NOT NULL);
+                INSERT INTO setting (key, value) VALUES ('revision', '0');
+                """)
+        }
         return m
     }
 }
