@@ -35,7 +35,7 @@ extension Project {
         }
         let ledger = try replay(asOf: asOf)
         let context = ReportContext(ledger: ledger, title: config.title)
-        let files = try SiteBuilder(reports: reports, templates: set).render(context, progress: progress)
+        let files = try SiteBuilder(reports: reports, templates: set).render(context, reusing: folder, progress: progress)
             + noticePreviews(context, templates: set)
         let summary = try SiteWriter(folder: folder).write(files)
         try Data(key.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.buildKeyFile), options: .atomic)

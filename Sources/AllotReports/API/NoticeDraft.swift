@@ -35,8 +35,8 @@ public struct NoticeDraft: Sendable {
 }
 
 /// What the notice templates see.
-public struct NoticeView: Sendable {
-    public struct Item: Sendable {
+public struct NoticeView: Sendable, Encodable {
+    public struct Item: Sendable, Encodable {
         public var amount: Int
         /// `1 credit`, `12 credits`.
         public var credits: String

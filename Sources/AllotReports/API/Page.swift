@@ -13,10 +13,11 @@ public struct Page: Sendable {
     /// The page's title, for the layout's `<title>` and headings.
     public var title: String
     public var model: any PageModel
-    /// What the template sees: a struct or dictionary of display-ready values.
-    public var view: any Sendable
+    /// What the template sees: display-ready values, read through their `Encodable`
+    /// conformance (keys are the property names).
+    public var view: any Encodable & Sendable
 
-    public init(path: String, template: String, title: String, model: any PageModel, view: any Sendable) {
+    public init(path: String, template: String, title: String, model: any PageModel, view: any Encodable & Sendable) {
         self.path = path; self.template = template; self.title = title; self.model = model; self.view = view
     }
 

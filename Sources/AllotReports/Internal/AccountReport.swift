@@ -4,13 +4,13 @@ import AllotLedger
 struct AccountReport: Report {
     var name: String { "accounts" }
 
-    struct MonthRow: Sendable {
+    struct MonthRow: Sendable, Encodable {
         var month, href: String
         var partial: Bool
         var opening, granted, refunded, sharedIn, sharedOut, sent, expired, other, closing: Int
     }
 
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var name, id, team, teamHref, opened: String
         var closed: String?
         var balance: Int

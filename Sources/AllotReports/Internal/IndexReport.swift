@@ -4,19 +4,19 @@ import AllotLedger
 struct IndexReport: Report {
     var name: String { "index" }
 
-    struct MemberRow: Sendable {
+    struct MemberRow: Sendable, Encodable {
         var name, id, href: String
         var balance, expiringSoon: Int
         var closed, hasExpiring: Bool
     }
 
-    struct TeamBlock: Sendable {
+    struct TeamBlock: Sendable, Encodable {
         var name, href: String
         var members: [MemberRow]
         var balance: Int
     }
 
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var title, asOf, warningsHref: String
         var teams: [TeamBlock]
         var seats, balance, expiringSoon, warningCount: Int

@@ -4,12 +4,12 @@ import AllotLedger
 struct StatementReport: Report {
     var name: String { "statements" }
 
-    struct SummaryRow: Sendable {
+    struct SummaryRow: Sendable, Encodable {
         var label: String
         var amount: String
     }
 
-    struct EntryRow: Sendable {
+    struct EntryRow: Sendable, Encodable {
         var when, label, amount: String
         var balance: Int
         var ref: String?
@@ -17,7 +17,7 @@ struct StatementReport: Report {
         var negative: Bool
     }
 
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var name, id, month, team, teamHref, accountHref: String
         var partial: Bool
         var end: String

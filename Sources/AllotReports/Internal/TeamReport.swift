@@ -4,24 +4,24 @@ import AllotLedger
 struct TeamReport: Report {
     var name: String { "teams" }
 
-    struct MemberRow: Sendable {
+    struct MemberRow: Sendable, Encodable {
         var name, id, href: String
         var balance, given, received: Int
         var closed: Bool
     }
 
-    struct ShareRow: Sendable {
+    struct ShareRow: Sendable, Encodable {
         var when, from, fromHref, to, toHref, expiries, ref: String
         var amount: Int
         var note: String?
     }
 
-    struct FlowRow: Sendable {
+    struct FlowRow: Sendable, Encodable {
         var month, name: String
         var given, received: Int
     }
 
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var name: String
         var members: [MemberRow]
         var shares: [ShareRow]

@@ -2,24 +2,24 @@ import AllotLedger
 
 /// Display rows shared by several templates. Every value is plain text; templates
 /// escape it for where it lands.
-struct LinkView: Sendable {
+struct LinkView: Sendable, Encodable {
     var text: String
     var href: String
 }
 
-struct LotRow: Sendable {
+struct LotRow: Sendable, Encodable {
     var amount: Int
     var expires: String
     var never: Bool
 }
 
-struct PendingRow: Sendable {
+struct PendingRow: Sendable, Encodable {
     var message: String
     var sent: String
     var closes: String
 }
 
-struct WarningBox: Sendable {
+struct WarningBox: Sendable, Encodable {
     var expiringTotal: Int
     var expiring: [LotRow]
     var pendingTotal: Int

@@ -4,14 +4,14 @@ import AllotLedger
 struct WarningsReport: Report {
     var name: String { "warnings" }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var name, id, team, href, soonest: String
         var box: WarningBox
         /// The preview of the seat's expiry notice, for seats with an email.
         var noticeHref: String?
     }
 
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var asOf, horizon: String
         var horizonDays: Int
         var rows: [Row]

@@ -22,16 +22,18 @@ public struct NoticeRenderer: Sendable {
         }
     }
 
-    public func render(_ view: NoticeView) -> Rendered {
+    public func render(_ notice: NoticeView) -> Rendered {
+        let view = TemplateData.convert(notice)
         let subject = (library.render(view, withTemplate: "notice-subject") ?? "").trimmingSpaces()
         let text = library.render(view, withTemplate: "notice.text") ?? ""
         let body = EmailStyles.inline(cmark.html(library.render(view, withTemplate: "notice") ?? ""))
-        let html = library.render(EmailLayoutView(subject: subject, title: view.title, body: body), withTemplate: "email-layout") ?? ""
+        let layout = EmailLayoutView(subject: subject, title: notice.title, body: body)
+        let html = library.render(TemplateData.convert(layout), withTemplate: "email-layout") ?? ""
         return Rendered(subject: subject, text: text, html: html)
     }
 }
 
-struct EmailLayoutView: Sendable {
+struct EmailLayoutView: Sendable, Encodable {
     var subject, title, body: String
 }
 

@@ -9,10 +9,14 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     private let cmark = MarkdownRenderer()
     public let siteTitle: String
+    private let templatesFingerprint: String
 
     public init(templates: TemplateSet, siteTitle: String) throws {
         self.library = try templates.library()
         self.siteTitle = siteTitle
+        var f = Fingerprint()
+        for path in templates.files.keys.sorted() { f.add(path); f.add(templates.files[path]!) }
+        self.templatesFingerprint = String(f.value, radix: 16)
         for name in ["layout"] where library.getTemplate(named: name) == nil {
             throw TemplateError(file: "\(name).html", message: "is missing")
         }
@@ -20,26 +24,47 @@ public struct PageRenderer: Sendable {
 
     /// The filled Markdown of a page, before it becomes HTML.
     public func markdown(_ page: Page) throws -> String {
+        try markdown(page, view: TemplateData.convert(page.view))
+    }
+
+    private func markdown(_ page: Page, view: Any) throws -> String {
         guard library.getTemplate(named: page.template) != nil else {
             throw TemplateError(file: "\(page.template).md", message: "is missing; the \(page.path) page needs it")
         }
-        return library.render(page.view, withTemplate: page.template) ?? ""
+        return library.render(view, withTemplate: page.template) ?? ""
     }
 
     public func html(_ page: Page) throws -> String {
-        let body = cmark.html(try markdown(page))
-        let layout = LayoutView(title: page.title, siteTitle: siteTitle, root: page.root, body: body,
-                                kind: page.template)
-        return library.render(layout, withTemplate: "layout") ?? ""
+        try html(page, view: TemplateData.convert(page.view))
     }
 
-    public func files(_ page: Page) throws -> [RenderedFile] {
-        [RenderedFile(path: page.path + ".html", bytes: Data(try html(page).utf8)),
-         RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
+    private func html(_ page: Page, view: Any) throws -> String {
+        let body = cmark.html(try markdown(page, view: view))
+        let layout = LayoutView(title: page.title, siteTitle: siteTitle, root: page.root, body: body,
+                                kind: page.template)
+        return library.render(TemplateData.convert(layout), withTemplate: "layout") ?? ""
+    }
+
+    /// The page's HTML and JSON twin. When `unchanged` says the HTML file on disk was
+    /// rendered from the same view with the same templates, it is kept, not rendered.
+    public func files(_ page: Page, unchanged: (String, UInt64) -> Bool = { _, _ in false }) throws -> [RenderedFile] {
+        let view = TemplateData.convert(page.view)
+        var f = Fingerprint()
+        f.add(templatesFingerprint)
+        f.add(siteTitle)
+        f.add(page.template)
+        f.add(page.title)
+        f.add(page.root)
+        f.add(data: view)
+        let path = page.path + ".html"
+        let html = unchanged(path, f.value)
+            ? RenderedFile(path: path, bytes: Data(), kept: true, fingerprint: f.value)
+            : RenderedFile(path: path, bytes: Data(try html(page, view: view).utf8), fingerprint: f.value)
+        return [html, RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
     }
 }
 
 /// What the layout sees.
-struct LayoutView: Sendable {
+struct LayoutView: Sendable, Encodable {
     var title, siteTitle, root, body, kind: String
 }

@@ -6,6 +6,7 @@ import Foundation
 public struct SiteWriter: Sendable {
     public let folder: String
     static let manifestName = ".allot-manifest"
+    static let fingerprintsName = ".allot-pages"
 
     public init(folder: String) { self.folder = folder }
 
@@ -26,6 +27,10 @@ public struct SiteWriter: Sendable {
             guard Self.isSafe(file.path) else { throw SiteWriteError(path: file.path, message: "is not a path inside the site") }
             paths.insert(file.path)
             let target = folder + "/" + file.path
+            if file.kept {
+                summary.unchanged += 1
+                continue
+            }
             if let existing = fm.contents(atPath: target), existing == file.bytes {
                 summary.unchanged += 1
                 continue
@@ -44,7 +49,21 @@ public struct SiteWriter: Sendable {
         }
         let manifest = paths.sorted().joined(separator: "\n") + "\n"
         try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.manifestName), options: .atomic)
+        let prints = files.compactMap { f in f.fingerprint.map { "\(f.path)\t\(String($0, radix: 16))" } }.sorted()
+        try Data((prints.joined(separator: "\n") + "\n").utf8)
+            .write(to: URL(fileURLWithPath: folder + "/" + Self.fingerprintsName), options: .atomic)
         return summary
+    }
+
+    /// Each page's fingerprint from the last build that wrote this folder.
+    public static func fingerprints(of folder: String) -> [String: UInt64] {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fingerprintsName) else { return [:] }
+        var out: [String: UInt64] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2, let value = UInt64(parts[1], radix: 16) { out[String(parts[0])] = value }
+        }
+        return out
     }
 
     /// The files the last successful build wrote, or nil when no build wrote this folder.

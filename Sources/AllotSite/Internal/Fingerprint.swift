@@ -1,0 +1,33 @@
+/// A fast 64-bit FNV-1a hash over a canonical serialisation of template data: equal
+/// views give equal fingerprints, so an unchanged page need not be rendered again.
+struct Fingerprint {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for b in bytes { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    }
+
+    mutating func add(_ text: String) {
+        add(text.utf8)
+        add(CollectionOfOne(0xFF))
+    }
+
+    /// Dictionaries by sorted key, arrays in order, scalars by type and text.
+    mutating func add(data: Any) {
+        switch data {
+        case let s as String: add("s"); add(s)
+        case let n as Int: add("i"); add(String(n))
+        case let b as Bool: add(b ? "T" : "F")
+        case let d as Double: add("d"); add(String(d))
+        case let a as [Any]:
+            add("[")
+            for item in a { add(data: item) }
+            add("]")
+        case let o as [String: Any]:
+            add("{")
+            for key in o.keys.sorted() { add(key); add(data: o[key]!) }
+            add("}")
+        default: add("?"); add(String(describing: data))
+        }
+    }
+}
