@@ -27,10 +27,14 @@ public struct Ledger: Sendable {
             guard let team = owner.flatMap({ teamOf[$0] }) else { continue }
             eventsByTeam[team, default: []].append(e)
         }
+        let teams = byTeam.keys.sorted(by: UTF8Order.precedes)
+        let (seatsOf, eventsOf) = (byTeam, eventsByTeam)
+        // Teams are independent (shares never leave one), so they replay on every core.
+        let outcomes = (try? ParallelMap.map(teams) { team in
+            TeamReplay(accounts: seatsOf[team]!, events: eventsOf[team] ?? [], settings: settings, asOf: asOf).run()
+        }) ?? []
         var results: [AccountLedger] = [], problems: [LedgerProblem] = [], shares: [ShareRecord] = []
-        for team in byTeam.keys.sorted(by: UTF8Order.precedes) {
-            let replay = TeamReplay(accounts: byTeam[team]!, events: eventsByTeam[team] ?? [], settings: settings, asOf: asOf)
-            let outcome = replay.run()
+        for outcome in outcomes {
             results += outcome.accounts
             problems += outcome.problems
             shares += outcome.shares

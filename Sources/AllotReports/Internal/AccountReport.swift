@@ -25,7 +25,7 @@ struct AccountReport: Report {
     }
 
     func pages(_ c: ReportContext) -> [Page] {
-        c.ledger.accounts.map { page($0, c) }
+        (try? ParallelMap.map(c.ledger.accounts) { page($0, c) }) ?? []
     }
 
     func page(_ a: AccountLedger, _ c: ReportContext) -> Page {

@@ -1,3 +1,4 @@
+import AllotLedger
 import AllotReports
 import Foundation
 

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Maps over items on every core, keeping order; the first error wins.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int) -> Void)?,
+package enum ParallelMap {
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int) -> Void)? = nil,
                                               _ transform: @Sendable (T) throws -> R) throws -> [R] {
         let results = ResultBox<R>(count: items.count)
-        let chunk = 16
+        let chunk = max(1, min(16, items.count / 8))
         let chunks = (items.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {
