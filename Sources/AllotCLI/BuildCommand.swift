@@ -23,7 +23,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of templates that replace the defaults with the same file name (default: the config's templates).", valueName: "folder"))
     var templates: String?
 
+    @Option(name: .customLong("markdown-to"), help: ArgumentHelp(visibility: .hidden))
+    var markdownTo: String?
+
     func run() throws {
+        if let markdownTo { return try writeMarkdown(to: markdownTo) }
         let started = ContinuousClock.now
         let progress = ProgressBar(label: "Rendering pages")
         let summary = try reportingFailures {
@@ -34,5 +38,21 @@ struct BuildCommand: ParsableCommand {
         let seconds = (ContinuousClock.now - started).components
         let elapsed = String(format: "%.1f", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18)
         print("Built \(out)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed in \(elapsed) s. Open \(out)/index.html")
+    }
+
+    /// For bench/run: each page's filled Markdown as a Hugo content file.
+    private func writeMarkdown(to folder: String) throws {
+        let pages = try reportingFailures {
+            let p = try project.openProject()
+            return try p.filledMarkdown(asOf: asOf.instant(p), templates: templates)
+        }
+        for page in pages {
+            let path = folder + "/" + page.path + ".md"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let title = page.title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let front = "---\ntitle: \"\(title)\"\nurl: \"/\(page.path).html\"\n---\n"
+            try Data((front + page.markdown).utf8).write(to: URL(fileURLWithPath: path))
+        }
+        print("Wrote the filled Markdown of \(pages.count) pages to \(folder).")
     }
 }

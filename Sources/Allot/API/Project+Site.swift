@@ -42,3 +42,15 @@ extension Project {
         return summary
     }
 }
+
+extension Project {
+    /// Every page's filled Markdown (before libcmark), for comparing renderers on the
+    /// same pages: `(path, title, markdown)`.
+    public func filledMarkdown(asOf: Instant? = nil, templates: String? = nil) throws -> [(path: String, title: String, markdown: String)] {
+        try importSources()
+        let set = try templateSet(templates)
+        let context = ReportContext(ledger: try replay(asOf: asOf), title: config.title)
+        let renderer = try PageRenderer(templates: set, siteTitle: config.title)
+        return try BuiltInReports.all.flatMap { $0.pages(context) }.map { ($0.path, $0.title, try renderer.markdown($0)) }
+    }
+}
