@@ -10,6 +10,32 @@ public protocol LedgerLookup {
     /// A stored send, share (either side), grant or adjust of the account outside
     /// [opened, closed), if any.
     func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent?
+    /// The stored events among these ids, by id: one look-up for a whole file.
+    func events(ids: [String]) throws -> [String: LedgerEvent]
+    /// The stored sends of these messages, by message.
+    func sends(ofMessages messages: [String]) throws -> [String: LedgerEvent]
+    /// The stored seats among these ids, by id.
+    func accounts(ids: [String]) throws -> [String: Account]
+}
+
+extension LedgerLookup {
+    public func events(ids: [String]) throws -> [String: LedgerEvent] {
+        var out: [String: LedgerEvent] = [:]
+        for id in ids { if let e = try event(id) { out[id] = e } }
+        return out
+    }
+
+    public func accounts(ids: [String]) throws -> [String: Account] {
+        var out: [String: Account] = [:]
+        for id in ids { if let a = try account(id) { out[id] = a } }
+        return out
+    }
+
+    public func sends(ofMessages messages: [String]) throws -> [String: LedgerEvent] {
+        var out: [String: LedgerEvent] = [:]
+        for m in messages { if let e = try send(ofMessage: m) { out[m] = e } }
+        return out
+    }
 }
 
 /// A lookup over records held in memory: an empty store, or a ledger built in a test.

@@ -10,12 +10,16 @@ struct BatchState<Store: LedgerLookup> {
     var eventIndex: [String: Located<LedgerEvent>] = [:]
     var sends: [String: Located<LedgerEvent>] = [:]
     var repeatedEvents = 0
+    /// Stored events and sends the batch refers to, fetched in bulk before checking.
+    var storedEvents: [String: LedgerEvent] = [:]
+    var storedSends: [String: LedgerEvent] = [:]
+    var storedAccounts: [String: Account] = [:]
 
     init(store: Store) { self.store = store }
 
-    func account(_ id: String) throws -> Account? { try seats[id]?.value ?? store.account(id) }
+    func account(_ id: String) throws -> Account? { try seats[id]?.value ?? storedAccounts[id] ?? store.account(id) }
 
-    func send(ofMessage m: String) throws -> LedgerEvent? { try sends[m]?.value ?? store.send(ofMessage: m) }
+    func send(ofMessage m: String) throws -> LedgerEvent? { sends[m]?.value ?? storedSends[m] }
 
     func plan() throws -> ImportPlan {
         let changed = try seatOrder.compactMap { id -> Account? in
@@ -50,6 +54,9 @@ struct BatchState<Store: LedgerLookup> {
     /// Drops repeats (same id, same content); flags ids reused with other content.
     mutating func collectEvents(_ rows: [Located<LedgerEvent>]) throws -> [ImportIssue] {
         var issues: [ImportIssue] = []
+        storedEvents = try store.events(ids: rows.map(\.value.id))
+        storedSends = try store.sends(ofMessages: Array(Set(rows.compactMap(\.value.message))))
+        storedAccounts = try store.accounts(ids: Array(Set(rows.flatMap { [$0.value.account, $0.value.to].compactMap { $0 } })))
         for row in rows {
             let e = row.value
             if let earlier = eventIndex[e.id] {
@@ -58,7 +65,7 @@ struct BatchState<Store: LedgerLookup> {
                 }
                 continue
             }
-            if let stored = try store.event(e.id) {
+            if let stored = storedEvents[e.id] {
                 if stored == e { repeatedEvents += 1 } else {
                     issues.append(row.issue("id", "\(e.id) was imported before with different content"))
                 }
@@ -67,7 +74,7 @@ struct BatchState<Store: LedgerLookup> {
             eventIndex[e.id] = row
             events.append(row)
             if e.kind == .send, let m = e.message {
-                if let other = try sends[m]?.value ?? store.send(ofMessage: m) {
+                if let other = sends[m]?.value ?? storedSends[m] {
                     issues.append(row.issue("message", "\(m) was already sent by event \(other.id); message ids must be unique"))
                 } else {
                     sends[m] = row
