@@ -69,3 +69,10 @@ import Testing
     #expect(CSVText.field("a\r\nb") == "\"a\r\nb\"")
     #expect(CSVText.field("plain") == "plain")
 }
+
+@Test func fieldsHoldingNULAreRefusedNotCutShort() throws {
+    let table = try SourceReader.read(Array("account,name,team,opened\nann,An\u{0}n,red,2015-01-01\n".utf8), file: "f")
+    let parsed = RowParser(calendar: .utc).seats(table)
+    #expect(parsed.seats.isEmpty)
+    #expect(parsed.issues.map(\.description) == ["f:2: name: holds a NUL character (byte 0); remove it and import again"])
+}

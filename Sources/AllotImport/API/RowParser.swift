@@ -10,7 +10,7 @@ public struct RowParser: Sendable {
     public func seats(_ table: SourceTable) -> (seats: [Located<Account>], issues: [ImportIssue]) {
         var seats: [Located<Account>] = [], issues: [ImportIssue] = []
         for row in table.rows {
-            var rowIssues: [ImportIssue] = []
+            var rowIssues = Self.nulIssues(row, table.file)
             func issue(_ field: String, _ message: String) {
                 rowIssues.append(ImportIssue(file: table.file, line: row.line, field: field, message))
             }
@@ -36,7 +36,7 @@ public struct RowParser: Sendable {
     public func events(_ table: SourceTable) -> (events: [Located<LedgerEvent>], issues: [ImportIssue]) {
         var events: [Located<LedgerEvent>] = [], issues: [ImportIssue] = []
         for row in table.rows {
-            var rowIssues: [ImportIssue] = []
+            var rowIssues = Self.nulIssues(row, table.file)
             func issue(_ field: String, _ message: String) {
                 rowIssues.append(ImportIssue(file: table.file, line: row.line, field: field, message))
             }
@@ -76,6 +76,14 @@ public struct RowParser: Sendable {
             issues += rowIssues
         }
         return (events, issues)
+    }
+
+    /// A NUL character cannot be stored faithfully (SQLite's text would end there), so
+    /// a field holding one is refused rather than cut short.
+    static func nulIssues(_ row: SourceRow, _ file: String) -> [ImportIssue] {
+        row.fields.keys.sorted().filter { row.fields[$0]!.utf8.contains(0) }.map {
+            ImportIssue(file: file, line: row.line, field: $0, "holds a NUL character (byte 0); remove it and import again")
+        }
     }
 
     static func requiredFields(_ kind: LedgerEvent.Kind) -> [String] {
