@@ -80,6 +80,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (fuzz/run builds them with -sanitize=fuzzer -DFUZZING); a normal
+        // build makes them replay the files they are given.
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "FuzzImport", dependencies: ["Allot", "CFuzzerDriver"]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["Allot", "CFuzzerDriver"]),
+        .executableTarget(name: "FuzzEscape", dependencies: ["Allot", "CFuzzerDriver"]),
         .testTarget(
             name: "AllotLedgerTests",
             dependencies: [

@@ -80,3 +80,28 @@ import Testing
         #expect(found.contains { $0.hasPrefix(expected) }, "\(found)")
     }
 }
+
+/// Found by fuzz/run: a control character in a table header crashed the TOML parser.
+@Test func controlCharactersInTheConfigAreRefusedBeforeParsing() throws {
+    let text = "title = \"x\"\n[\u{01}\u{13}olicy]]\nname = \"legacy\"\n"
+    let failure = try #require(throws: ImportFailure.self) { try ProjectConfig.parse(text, file: "allot.toml") }
+    #expect(failure.issues.map(\.description) == ["allot.toml:2: has a control character (U+0001) at column 2; TOML does not allow it there"])
+    let unicodeKey = try #require(throws: ImportFailure.self) { try ProjectConfig.parse("[\u{FFFD}bonus]]\ntitle = \"Crédits ✓\" # é\n", file: "allot.toml") }
+    #expect(unicodeKey.issues.first?.line == 1)
+    #expect(try ProjectConfig.parse("title = \"Crédits ✓ \\\" é\" # é ✓\nwarn_days = 3\n", file: "allot.toml").title == "Crédits ✓ \" é")
+}
+
+@Test func multiLineArraysAndInlineTablesStillRead() throws {
+    let config = try ProjectConfig.parse("""
+        sources = [
+          "seats.csv",  # the roster
+          "events.csv",
+        ]
+        title = 'Literal ✓'
+        [[policy]]
+        name = "legacy"
+        from = 2014-10-01
+        """, file: "allot.toml")
+    #expect(config.sources == ["seats.csv", "events.csv"])
+    #expect(config.title == "Literal ✓")
+}

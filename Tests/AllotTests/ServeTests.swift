@@ -45,6 +45,7 @@ import Testing
         let s = try await serving()
         defer { Task { await s.server.stop() } }
         let got = try await fetch(s.port, ["/", "/index.html", "/accounts/alice/2015-01.json", "/assets/style.css", "/teams/acme/", "/nope.html"])
+        try #require(got.count == 6, "the server did not answer every request")
         #expect(got.map(\.status) == [200, 200, 200, 200, 200, 404])
         #expect(got.map { $0.type ?? "" } == ["text/html; charset=utf-8", "text/html; charset=utf-8", "application/json",
                                               "text/css; charset=utf-8", "text/html; charset=utf-8", "text/html; charset=utf-8"])
@@ -64,7 +65,9 @@ import Testing
         let attempts = ["/../allot.toml", "/%2e%2e/allot.toml", "/%2E%2E/allot.toml", "/..%2fallot.toml", "/accounts/..%2f..%2fallot.toml",
                         "/accounts/%2e%2e/%2e%2e/allot.toml", "/%2e%2e%2fallot.toml", "/..\\allot.toml", "/%5c..%5callot.toml",
                         "/out.toml", "/up/allot.toml", "/assets/%00style.css", "//etc/passwd", "/./../allot.toml"]
-        for r in try await fetch(s.port, attempts) {
+        let answers = try await fetch(s.port, attempts)
+        try #require(answers.count == attempts.count, "the server did not answer every request")
+        for r in answers {
             #expect(r.status == 404, "\(r.path) answered \(r.status)")
             #expect(!r.body.contains("inmail-2015"), "\(r.path) leaked the config")
         }
@@ -83,6 +86,7 @@ import Testing
         _ = try s.project.buildSite(into: s.site, templates: templates)
         await s.state.built()
         let got = try await fetch(s.port, ["/teams/acme/index.html", "/__allot/status"])
+        try #require(got.count == 2, "the server did not answer every request")
         #expect(got[0].body.contains("<h1>Edited team page for acme</h1>"))
         #expect(got[1].body.contains("\"version\":\(before + 1)"))
     }

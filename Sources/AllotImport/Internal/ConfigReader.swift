@@ -1,3 +1,4 @@
+import Foundation
 import AllotLedger
 import AllotMail
 import TOMLKit
@@ -8,6 +9,7 @@ struct ConfigReader {
     let registry: PolicyRegistry
 
     func read(_ text: String) throws(ImportFailure) -> ProjectConfig {
+        try refuseControlCharacters(text)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -53,6 +55,13 @@ struct ConfigReader {
                                       refundDelayHours: delay, warnDays: warnDays)
         return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
                              siteURL: siteURL, notifyFrom: notifyFrom)
+    }
+
+    private func refuseControlCharacters(_ text: String) throws(ImportFailure) {
+        guard let bad = TOMLPrecheck.firstForbidden(text) else { return }
+        let what = bad.scalar.isASCII ? "a control character" : "the character \(bad.scalar) outside a string or comment"
+        throw ImportFailure([ImportIssue(file: file, line: bad.line,
+            "has \(what) (U+\(String(format: "%04X", bad.scalar.value))) at column \(bad.column); TOML does not allow it there")])
     }
 
     private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: (String, String) -> Void) -> PolicyTimeline? {

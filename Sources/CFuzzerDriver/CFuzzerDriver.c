@@ -1,0 +1,1 @@
+/* Declarations only; libFuzzer provides the definitions when linked with -sanitize=fuzzer. */

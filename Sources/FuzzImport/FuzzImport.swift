@@ -1,0 +1,34 @@
+import Allot
+import CFuzzerDriver
+import Foundation
+
+/// Any bytes as a seats or events file: read, parse and validate against an empty
+/// ledger. Errors are expected; a crash, a hang or a trap is a bug.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let table = try? SourceReader.read(bytes, file: "fuzz.csv") else { return 0 }
+    let parser = RowParser(calendar: .utc)
+    _ = parser.seats(table)
+    _ = parser.events(table)
+    _ = try? BatchValidator(calendar: .utc).validate([table], against: MemoryLedger())
+    return 0
+}
+
+/// With -DFUZZING (fuzz/run): libFuzzer drives `fuzz`. Without: runs it on each file
+/// named, to replay a corpus or a crash.
+@main
+enum Driver {
+    static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = Optional(CommandLine.unsafeArgv)
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data ?? UnsafePointer(bitPattern: 1)!, size) })
+        #else
+        for path in CommandLine.arguments.dropFirst() {
+            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+            _ = bytes.withUnsafeBufferPointer { fuzz($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+        }
+        #endif
+    }
+}

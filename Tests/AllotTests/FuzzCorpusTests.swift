@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// Every input the fuzzers kept (fuzz/corpus) and every crash they found
+/// (Fixtures/fuzz-crashes) replayed through the fuzz targets, built normally.
+@Suite struct FuzzCorpusTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    func replay(_ target: String, _ folders: [String]) throws {
+        let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent(target).path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "\(target) was not built")
+        let files = folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { folder + "/" + $0 }
+        }
+        #expect(!files.isEmpty)
+        for chunk in stride(from: 0, to: files.count, by: 200).map({ Array(files[$0..<min(files.count, $0 + 200)]) }) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = chunk
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "\(target) failed on one of \(chunk.first!) … \(chunk.last!)")
+        }
+    }
+
+    @Test func importerCorpus() throws { try replay("FuzzImport", [Self.root + "/fuzz/corpus/FuzzImport"]) }
+
+    @Test func configCorpusAndCrashes() throws {
+        try replay("FuzzConfig", [Self.root + "/fuzz/corpus/FuzzConfig", Self.root + "/Tests/AllotTests/Fixtures/fuzz-crashes"])
+    }
+
+    @Test func escapeCorpus() throws { try replay("FuzzEscape", [Self.root + "/fuzz/corpus/FuzzEscape"]) }
+}
