@@ -13,6 +13,9 @@ enum TOMLPrecheck {
         var inKey = true
         /// Open `[` and `{` of values: a multi-line array continues on the next line.
         var depth = 0
+        /// In a `[table]` header, which must close on its own line.
+        var inHeader = false
+        var lineStart = true
         func keyCharacter(_ c: Unicode.Scalar) -> Bool {
             c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || "_-. \t[]\"'#=\r".unicodeScalars.contains(c))
         }
@@ -24,7 +27,8 @@ enum TOMLPrecheck {
             let c = s[i]
             column += 1
             if c == "\n" {
-                line += 1; column = 0
+                if inHeader { return (line, column, c) }
+                line += 1; column = 0; lineStart = true
                 if state == .comment || state == .basic || state == .literal { state = .normal }
                 if state == .normal && depth == 0 { inKey = true }
                 i += 1; continue
@@ -33,8 +37,12 @@ enum TOMLPrecheck {
             switch state {
             case .normal:
                 if !c.isASCII || (inKey && !keyCharacter(c)) { return (line, column, c) }
+                if lineStart && c != " " && c != "\t" {
+                    lineStart = false
+                    inHeader = c == "["
+                }
                 if inKey {
-                    if c == "=" || c == "]" { inKey = false }
+                    if c == "=" || c == "]" { inKey = false; inHeader = false }
                 } else if c == "[" || c == "{" {
                     depth += 1
                 } else if (c == "]" || c == "}") && depth > 0 {
