@@ -16,8 +16,22 @@ enum TOMLPrecheck {
         /// In a `[table]` header, which must close on its own line.
         var inHeader = false
         var lineStart = true
+        func bare(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "-")
+        }
+        /// Key characters seen on this line, and `[` opening this header.
+        var keySeen = false, brackets = 0
+        /// Whether `c`, at `i`, may stand in a key or a header (toml++ asserts on others).
         func keyCharacter(_ c: Unicode.Scalar) -> Bool {
-            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || "_-. \t[]\"'#=\r".unicodeScalars.contains(c))
+            if bare(c) || c == "\"" || c == "'" { return true }
+            switch c {
+            case " ", "\t", "\r", "#", "]": return true
+            case "[": return inHeader && !keySeen && brackets < 2
+            case "=": return keySeen
+            case ".": return i > 0 && i + 1 < s.count && (bare(s[i - 1]) || s[i - 1] == "\"" || s[i - 1] == "'")
+                && (bare(s[i + 1]) || s[i + 1] == "\"" || s[i + 1] == "'")
+            default: return false
+            }
         }
         func starts(_ p: String) -> Bool {
             let q = Array(p.unicodeScalars)
@@ -28,7 +42,7 @@ enum TOMLPrecheck {
             column += 1
             if c == "\n" {
                 if inHeader { return (line, column, c) }
-                line += 1; column = 0; lineStart = true
+                line += 1; column = 0; lineStart = true; keySeen = false; brackets = 0
                 if state == .comment || state == .basic || state == .literal { state = .normal }
                 if state == .normal && depth == 0 { inKey = true }
                 i += 1; continue
@@ -36,10 +50,14 @@ enum TOMLPrecheck {
             if (c.value < 0x20 && c != "\t" && c != "\r") || c.value == 0x7F { return (line, column, c) }
             switch state {
             case .normal:
-                if !c.isASCII || (inKey && !keyCharacter(c)) { return (line, column, c) }
                 if lineStart && c != " " && c != "\t" {
                     lineStart = false
                     inHeader = c == "["
+                }
+                if !c.isASCII || (inKey && !keyCharacter(c)) { return (line, column, c) }
+                if inKey {
+                    if c == "[" { brackets += 1 }
+                    if bare(c) || c == "\"" || c == "'" { keySeen = true }
                 }
                 if inKey {
                     if c == "=" || c == "]" { inKey = false; inHeader = false }
