@@ -25,7 +25,9 @@ enum TOMLPrecheck {
         func keyCharacter(_ c: Unicode.Scalar) -> Bool {
             if bare(c) || c == "\"" || c == "'" { return true }
             switch c {
-            case " ", "\t", "\r", "#", "]": return true
+            case " ", "\t", "]": return true
+            case "\r": return i + 1 < s.count && s[i + 1] == "\n"
+            case "#": return !inHeader && !keySeen
             case "[": return inHeader && !keySeen && brackets < 2
             case "=": return keySeen
             case ".": return i > 0 && i + 1 < s.count && (bare(s[i - 1]) || s[i - 1] == "\"" || s[i - 1] == "'")
