@@ -83,9 +83,10 @@ let package = Package(
         // libFuzzer targets (fuzz/run builds them with -sanitize=fuzzer -DFUZZING); a normal
         // build makes them replay the files they are given.
         .target(name: "CFuzzerDriver"),
-        .executableTarget(name: "FuzzImport", dependencies: ["Allot", "CFuzzerDriver"]),
-        .executableTarget(name: "FuzzConfig", dependencies: ["Allot", "CFuzzerDriver"]),
-        .executableTarget(name: "FuzzEscape", dependencies: ["Allot", "CFuzzerDriver"]),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
+        .executableTarget(name: "FuzzImport", dependencies: ["Allot", "FuzzSupport"]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["Allot", "FuzzSupport"]),
+        .executableTarget(name: "FuzzEscape", dependencies: ["Allot", "FuzzSupport"]),
         .testTarget(
             name: "AllotLedgerTests",
             dependencies: [

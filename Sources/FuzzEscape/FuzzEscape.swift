@@ -1,5 +1,5 @@
 import Allot
-import CFuzzerDriver
+import FuzzSupport
 import Foundation
 
 /// Any text as a seat's name, through a Markdown template, libcmark and the layout: the
@@ -32,20 +32,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// With -DFUZZING (fuzz/run): libFuzzer drives `fuzz`. Without: runs it on each file
-/// named, to replay a corpus or a crash.
 @main
 enum Driver {
-    static func main() {
-        #if FUZZING
-        var argc = CommandLine.argc
-        var argv = Optional(CommandLine.unsafeArgv)
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data ?? UnsafePointer(bitPattern: 1)!, size) })
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-            _ = bytes.withUnsafeBufferPointer { fuzz($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-        }
-        #endif
-    }
+    static func main() { FuzzDriver.run { data, size in fuzz(data ?? UnsafePointer(bitPattern: 1)!, size) } }
 }
