@@ -90,4 +90,112 @@ import Testing
         #expect(events.count == all.count)
         #expect(Set(events.map(\.id)) == all)
     }
+
+    /// A whole ledger (seats and events as the config's sources), ready to build.
+    static func buildableLedger() -> String {
+        let folder = TestSupport.scratch()
+        for f in SyntheticLedger(accounts: 16, months: 6, seed: 11).files() { TestSupport.write(f.text, to: folder + "/" + f.name) }
+        return folder
+    }
+
+    @Test func killingABuildIsRepairedByTheNextBuild() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary))
+        let folder = Self.buildableLedger(), config = folder + "/allot.toml", site = folder + "/site"
+        let plain = folder + "/plain", marked = folder + "/marked"
+        for dir in [plain, marked] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        for name in ["statement.md", "account.md", "team.md"] {
+            TestSupport.write("Changed.\n\n" + TemplateSet.defaults.files[name]!, to: marked + "/" + name)
+        }
+        func build(_ templates: String, into out: String = site) throws -> Process {
+            try run(["build", "--config", config, "--out", out, "--templates", templates, "--as-of", "2015-04-01"], wait: false)
+        }
+        let first = try build(plain)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        let before = TestSupport.files(under: site)
+        let changedBuild = try build(marked, into: folder + "/clean")
+        changedBuild.waitUntilExit()
+        let after = TestSupport.files(under: folder + "/clean")
+
+        var random = SplitMix64(seed: 4)
+        var mixed = 0
+        func pages(_ files: [String: Data]) -> [String: Data] { files.filter { !$0.key.hasPrefix(".") } }
+        for attempt in 0..<8 where mixed < 2 {
+            let p = try build(marked)
+            // Pages are written once everything is rendered, into the staging folder first:
+            // aim the kill at that moment, give or take.
+            while p.isRunning && !FileManager.default.fileExists(atPath: site + "/.allot-staging") { usleep(300) }
+            usleep(UInt32.random(in: 0...40_000, using: &random))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let killed = pages(TestSupport.files(under: site))
+            if killed != pages(before) && killed != pages(after) { mixed += 1 }
+            // Half the time the next build goes back to the old templates, which the
+            // killed build's leftovers must not fool; half the time it finishes the change.
+            let next = try build(attempt.isMultiple(of: 2) ? plain : marked)
+            next.waitUntilExit()
+            #expect(next.terminationStatus == 0)
+            let repaired = TestSupport.files(under: site)
+            let expected = attempt.isMultiple(of: 2) ? before : after
+            #expect(repaired == expected, "after a killed build, the next differs in \(Set(repaired.keys).symmetricDifference(expected.keys).union(expected.keys.filter { repaired[$0] != expected[$0] }).sorted().prefix(5))")
+            if attempt.isMultiple(of: 2) == false {
+                let back = try build(plain)
+                back.waitUntilExit()
+                #expect(TestSupport.files(under: site) == before)
+            }
+        }
+        #expect(mixed > 0, "no kill left a mix of old and new pages; the test proved nothing")
+    }
+
+    @Test func killingAPublishLeavesThePreviousReleaseServed() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary))
+        let folder = Self.buildableLedger(), config = folder + "/allot.toml", web = folder + "/web"
+        let plain = folder + "/plain", marked = folder + "/marked"
+        for dir in [plain, marked] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        TestSupport.write("Changed.\n\n" + TemplateSet.defaults.files["account.md"]!, to: marked + "/account.md")
+        func publish(_ templates: String, to web: String = web, out: String = folder + "/site") throws -> Process {
+            try run(["publish", "--config", config, "--out", out, "--to", web, "--templates", templates,
+                     "--as-of", "2015-04-01", "--keep", "3"], wait: false)
+        }
+        func served(_ web: String = web) -> [String: Data] {
+            let release = (try? FileManager.default.destinationOfSymbolicLink(atPath: web + "/current")) ?? "none"
+            return TestSupport.files(under: web + "/" + release)
+        }
+        let first = try publish(plain)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        let old = served()
+        #expect(old["index.html"] != nil)
+
+        let clean = try publish(marked, to: folder + "/web-clean", out: folder + "/site-clean")
+        clean.waitUntilExit()
+        let new = served(folder + "/web-clean")
+        #expect(new != old)
+        var random = SplitMix64(seed: 8)
+        var landed = 0
+        for attempt in 0..<4 {
+            let p = try publish(marked)
+            // Aim at the build's writing, or at the copy into a new release.
+            func reached() -> Bool {
+                attempt.isMultiple(of: 2) ? FileManager.default.fileExists(atPath: folder + "/site/.allot-staging")
+                    : ((try? FileManager.default.contentsOfDirectory(atPath: web + "/releases")) ?? []).contains { $0.hasSuffix(".partial") }
+            }
+            while p.isRunning && !reached() { usleep(300) }
+            usleep(UInt32.random(in: 0...20_000, using: &random))
+            if p.isRunning { landed += 1 }
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let now = served()
+            #expect(now == old || now == new, "a killed publish left current serving a site that no publish made")
+            let next = try publish(marked)
+            next.waitUntilExit()
+            #expect(next.terminationStatus == 0)
+            #expect(served() == new)
+            let back = try publish(plain)
+            back.waitUntilExit()
+            #expect(back.terminationStatus == 0)
+            #expect(served() == old)
+        }
+        #expect(landed > 0, "no kill landed during a publish; the test proved nothing")
+    }
 }

@@ -37,6 +37,8 @@ extension Project {
         let context = ReportContext(ledger: ledger, title: config.title)
         let files = try SiteBuilder(reports: reports, templates: set).render(context, reusing: folder, progress: progress)
             + noticePreviews(context, templates: set)
+        // Gone before the first page changes, so a killed build is never taken as done.
+        try? FileManager.default.removeItem(atPath: folder + "/" + Self.buildKeyFile)
         let summary = try SiteWriter(folder: folder).write(files)
         try Data(key.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.buildKeyFile), options: .atomic)
         return summary

@@ -33,7 +33,13 @@ public struct Publisher: Sendable {
     public func publish(site: String, files: [String], id: String) throws -> Change {
         let fm = FileManager.default
         let target = releasesFolder + "/" + id
-        guard !fm.fileExists(atPath: target) else { throw PublishError("release \(id) exists already") }
+        if fm.fileExists(atPath: target) {
+            // Ids end with a hash of the content: a whole release left by a publish killed
+            // before it switched holds these very files.
+            let previous = current()
+            try switchCurrent(to: id)
+            return try compare(previous, id)
+        }
         let partial = target + ".partial"
         try? fm.removeItem(atPath: partial)
         try fm.createDirectory(atPath: partial, withIntermediateDirectories: true)

@@ -3,10 +3,18 @@ import Foundation
 /// Writes a site into a folder: only files whose bytes changed are rewritten (each by
 /// an atomic rename), and files an earlier build wrote that no longer belong are
 /// removed. Files the builds did not write (listed in `.allot-manifest`) are left alone.
+///
+/// A build killed midway leaves a mix of old and new pages; the writer records enough
+/// first that the next build repairs it: it drops the page fingerprints (so no page is
+/// trusted unread) and lists every path it may write in the manifest (so a page that no
+/// longer belongs is still removed).
 public struct SiteWriter: Sendable {
     public let folder: String
     static let manifestName = ".allot-manifest"
     static let fingerprintsName = ".allot-pages"
+    /// Where new bytes are written before being renamed into place; a killed build's
+    /// leftovers there are removed by the next.
+    static let stagingName = ".allot-staging"
 
     public init(folder: String) { self.folder = folder }
 
@@ -26,6 +34,14 @@ public struct SiteWriter: Sendable {
         for file in files {
             guard Self.isSafe(file.path) else { throw SiteWriteError(path: file.path, message: "is not a path inside the site") }
             paths.insert(file.path)
+        }
+        let previous = previousManifest()
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: staging) }
+        try? fm.removeItem(atPath: folder + "/" + Self.fingerprintsName)
+        try writeManifest(previous.union(paths))
+        for file in files {
             let target = folder + "/" + file.path
             if file.kept {
                 summary.unchanged += 1
@@ -36,10 +52,10 @@ public struct SiteWriter: Sendable {
                 continue
             }
             try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try file.bytes.write(to: URL(fileURLWithPath: target), options: .atomic)
+            try replace(target, with: file.bytes)
             summary.written += 1
         }
-        for stale in previousManifest().subtracting(paths).sorted() where Self.isSafe(stale) {
+        for stale in previous.subtracting(paths).sorted() where Self.isSafe(stale) {
             let target = folder + "/" + stale
             if fm.fileExists(atPath: target) {
                 try fm.removeItem(atPath: target)
@@ -47,11 +63,9 @@ public struct SiteWriter: Sendable {
                 removeEmptyFolders(above: stale)
             }
         }
-        let manifest = paths.sorted().joined(separator: "\n") + "\n"
-        try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.manifestName), options: .atomic)
+        try writeManifest(paths)
         let prints = files.compactMap { f in f.fingerprint.map { "\(f.path)\t\(String($0, radix: 16))" } }.sorted()
-        try Data((prints.joined(separator: "\n") + "\n").utf8)
-            .write(to: URL(fileURLWithPath: folder + "/" + Self.fingerprintsName), options: .atomic)
+        try replace(folder + "/" + Self.fingerprintsName, with: Data((prints.joined(separator: "\n") + "\n").utf8))
         return summary
     }
 
@@ -70,6 +84,22 @@ public struct SiteWriter: Sendable {
     public static func manifest(of folder: String) -> [String]? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + manifestName) else { return nil }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter(isSafe)
+    }
+
+    private var staging: String { folder + "/" + Self.stagingName }
+
+    /// Writes `bytes` into the staging folder, then renames them over `target`: a reader
+    /// sees the old file or the new one, never part of one.
+    private func replace(_ target: String, with bytes: Data) throws {
+        let temporary = staging + "/next"
+        try bytes.write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, target) == 0 else {
+            throw SiteWriteError(path: target, message: "cannot be replaced: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func writeManifest(_ paths: Set<String>) throws {
+        try replace(folder + "/" + Self.manifestName, with: Data((paths.sorted().joined(separator: "\n") + "\n").utf8))
     }
 
     private func previousManifest() -> Set<String> {
