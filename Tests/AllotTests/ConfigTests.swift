@@ -91,6 +91,21 @@ import Testing
     #expect(try ProjectConfig.parse("title = \"Crédits ✓ \\\" é\" # é ✓\nwarn_days = 3\n", file: "allot.toml").title == "Crédits ✓ \" é")
 }
 
+/// Found by fuzz/run: an unclosed array closed by `}` crashed the TOML parser's value reader.
+@Test func bracketsThatCloseNothingOrTheWrongThingAreRefusedBeforeParsing() throws {
+    let wrongCloser = try #require(throws: ImportFailure.self) {
+        try ProjectConfig.parse("sources = [\"seats.csv\", \n}imezone = \"UTC\"\n", file: "allot.toml")
+    }
+    #expect(wrongCloser.issues.map(\.description) == ["allot.toml:2: has the character `}` at column 1; TOML does not allow it there"])
+    let closesNothing = try #require(throws: ImportFailure.self) { try ProjectConfig.parse("warn_days = 3]\n", file: "allot.toml") }
+    #expect(closesNothing.issues.first?.line == 1)
+    let brokenInline = try #require(throws: ImportFailure.self) { try ProjectConfig.parse("notify = { from = \"a@b.c\"\n}\n", file: "allot.toml") }
+    #expect(brokenInline.issues.map(\.description) == ["allot.toml:1: has a line break inside a table header or an inline table {…} at column 26; TOML does not allow it there"])
+    let tricky = try ProjectConfig.parse("sources = [\"a]\", '}', \"{b[\"] # ] }\ntitle = \"{x]\"\n[[policy]]\nname = \"legacy\"\nfrom = 2014-10-01\n", file: "allot.toml")
+    #expect(tricky.sources == ["a]", "}", "{b["])
+    #expect(tricky.title == "{x]")
+}
+
 @Test func multiLineArraysAndInlineTablesStillRead() throws {
     let config = try ProjectConfig.parse("""
         sources = [

@@ -8,9 +8,12 @@ import Testing
     static let names = [
         "<script>alert(1)</script>", "*bold* [x](javascript:alert(1))", "    indented", "Line\nBreak",
         "# heading", "1. item", "> quote", "&amp; entity", "{{mustache}} \\*", "\u{202E}evil\u{202C} 😀 é",
+        String(repeating: "<b>A</b> é😀\u{301} ", count: 7_700),
     ]
-    static let ids = ["../../etc/passwd", ".", "CON", "a/b", "Ann", "ann", "<i>x</i>", "back\\slash", "ok", "李"]
+    static let ids = ["../../etc/passwd", ".", "CON", "a/b", "Ann", "ann", "<i>x</i>", "back\\slash", "ok", "李",
+                      String(repeating: "long/../", count: 12_500)]
     static let note = "<img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n# not a heading"
+        + String(repeating: " *x* <i>", count: 12_500)
     static let team = "<b>team</b> ../../x"
 
     func build() throws -> (site: String, folder: String) {

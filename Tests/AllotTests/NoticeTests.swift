@@ -5,7 +5,8 @@ import Testing
 /// Expiry notices: real parsers read them as sent, with every name and number right.
 @Suite struct NoticeTests {
     static let names = ["Chloé Moreau", "李小龙", "Evil\r\nBcc: victim@example.com", "\"Quoted\" <x@example.com>",
-                        String(repeating: "Žofia Ñandú ", count: 8), "Plain Name", "😀 <script>alert(1)</script> *x*"]
+                        String(repeating: "Žofia Ñandú ", count: 8), "Plain Name", "😀 <script>alert(1)</script> *x*",
+                        String(repeating: "Ab <é> 😀 ", count: 11_120)]
 
     /// A ledger where every seat has 100 credits expiring on 1 April 2015, as of 10 March.
     static func ledgerFolder() -> String {

@@ -38,7 +38,11 @@ import AllotMail
         let removed = try p.prune(keep: 2)
         #expect(removed == ["r01", "r02", "r03", "r04"])
         #expect(p.releases() == ["r05", "r06"])
-        #expect(throws: PublishError.self) { try publish(p, a, "r06") }
+        #expect(throws: PublishError.self) { try publish(p, b, "r06") }
+        // The same files under an existing id: what a publish killed before switching left.
+        _ = try p.rollback()
+        #expect(try publish(p, a, "r06").release == "r06")
+        #expect(p.current() == "r06")
     }
 
     @Test func aReaderNeverSeesAnErrorOrAMixedPageWhileReleasesSwitch() throws {

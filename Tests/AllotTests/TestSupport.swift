@@ -33,7 +33,9 @@ extension TestSupport {
         let pairs = scratch() + "/pairs.json"
         try JSONSerialization.data(withJSONObject: onPages.map { ["page": $0.page, "text": $0.text] })
             .write(to: URL(fileURLWithPath: pairs))
-        return try python("sitecheck/site_check.py", [site, "--expect=" + pairs] + literals)
+        let texts = scratch() + "/literals.json"
+        try JSONSerialization.data(withJSONObject: literals).write(to: URL(fileURLWithPath: texts))
+        return try python("sitecheck/site_check.py", [site, "--expect=" + pairs, "--literals=" + texts])
     }
 
     /// Runs a Python checker from the fixtures; "" when it exits 0, else what it printed.

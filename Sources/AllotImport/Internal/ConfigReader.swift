@@ -59,9 +59,15 @@ struct ConfigReader {
 
     private func refuseControlCharacters(_ text: String) throws(ImportFailure) {
         guard let bad = TOMLPrecheck.firstForbidden(text) else { return }
-        let what = bad.scalar.isASCII ? "a control character" : "the character \(bad.scalar) outside a string or comment"
+        let code = "U+" + String(format: "%04X", bad.scalar.value)
+        let what = switch bad.scalar {
+        case "\n": "a line break inside a table header or an inline table {…}"
+        case _ where !bad.scalar.isASCII: "the character \(bad.scalar) (\(code)) outside a string or comment"
+        case _ where bad.scalar.value < 0x20 || bad.scalar.value == 0x7F: "a control character (\(code))"
+        default: "the character `\(bad.scalar)`"
+        }
         throw ImportFailure([ImportIssue(file: file, line: bad.line,
-            "has \(what) (U+\(String(format: "%04X", bad.scalar.value))) at column \(bad.column); TOML does not allow it there")])
+            "has \(what) at column \(bad.column); TOML does not allow it there")])
     }
 
     private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: (String, String) -> Void) -> PolicyTimeline? {

@@ -1,8 +1,9 @@
 /// Checks what TOML 1.0 forbids and the TOML parser underneath (toml++, through
 /// TOMLKit) can crash on (found by fuzz/run): control characters other than tab and line
 /// ends anywhere, characters outside ASCII outside strings and comments, and in keys and
-/// table headers anything but letters, digits, `_`, `-`, `.`, spaces and quoted parts.
-/// Returns the line, column and character of the first one.
+/// table headers anything but letters, digits, `_`, `-`, `.`, spaces and quoted parts;
+/// in values, a `]` or `}` that closes nothing or the wrong bracket, and a line break
+/// inside an inline table. Returns the line, column and character of the first one.
 enum TOMLPrecheck {
     static func firstForbidden(_ text: String) -> (line: Int, column: Int, scalar: Unicode.Scalar)? {
         enum State { case normal, comment, basic, literal, multiBasic, multiLiteral }
@@ -12,7 +13,7 @@ enum TOMLPrecheck {
         /// At a line's start, in a key or a `[table]` header, until `=` or the closing `]`.
         var inKey = true
         /// Open `[` and `{` of values: a multi-line array continues on the next line.
-        var depth = 0
+        var open: [Unicode.Scalar] = []
         /// In a `[table]` header, which must close on its own line.
         var inHeader = false
         var lineStart = true
@@ -43,10 +44,10 @@ enum TOMLPrecheck {
             let c = s[i]
             column += 1
             if c == "\n" {
-                if inHeader { return (line, column, c) }
+                if inHeader || (state == .normal || state == .comment) && open.contains("{") { return (line, column, c) }
                 line += 1; column = 0; lineStart = true; keySeen = false; brackets = 0
                 if state == .comment || state == .basic || state == .literal { state = .normal }
-                if state == .normal && depth == 0 { inKey = true }
+                if state == .normal && open.isEmpty { inKey = true }
                 i += 1; continue
             }
             if (c.value < 0x20 && c != "\t" && c != "\r") || c.value == 0x7F { return (line, column, c) }
@@ -62,11 +63,12 @@ enum TOMLPrecheck {
                     if bare(c) || c == "\"" || c == "'" { keySeen = true }
                 }
                 if inKey {
-                    if c == "=" || c == "]" { inKey = false; inHeader = false }
+                    if c == "]" { brackets -= 1 }
+                    if c == "=" || (c == "]" && brackets <= 0) { inKey = false; inHeader = false }
                 } else if c == "[" || c == "{" {
-                    depth += 1
-                } else if (c == "]" || c == "}") && depth > 0 {
-                    depth -= 1
+                    open.append(c)
+                } else if c == "]" || c == "}" {
+                    guard open.popLast() == (c == "]" ? "[" : "{") else { return (line, column, c) }
                 }
                 if c == "#" { state = .comment }
                 else if starts("\"\"\"") { state = .multiBasic; i += 2; column += 2 }

@@ -65,12 +65,14 @@ extension TeamReplay {
     private func switchPolicy(_ entry: Int, at t: Instant) {
         let e = settings.timeline.entries[entry]
         guard let expiry = e.policy.carryOverExpiry(startingAt: e.from, calendar: calendar) else { return }
-        for a in states.indices where states[a].lots.contains(where: { $0.expires == nil }) {
-            for i in states[a].lots.indices where states[a].lots[i].expires == nil {
-                states[a].lots[i].expires = expiry
-                scheduleExpiry(of: states[a].lots[i].sequence, in: a, at: expiry)
+        for a in states.indices {
+            var lots = states[a].lots
+            guard lots.contains(where: { $0.expires == nil }) else { continue }
+            for i in lots.indices where lots[i].expires == nil {
+                lots[i].expires = expiry
+                scheduleExpiry(of: lots[i].sequence, in: a, at: expiry)
             }
-            states[a].lots.sort(by: Lot.consumedBefore)
+            states[a].lots = lots.sorted(by: Lot.consumedBefore)
         }
     }
 

@@ -34,8 +34,10 @@ public struct Publisher: Sendable {
         let fm = FileManager.default
         let target = releasesFolder + "/" + id
         if fm.fileExists(atPath: target) {
-            // Ids end with a hash of the content: a whole release left by a publish killed
-            // before it switched holds these very files.
+            // A publish killed after copying but before switching leaves a whole release;
+            // with the same files it is finished, not copied again.
+            let wanted = Dictionary(uniqueKeysWithValues: files.map { ($0, fm.contents(atPath: site + "/" + $0)) })
+            guard self.files(in: target) == wanted else { throw PublishError("release \(id) exists already with other files") }
             let previous = current()
             try switchCurrent(to: id)
             return try compare(previous, id)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a built site with independent parsers: Python's html.parser and jsonschema.
 
-Usage: site_check.py SITE_FOLDER [--expect=PAIRS.json] [LITERAL ...]
+Usage: site_check.py SITE_FOLDER [--expect=PAIRS.json] [--literals=LIST.json] [LITERAL ...]
 Prints one problem per line and exits 1 when there is any. Checks that every local
 link, stylesheet and image resolves to a file inside the site; that no page has a
 script element, an event-handler attribute or a javascript: URL; that every JSON
@@ -19,7 +19,8 @@ import jsonschema
 
 site = os.path.abspath(sys.argv[1])
 expect = [json.load(open(a.split("=", 1)[1])) for a in sys.argv[2:] if a.startswith("--expect=")]
-literals = [a for a in sys.argv[2:] if not a.startswith("--expect=")]
+literals = [a for a in sys.argv[2:] if not a.startswith("--")]
+literals += [text for a in sys.argv[2:] if a.startswith("--literals=") for text in json.load(open(a.split("=", 1)[1]))]
 problems = []
 
 

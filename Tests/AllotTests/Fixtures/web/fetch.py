@@ -10,7 +10,7 @@ import sys
 
 port = int(sys.argv[1])
 for path in sys.argv[2:]:
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     c.putrequest("GET", path, skip_host=False, skip_accept_encoding=True)
     c.endheaders()
     r = c.getresponse()
