@@ -32,11 +32,13 @@ let package = Package(
         .target(name: "AllotMarkdown", dependencies: ["CCmark"]),
         // Pure ledger logic: time, policies, replay, statements, warnings. No I/O.
         .target(name: "AllotLedger"),
+        // Built-in policies written against the public Policy protocol only.
+        .target(name: "AllotPolicies", dependencies: ["AllotLedger"]),
         // Parsing and validating config, seat and event files into ledger records.
         .target(
             name: "AllotImport",
             dependencies: [
-                "AllotLedger", "AllotMail",
+                "AllotLedger", "AllotPolicies", "AllotMail",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -69,7 +71,7 @@ let package = Package(
         .target(
             name: "Allot",
             dependencies: [
-                "AllotLedger", "AllotImport", "AllotStore", "AllotReports", "AllotSite", "AllotMail",
+                "AllotLedger", "AllotPolicies", "AllotImport", "AllotStore", "AllotReports", "AllotSite", "AllotMail",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -90,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "AllotLedgerTests",
             dependencies: [
-                "AllotLedger",
+                "AllotLedger", "AllotPolicies",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

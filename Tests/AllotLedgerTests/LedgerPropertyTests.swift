@@ -72,10 +72,15 @@ import AllotLedger
 @Test func drawnLedgersCoverEveryKind() {
     var postingKinds = Set<Posting.Kind>(), problemKinds = Set<LedgerProblem.Kind>()
     var capped = false, lost = false
+    /// Under response-weighted: lots that expire and lots that never do.
+    var weightedLifetimes = Set<Bool>()
     for seed in UInt64(0)..<300 {
         var draw = RandomLedger(seed: seed)
         let (scenario, asOf) = draw.scenario()
         let l = scenario.replay(asOf: asOf)
+        if scenario.policies.last?.name == "response-weighted" {
+            weightedLifetimes.formUnion(l.accounts.flatMap(\.lots).filter { $0.amount > 0 }.map { $0.expires == nil })
+        }
         for a in l.accounts {
             postingKinds.formUnion(a.postings.map(\.kind))
             capped = capped || a.postings.contains { $0.capped > 0 }
@@ -87,4 +92,5 @@ import AllotLedger
     #expect(problemKinds == [.rejectedShare, .rejectedAdjust, .unfundedSend, .duplicateResponse])
     #expect(capped)
     #expect(lost)
+    #expect(weightedLifetimes == [true, false])
 }

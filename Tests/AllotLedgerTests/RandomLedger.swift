@@ -16,8 +16,19 @@ struct RandomLedger {
         if random.chance(0.3) { inmail["allotment_day"] = .text("anniversary") }
         if random.chance(0.3) { inmail["lifetime_days"] = .integer(random.int(20...60)) }
         if random.chance(0.2) { inmail["carry_over_days"] = .integer(random.int(1...40)) }
+        var weighted: [String: PolicyParameters.Value] = [:]
+        if random.chance(0.4) { weighted["cap"] = .integer(random.int(50...300)) }
+        if random.chance(0.5) {
+            let low = random.int(0...60)
+            weighted["low_rate"] = .integer(low)
+            weighted["high_rate"] = .integer(random.int(low...100))
+            weighted["lookback_days"] = .integer(random.int(5...120))
+            weighted["middle_days"] = .integer(random.int(10...200))
+            weighted["high_days"] = random.chance(0.5) ? .text("none") : .integer(random.int(30...400))
+        }
+        let second = random.chance(0.35) ? ("response-weighted", weighted) : ("inmail-2015", inmail)
         s.policies = [("legacy", "2014-10-01", random.chance(0.3) ? ["allotment": .integer(random.int(0...10))] : [:]),
-                      ("inmail-2015", "2015-01-01", inmail)]
+                      ("\(second.0)", "2015-01-01", second.1)]
         if random.chance(0.5) { s.bonuses = [Bonus(month: Month("2015-01")!, amount: random.int(1...150))] }
         s.refundDelayHours = random.pick([0, 0, 24, 48])
         let count = random.int(1...5)

@@ -1,4 +1,5 @@
 import AllotLedger
+import AllotPolicies
 
 /// A ledger written out in the spec's own notation, for hand-worked tests.
 struct Scenario {

@@ -27,6 +27,9 @@ enum TestSupport {
 }
 
 extension TestSupport {
+    /// Set by scripts/test-sanitized: the suite runs under a sanitizer, many times slower.
+    static let sanitized = ProcessInfo.processInfo.environment["ALLOT_SANITIZED"] != nil
+
     /// Runs the independent site checker (Python's html.parser and jsonschema) on a
     /// built site; returns its problems, one per line (empty when the site is sound).
     static func siteProblems(_ site: String, literals: [String] = [], onPages: [(page: String, text: String)] = []) throws -> String {

@@ -33,8 +33,8 @@ extension Project {
            files.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
             return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
         }
-        let ledger = try replay(asOf: asOf)
-        let context = ReportContext(ledger: ledger, title: config.title)
+        let (ledger, comparisons) = try replayWithComparisons(asOf: asOf)
+        let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons)
         let files = try SiteBuilder(reports: reports, templates: set).render(context, reusing: folder, progress: progress)
             + noticePreviews(context, templates: set)
         // Gone before the first page changes, so a killed build is never taken as done.
@@ -51,7 +51,8 @@ extension Project {
     public func filledMarkdown(asOf: Instant? = nil, templates: String? = nil) throws -> [(path: String, title: String, markdown: String)] {
         try importSources()
         let set = try templateSet(templates)
-        let context = ReportContext(ledger: try replay(asOf: asOf), title: config.title)
+        let (ledger, comparisons) = try replayWithComparisons(asOf: asOf)
+        let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons)
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
         return try BuiltInReports.all.flatMap { $0.pages(context) }.map { ($0.path, $0.title, try renderer.markdown($0)) }
     }

@@ -1,5 +1,6 @@
 import AllotImport
 import AllotLedger
+import AllotPolicies
 import AllotStore
 import Foundation
 
@@ -45,14 +46,45 @@ public struct Project: Sendable {
 
     /// The as-of instant: the given one, else the config's, else the end of the day of the latest record.
     public func replay(asOf: Instant? = nil) throws -> Ledger {
+        try replayWithComparisons(asOf: asOf, comparing: []).ledger
+    }
+
+    /// The ledger, and each named `[[compare]]` entry replayed from the same events
+    /// (all of them when `names` is nil). An unknown name is an error that lists the known ones.
+    public func replayWithComparisons(asOf: Instant? = nil, comparing names: [String]? = nil) throws -> (ledger: Ledger, comparisons: [Comparison]) {
+        let wanted = try (names ?? config.comparisons.map(\.name)).map { name in
+            guard let entry = config.comparisons.first(where: { $0.name == name }) else {
+                let known = config.comparisons.map { "\"\($0.name)\"" }
+                throw UnknownComparison(name: name, configPath: configPath, known: known)
+            }
+            return entry
+        }
         let (accounts, events) = try store.load()
         let end = asOf ?? config.asOf ?? config.settings.defaultAsOf(accounts: accounts, events: events)
             ?? Instant(millis: 0)
-        return Ledger.replay(accounts: accounts, events: events, settings: config.settings, asOf: end)
+        let ledger = Ledger.replay(accounts: accounts, events: events, settings: config.settings, asOf: end)
+        let comparisons = wanted.map { entry in
+            Comparison(name: entry.name, base: ledger,
+                       alternative: Ledger.replay(accounts: accounts, events: events, settings: entry.settings(from: config.settings), asOf: end))
+        }
+        return (ledger, comparisons)
     }
 
     static func folder(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "" : folder + "/"
+    }
+}
+
+/// `allot compare NAME` with a name the config has no `[[compare]]` entry for.
+public struct UnknownComparison: Error, CustomStringConvertible {
+    public var name: String
+    public var configPath: String
+    public var known: [String]
+
+    public var description: String {
+        known.isEmpty
+            ? "\(configPath) has no [[compare]] entries; add one to compare \"\(name)\""
+            : "\(configPath) has no comparison named \"\(name)\"; the comparisons are \(known.joined(separator: ", "))"
     }
 }

@@ -50,11 +50,12 @@ struct ConfigReader {
         let notifyFrom = notify(table, fail)
         let timeline = policies(table, instants, fail)
         let bonuses = bonusList(table, fail)
+        let comparisons = comparisonList(table, instants, bonuses, fail)
         guard collected.issues.isEmpty, let timeline else { throw ImportFailure(collected.issues) }
         let settings = LedgerSettings(calendar: calendar, timeline: timeline, bonuses: bonuses,
                                       refundDelayHours: delay, warnDays: warnDays)
         return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
-                             siteURL: siteURL, notifyFrom: notifyFrom)
+                             siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)
     }
 
     private func refuseControlCharacters(_ text: String) throws(ImportFailure) {
@@ -70,10 +71,11 @@ struct ConfigReader {
             "has \(what) at column \(bad.column); TOML does not allow it there")])
     }
 
-    private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: (String, String) -> Void) -> PolicyTimeline? {
+    private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: @escaping (String, String) -> Void,
+                          path: String = "") -> PolicyTimeline? {
         var entries: [PolicyTimeline.Entry] = []
-        for (i, entry) in tables(table, "policy", fail).enumerated() {
-            let prefix = "policy[\(i + 1)]"
+        for (i, entry) in tables(table, "policy", { fail(path + $0, $1) }).enumerated() {
+            let prefix = path + "policy[\(i + 1)]"
             guard let name = string(entry, "name", { fail("\(prefix).\($0)", $1) }) else {
                 fail("\(prefix).name", "is required"); continue
             }
@@ -104,7 +106,7 @@ struct ConfigReader {
             }
         }
         guard let timeline = PolicyTimeline(entries) else {
-            fail("policy", "entries must be listed in order of their from instants, each later than the one before")
+            fail(path + "policy", "entries must be listed in order of their from instants, each later than the one before")
             return nil
         }
         return timeline
@@ -123,10 +125,31 @@ struct ConfigReader {
         return address
     }
 
-    private func bonusList(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void) -> [Bonus] {
+    /// `[[compare]]`: `name`, `[[compare.policy]]` (required), `[[compare.bonus]]`.
+    private func comparisonList(_ table: TOMLTable, _ instants: InstantParser, _ mainBonuses: [Bonus],
+                                _ fail: @escaping (String, String) -> Void) -> [ComparisonConfig] {
+        var out: [ComparisonConfig] = [], names = Set<String>()
+        for (i, entry) in tables(table, "compare", fail).enumerated() {
+            let prefix = "compare[\(i + 1)]."
+            let scoped: (String, String) -> Void = { fail(prefix + $0, $1) }
+            for key in entry.keys.sorted() where !["name", "policy", "bonus"].contains(key) {
+                scoped(key, "is not a compare key; the keys are name, policy ([[compare.policy]]) and bonus ([[compare.bonus]])")
+            }
+            guard let name = string(entry, "name", scoped) else { scoped("name", "is required"); continue }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { scoped("name", "must not be empty"); continue }
+            guard names.insert(name).inserted else { scoped("name", "\"\(name)\" is the name of an earlier comparison"); continue }
+            guard entry["policy"] != nil else { scoped("policy", "is required: add [[compare.policy]] entries after this [[compare]]"); continue }
+            let timeline = policies(entry, instants, fail, path: prefix)
+            let bonuses = entry["bonus"] == nil ? mainBonuses : bonusList(entry, fail, path: prefix)
+            if let timeline { out.append(ComparisonConfig(name: name, timeline: timeline, bonuses: bonuses)) }
+        }
+        return out
+    }
+
+    private func bonusList(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void, path: String = "") -> [Bonus] {
         var bonuses: [Bonus] = []
-        for (i, entry) in tables(table, "bonus", fail).enumerated() {
-            let prefix = "bonus[\(i + 1)]"
+        for (i, entry) in tables(table, "bonus", { fail(path + $0, $1) }).enumerated() {
+            let prefix = path + "bonus[\(i + 1)]"
             let scoped: (String, String) -> Void = { fail("\(prefix).\($0)", $1) }
             for key in entry.keys.sorted() where !["month", "amount", "note"].contains(key) {
                 scoped(key, "is not a bonus key; the keys are month, amount, note")

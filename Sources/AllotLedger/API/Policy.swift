@@ -29,7 +29,16 @@ public protocol Policy: Sendable {
     var windowDays: Int { get }
     /// The expiry of a lot created at `created` while this policy is in force; nil: never.
     func expiry(ofLotCreatedAt created: Instant, calendar: LedgerCalendar) -> Instant?
+    /// The same, for a policy that looks at the account's history; the replay calls this
+    /// one. By default it ignores `history` and asks the method above.
+    func expiry(ofLotCreatedAt created: Instant, calendar: LedgerCalendar, history: AccountHistory) -> Instant?
     /// When this policy takes over at `start`, the expiry every lot without one gets;
     /// nil leaves such lots without expiry.
     func carryOverExpiry(startingAt start: Instant, calendar: LedgerCalendar) -> Instant?
+}
+
+extension Policy {
+    public func expiry(ofLotCreatedAt created: Instant, calendar: LedgerCalendar, history: AccountHistory) -> Instant? {
+        expiry(ofLotCreatedAt: created, calendar: calendar)
+    }
 }

@@ -8,8 +8,9 @@ public struct PolicyRegistry: Sendable {
         for f in factories { self.factories[f.name] = f }
     }
 
-    /// `inmail-2015` and `legacy`.
-    public static let builtIn = PolicyRegistry([
+    /// `inmail-2015` and `legacy`, the policies of the contract. `PolicyRegistry.builtIn`
+    /// (module AllotPolicies, re-exported by Allot) adds `response-weighted`.
+    public static let presets = PolicyRegistry([
         StandardPolicyFactory(preset: .inmail2015), StandardPolicyFactory(preset: .legacy),
     ])
 

@@ -42,7 +42,9 @@ extension TeamReplay {
     /// A new lot whose expiry follows the policy in force at `t`; schedules its expiry.
     func addLot(_ amount: Int, to a: Int, at t: Instant, expires: Instant?? = .none) {
         guard amount > 0 else { return }
-        let expiry = expires ?? settings.timeline.policy(at: t)?.expiry(ofLotCreatedAt: t, calendar: calendar)
+        let expiry = expires ?? settings.timeline.policy(at: t)?.expiry(
+            ofLotCreatedAt: t, calendar: calendar,
+            history: AccountHistory(account: states[a].account, now: t, messages: states[a].messages))
         let seq = states[a].addLot(amount, expires: expiry)
         if let x = expiry { scheduleExpiry(of: seq, in: a, at: x) }
     }

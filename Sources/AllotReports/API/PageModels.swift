@@ -15,11 +15,17 @@ public struct IndexModel: PageModel {
         public var members: [String]
     }
 
+    /// A `[[compare]]` entry and where its pages are.
+    public struct ComparisonLine: Codable, Sendable, Equatable {
+        public var name, slug: String
+    }
+
     public var kind = "index"
     public var title: String
     public var asOf: String
     public var accounts: [AccountLine]
     public var teams: [TeamLine]
+    public var comparisons: [ComparisonLine]
 }
 
 /// One month's numbers on an account page.

@@ -9,10 +9,15 @@ public struct ReportContext: Sendable {
     public let format: DisplayFormat
     /// Expiry warnings as of the ledger's as-of, most urgent first.
     public let warnings: [ExpiryWarning]
+    /// The config's `[[compare]]` entries, replayed: the what-if pages.
+    public let comparisons: [Comparison]
+    private let comparisonSlugs: [String: String]
 
-    public init(ledger: Ledger, title: String) {
+    public init(ledger: Ledger, title: String, comparisons: [Comparison] = []) {
         self.ledger = ledger
         self.title = title
+        self.comparisons = comparisons
+        self.comparisonSlugs = SiteSlugs.assign(comparisons.map(\.name), fallback: "what-if")
         self.slugs = SiteSlugs(ledger)
         self.format = DisplayFormat(calendar: ledger.settings.calendar)
         self.warnings = ledger.warnings().sorted {
@@ -36,6 +41,13 @@ public struct ReportContext: Sendable {
     public func accountPath(_ id: String) -> String { "accounts/\(slugs.account(id))/index" }
     public func statementPath(_ id: String, _ month: Month) -> String { "accounts/\(slugs.account(id))/\(month)" }
     public func teamPath(_ id: String) -> String { "teams/\(slugs.team(id))/index" }
+    public func comparisonSlug(_ name: String) -> String { comparisonSlugs[name] ?? SiteSlugs.base(name, fallback: "what-if") }
+    /// A comparison's pages: its summary, a team's, an account's.
+    public func comparisonPath(_ name: String) -> String { "what-if/\(comparisonSlug(name))/index" }
+    public func comparisonTeamPath(_ name: String, _ team: String) -> String { "what-if/\(comparisonSlug(name))/teams/\(slugs.team(team))" }
+    public func comparisonAccountPath(_ name: String, _ id: String) -> String {
+        "what-if/\(comparisonSlug(name))/accounts/\(slugs.account(id))"
+    }
     public static let indexPath = "index"
     public static let warningsPath = "warnings/index"
     /// The preview of a seat's expiry notice: the HTML part of the message.

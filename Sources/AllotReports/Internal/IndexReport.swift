@@ -16,8 +16,15 @@ struct IndexReport: Report {
         var balance: Int
     }
 
+    struct WhatIfRow: Sendable, Encodable {
+        var name, href, alternative: String
+        var expiredBase, expiredAlternative, closingBase, closingAlternative: Int
+    }
+
     struct View: Sendable, Encodable {
         var title, asOf, warningsHref: String
+        var whatIf: [WhatIfRow]
+        var hasWhatIf: Bool
         var teams: [TeamBlock]
         var seats, balance, expiringSoon, warningCount: Int
         var horizonDays: Int
@@ -45,9 +52,17 @@ struct IndexReport: Report {
                 balance: a.balance, expiringSoon: expiring[a.account.id] ?? 0,
                 closed: a.account.closed.map { $0 < c.ledger.asOf } ?? false))
         }
-        let model = IndexModel(title: c.title, asOf: c.ledger.asOf.iso8601, accounts: lines, teams: teams)
+        let comparisons = c.comparisons.map { IndexModel.ComparisonLine(name: $0.name, slug: c.comparisonSlug($0.name)) }
+        let model = IndexModel(title: c.title, asOf: c.ledger.asOf.iso8601, accounts: lines, teams: teams, comparisons: comparisons)
+        let whatIf = c.comparisons.map { x in
+            WhatIfRow(name: x.name, href: c.href(from: path, to: c.comparisonPath(x.name)),
+                      alternative: x.alternative.settings.timeline.entries.map(\.policy.name).joined(separator: ", then "),
+                      expiredBase: x.all.total.base.expired, expiredAlternative: x.all.total.alternative.expired,
+                      closingBase: x.all.total.base.closing, closingAlternative: x.all.total.alternative.closing)
+        }
         let view = View(title: c.title, asOf: c.format.dateTime(c.ledger.asOf),
-                        warningsHref: c.href(from: path, to: ReportContext.warningsPath), teams: blocks,
+                        warningsHref: c.href(from: path, to: ReportContext.warningsPath),
+                        whatIf: whatIf, hasWhatIf: !whatIf.isEmpty, teams: blocks,
                         seats: lines.count, balance: lines.reduce(0) { $0 + $1.balance },
                         expiringSoon: lines.reduce(0) { $0 + $1.expiringSoon }, warningCount: c.warnings.count,
                         horizonDays: c.ledger.settings.warnDays, hasWarnings: !c.warnings.isEmpty)

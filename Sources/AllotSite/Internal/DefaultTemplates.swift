@@ -106,6 +106,7 @@ svg.chart { width: 100%; height: auto; background: var(--wash); border-radius: 6
 svg.chart .grid { stroke: var(--line); stroke-width: 1; }
 svg.chart .axis { fill: var(--muted); font-size: 11px; font-family: system-ui, sans-serif; }
 svg.chart .balance { fill: none; stroke: var(--accent); stroke-width: 2; }
+svg.chart .alternative { fill: none; stroke: var(--bad); stroke-width: 2; stroke-dasharray: 6 4; }
 svg.chart .expiry { fill: var(--bad); stroke: #fff; stroke-width: 1.5; }
 svg.chart .flow { fill: var(--accent); opacity: 0.8; }
 nav.months { display: flex; justify-content: space-between; margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
@@ -148,6 +149,14 @@ Balances as of **{{asOf}}**: {{seats}} seats hold {{balance}} credits.
 {{#hasWarnings}}
 {{expiringSoon}} credits expire within {{horizonDays}} days: [see the {{warningCount}} seats that should act]({{warningsHref}}).
 {{/hasWarnings}}
+{{#hasWhatIf}}
+
+## What if
+
+{{#whatIf}}
+- [{{name}}]({{href}}) ({{alternative}}): {{expiredAlternative}} credits would have expired instead of {{expiredBase}}, and the seats would hold {{closingAlternative}} credits instead of {{closingBase}}.
+{{/whatIf}}
+{{/hasWhatIf}}
 {{^hasWarnings}}
 Nothing expires within {{horizonDays}} days.
 {{/hasWarnings}}
@@ -223,6 +232,40 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 """#,
         "partials/chart.html": #"""
 <figure class="chart">{{{chart}}}<figcaption>{{chartCaption}}</figcaption></figure>
+
+"""#,
+        "partials/compare-figures.html": #"""
+<table class="compare">
+<thead><tr><th></th><th class="num">As it was</th><th class="num">What if</th><th class="num">Difference</th></tr></thead>
+<tbody>
+{{#figures}}
+<tr><td>{{label}}</td><td class="num">{{base}}</td><td class="num">{{alternative}}</td><td class="num strong">{{difference}}</td></tr>
+{{/figures}}
+</tbody>
+</table>
+
+"""#,
+        "partials/compare-months.html": #"""
+<table class="compare-months">
+<thead><tr><th>Month</th><th class="num">Granted</th><th class="num">Refunded</th><th class="num">Expired</th><th class="num">Lost</th><th class="num">Unfunded</th><th class="num">Closing as it was</th><th class="num">Closing what if</th></tr></thead>
+<tbody>
+{{#months}}
+<tr><td>{{month}}</td><td class="num">{{granted}}</td><td class="num">{{refunded}}</td><td class="num">{{expired}}</td><td class="num">{{lost}}</td><td class="num">{{unfunded}}</td><td class="num">{{closingBase}}</td><td class="num strong">{{closingAlternative}}</td></tr>
+{{/months}}
+</tbody>
+</table>
+<p class="note">Granted, refunded, expired, lost and unfunded are differences (what if minus as it was). Lost and unfunded count messages.</p>
+
+"""#,
+        "partials/compare-parts.html": #"""
+<table class="compare-parts">
+<thead><tr><th></th><th class="num">Granted</th><th class="num">Refunded</th><th class="num">Expired</th><th class="num">Lost</th><th class="num">Unfunded</th><th class="num">Closing as it was</th><th class="num">Closing what if</th></tr></thead>
+<tbody>
+{{#parts}}
+<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{granted}}</td><td class="num">{{refunded}}</td><td class="num">{{expired}}</td><td class="num">{{lost}}</td><td class="num">{{unfunded}}</td><td class="num">{{closingBase}}</td><td class="num strong">{{closingAlternative}}</td></tr>
+{{/parts}}
+</tbody>
+</table>
 
 """#,
         "partials/entries.html": #"""
@@ -551,6 +594,207 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 }
 
 """#,
+        "schema/compare.schema.json": ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "compare.schema.json",
+  "title": "A what-if comparison: the same events under two policy timelines",
+  "type": "object",
+  "required": [
+    "kind",
+    "name",
+    "scope",
+    "id",
+    "asOf",
+    "base",
+    "alternative",
+    "total",
+    "months",
+    "teams",
+    "accounts"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "kind": {
+      "const": "compare"
+    },
+    "name": {
+      "type": "string"
+    },
+    "scope": {
+      "enum": [
+        "all",
+        "team",
+        "account"
+      ]
+    },
+    "id": {
+      "type": "string"
+    },
+    "asOf": {
+      "type": "string"
+    },
+    "base": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/span"
+      }
+    },
+    "alternative": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/span"
+      }
+    },
+    "total": {
+      "$ref": "#/$defs/figures"
+    },
+    "months": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/month"
+      }
+    },
+    "teams": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/part"
+      }
+    },
+    "accounts": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/part"
+      }
+    }
+  },
+  "$defs": {
+    "value": {
+      "type": "object",
+      "required": [
+        "base",
+        "alternative",
+        "difference"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "base": {
+          "type": "integer"
+        },
+        "alternative": {
+          "type": "integer"
+        },
+        "difference": {
+          "type": "integer"
+        }
+      }
+    },
+    "figures": {
+      "type": "object",
+      "required": [
+        "granted",
+        "refunded",
+        "expired",
+        "lost",
+        "unfunded",
+        "closing"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "granted": {
+          "$ref": "#/$defs/value"
+        },
+        "refunded": {
+          "$ref": "#/$defs/value"
+        },
+        "expired": {
+          "$ref": "#/$defs/value"
+        },
+        "lost": {
+          "$ref": "#/$defs/value"
+        },
+        "unfunded": {
+          "$ref": "#/$defs/value"
+        },
+        "closing": {
+          "$ref": "#/$defs/value"
+        }
+      }
+    },
+    "month": {
+      "type": "object",
+      "required": [
+        "month",
+        "figures"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}$"
+        },
+        "figures": {
+          "$ref": "#/$defs/figures"
+        }
+      }
+    },
+    "part": {
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "slug",
+        "total"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "slug": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+$"
+        },
+        "team": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "total": {
+          "$ref": "#/$defs/figures"
+        },
+        "months": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/month"
+          }
+        }
+      }
+    },
+    "span": {
+      "type": "object",
+      "required": [
+        "policy",
+        "from"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "policy": {
+          "type": "string"
+        },
+        "from": {
+          "type": "string"
+        }
+      }
+    }
+  }
+}
+
+"""##,
         "schema/index.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -562,7 +806,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "title",
     "asOf",
     "accounts",
-    "teams"
+    "teams",
+    "comparisons"
   ],
   "additionalProperties": false,
   "properties": {
@@ -641,6 +886,26 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
             "items": {
               "type": "string"
             }
+          }
+        }
+      }
+    },
+    "comparisons": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "name",
+          "slug"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$"
           }
         }
       }
@@ -1229,6 +1494,31 @@ As of **{{asOf}}**, looking {{horizonDays}} days ahead (to {{horizon}}).
 {{^hasRows}}
 Nothing expires and no answer window closes in this time. 
 {{/hasRows}}
+
+"""#,
+        "what-if.md": #"""
+[{{backLabel}}]({{backHref}})
+
+# {{heading}}
+
+The same sends and responses, replayed twice. **As it was**: {{basePolicies}}.
+**What if**: {{alternativePolicies}}. Differences are what if minus as it was.
+
+{{> compare-figures}}
+
+{{#hasChart}}
+{{> chart}}
+{{/hasChart}}
+
+## Month by month
+
+{{> compare-months}}
+
+{{#hasParts}}
+## {{partsHeading}}
+
+{{> compare-parts}}
+{{/hasParts}}
 
 """#,
     ]

@@ -1,0 +1,72 @@
+import AllotLedger
+
+/// Makes `response-weighted` from a `[[policy]]` entry's keys.
+public struct ResponseWeightedPolicyFactory: PolicyFactory {
+    public init() {}
+
+    public var name: String { "response-weighted" }
+
+    public var parameterKeys: [String] {
+        ["allotment", "allotment_day", "cap", "refund_on", "window_days", "lookback_days",
+         "low_rate", "high_rate", "low_days", "middle_days", "high_days", "carry_over_days"]
+    }
+
+    public func makePolicy(_ parameters: PolicyParameters) throws(PolicyParameterError) -> any Policy {
+        var p = ResponseWeightedPolicy()
+        for key in parameters.values.keys.sorted() {
+            let value = parameters.values[key]!
+            switch key {
+            case "allotment": p.allotment = try Self.number(key, value, from: 0)
+            case "allotment_day": p.allotmentDay = try Self.choice(key, value, AllotmentDay.self)
+            case "cap": p.cap = try Self.number(key, value, from: 0, orNone: true)
+            case "refund_on": p.refundOn = try Self.choice(key, value, RefundOn.self)
+            case "window_days": p.windowDays = try Self.number(key, value, from: 0)
+            case "lookback_days": p.lookbackDays = try Self.number(key, value, from: 1)
+            case "low_rate": p.lowRate = try Self.percent(key, value)
+            case "high_rate": p.highRate = try Self.percent(key, value)
+            case "low_days": p.lowDays = try Self.number(key, value, from: 1, orNone: true)
+            case "middle_days": p.middleDays = try Self.number(key, value, from: 1, orNone: true)
+            case "high_days": p.highDays = try Self.number(key, value, from: 1, orNone: true)
+            case "carry_over_days": p.carryOverDays = try Self.number(key, value, from: 1, orNone: true)
+            default:
+                throw PolicyParameterError(key: key, reason: "is not a parameter of \(name); use one of \(parameterKeys.joined(separator: ", "))")
+            }
+        }
+        guard p.lowRate <= p.highRate else {
+            throw PolicyParameterError(key: "high_rate", reason: "must be at least low_rate (\(p.lowRate)), not \(p.highRate)")
+        }
+        return p
+    }
+
+    private static func number(_ key: String, _ value: PolicyParameters.Value, from least: Int) throws(PolicyParameterError) -> Int {
+        guard case .integer(let n) = value, n >= least else {
+            throw PolicyParameterError(key: key, reason: "must be a whole number of \(least) or more, not \(value)")
+        }
+        return n
+    }
+
+    private static func number(_ key: String, _ value: PolicyParameters.Value, from least: Int, orNone: Bool) throws(PolicyParameterError) -> Int? {
+        if case .text("none") = value { return nil }
+        guard case .integer(let n) = value, n >= least else {
+            throw PolicyParameterError(key: key, reason: "must be a whole number of \(least) or more, or \"none\", not \(value)")
+        }
+        return n
+    }
+
+    private static func percent(_ key: String, _ value: PolicyParameters.Value) throws(PolicyParameterError) -> Int {
+        guard case .integer(let n) = value, (0...100).contains(n) else {
+            throw PolicyParameterError(key: key, reason: "must be a whole percentage from 0 to 100, not \(value)")
+        }
+        return n
+    }
+
+    private static func choice<T: RawRepresentable & CaseIterable>(
+        _ key: String, _ value: PolicyParameters.Value, _ type: T.Type
+    ) throws(PolicyParameterError) -> T where T.RawValue == String {
+        guard case .text(let s) = value, let v = T(rawValue: s) else {
+            let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+            throw PolicyParameterError(key: key, reason: "must be \(options), not \(value)")
+        }
+        return v
+    }
+}

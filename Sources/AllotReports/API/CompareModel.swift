@@ -1,0 +1,94 @@
+import AllotLedger
+
+/// The JSON of a comparison (`kind` "compare"): `allot compare NAME --json` prints the
+/// whole ledger's; each what-if page's twin holds its own scope (all, team, account).
+public struct CompareModel: PageModel, Codable, Equatable {
+    public struct Value: Codable, Sendable, Equatable {
+        public var base, alternative, difference: Int
+    }
+
+    /// Each figure under both timelines and the difference (alternative minus base).
+    public struct Figures: Codable, Sendable, Equatable {
+        public var granted, refunded, expired, lost, unfunded, closing: Value
+    }
+
+    public struct MonthFigures: Codable, Sendable, Equatable {
+        public var month: String
+        public var figures: Figures
+    }
+
+    public struct PolicySpan: Codable, Sendable, Equatable {
+        public var policy: String
+        public var from: String
+    }
+
+    /// A team or an account inside the scope: its total, and month by month when asked.
+    public struct Part: Codable, Sendable, Equatable {
+        public var id, name, slug: String
+        public var team: String?
+        public var total: Figures
+        public var months: [MonthFigures]?
+    }
+
+    public var kind = "compare"
+    public var name: String
+    /// `all`, `team` or `account`.
+    public var scope: String
+    /// The team's or account's id; empty for `all`.
+    public var id: String
+    public var asOf: String
+    public var base: [PolicySpan]
+    public var alternative: [PolicySpan]
+    public var total: Figures
+    public var months: [MonthFigures]
+    public var teams: [Part]
+    public var accounts: [Part]
+
+    public enum Scope: Sendable { case all, team(String), account(String) }
+
+    /// `scope` of `comparison`; `detail` adds every part's months (the whole document).
+    public init?(_ comparison: Comparison, scope: Scope, slugs: SiteSlugs, detail: Bool = false) {
+        let line: Comparison.Line
+        var teams: [Comparison.Line] = [], accounts: [Comparison.Line] = []
+        switch scope {
+        case .all:
+            line = comparison.all; teams = comparison.teams; accounts = comparison.accounts
+            self.scope = "all"; id = ""
+        case .team(let t):
+            guard let l = comparison.team(t) else { return nil }
+            line = l; accounts = comparison.accounts.filter { $0.team == t }
+            self.scope = "team"; id = t
+        case .account(let a):
+            guard let l = comparison.account(a) else { return nil }
+            line = l
+            self.scope = "account"; id = a
+        }
+        name = comparison.name
+        asOf = comparison.base.asOf.iso8601
+        base = Self.spans(comparison.base)
+        alternative = Self.spans(comparison.alternative)
+        total = Self.figures(line.total)
+        months = line.months.map { MonthFigures(month: $0.month.description, figures: Self.figures($0.pair)) }
+        self.teams = teams.map { Self.part($0, slug: slugs.team($0.id), detail: detail) }
+        self.accounts = accounts.map { Self.part($0, slug: slugs.account($0.id), detail: detail) }
+    }
+
+    static func part(_ l: Comparison.Line, slug: String, detail: Bool) -> Part {
+        Part(id: l.id, name: l.name, slug: slug, team: l.team, total: figures(l.total),
+             months: detail ? l.months.map { MonthFigures(month: $0.month.description, figures: figures($0.pair)) } : nil)
+    }
+
+    static func spans(_ ledger: Ledger) -> [PolicySpan] {
+        ledger.settings.timeline.entries.map { PolicySpan(policy: $0.policy.name, from: $0.from.iso8601) }
+    }
+
+    static func figures(_ p: Comparison.Pair) -> Figures {
+        let (b, a, d) = (p.base, p.alternative, p.difference)
+        return Figures(granted: Value(base: b.granted, alternative: a.granted, difference: d.granted),
+                       refunded: Value(base: b.refunded, alternative: a.refunded, difference: d.refunded),
+                       expired: Value(base: b.expired, alternative: a.expired, difference: d.expired),
+                       lost: Value(base: b.lost, alternative: a.lost, difference: d.lost),
+                       unfunded: Value(base: b.unfunded, alternative: a.unfunded, difference: d.unfunded),
+                       closing: Value(base: b.closing, alternative: a.closing, difference: d.closing))
+    }
+}
