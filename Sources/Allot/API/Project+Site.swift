@@ -9,11 +9,21 @@ extension Project {
     /// is already up to date and nothing is replayed or rendered.
     func buildKey(asOf: Instant?, templates: TemplateSet, reports: [any Report]) throws -> String {
         var parts = ["allot \(AllotVersion.current)", "revision \(try store.revision())", "as-of \(asOf?.millis ?? -1)",
-                     "reports " + reports.map(\.name).joined(separator: ",")]
+                     "reports " + reports.map(\.name).joined(separator: ","), "program " + Self.programIdentity]
         parts.append(String(decoding: FileManager.default.contents(atPath: configPath) ?? Data(), as: UTF8.self))
         for path in templates.files.keys.sorted() { parts += [path, templates.files[path]!] }
         return SHA256.hex(Array(parts.joined(separator: "\u{0}").utf8))
     }
+
+    /// The running program's size and modification time: a rebuilt program (new plugin
+    /// code, a changed report or policy) never reuses a site built by the old one.
+    static let programIdentity: String = {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "\(path) \(size) \(modified)"
+    }()
 
     /// The config's `templates` folder, as a path from the current folder.
     public var templatesPath: String? {
@@ -48,12 +58,13 @@ extension Project {
 extension Project {
     /// Every page's filled Markdown (before libcmark), for comparing renderers on the
     /// same pages: `(path, title, markdown)`.
-    public func filledMarkdown(asOf: Instant? = nil, templates: String? = nil) throws -> [(path: String, title: String, markdown: String)] {
+    public func filledMarkdown(asOf: Instant? = nil, templates: String? = nil,
+                               reports: [any Report] = BuiltInReports.all) throws -> [(path: String, title: String, markdown: String)] {
         try importSources()
         let set = try templateSet(templates)
         let (ledger, comparisons) = try replayWithComparisons(asOf: asOf)
         let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons)
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
-        return try BuiltInReports.all.flatMap { $0.pages(context) }.map { ($0.path, $0.title, try renderer.markdown($0)) }
+        return try reports.flatMap { $0.pages(context) }.map { ($0.path, $0.title, try renderer.markdown($0)) }
     }
 }

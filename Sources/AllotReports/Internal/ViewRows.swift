@@ -43,8 +43,8 @@ extension ReportContext {
         PendingRow(message: m.message, sent: format.dateTime(m.time), closes: m.closes.map(format.dateTime) ?? "")
     }
 
-    /// A link from `page` to another page path (both without extension).
-    func href(from page: String, to target: String) -> String {
+    /// A relative link from `page` to another page path (both without extension).
+    public func href(from page: String, to target: String) -> String {
         String(repeating: "../", count: page.split(separator: "/").count - 1) + target + ".html"
     }
 
@@ -55,5 +55,6 @@ extension ReportContext {
                    hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty)
     }
 
-    func displayName(_ accountId: String) -> String { ledger[accountId]?.account.name ?? accountId }
+    /// The seat's name, or its id when the ledger has no such seat.
+    public func displayName(_ accountId: String) -> String { ledger[accountId]?.account.name ?? accountId }
 }
