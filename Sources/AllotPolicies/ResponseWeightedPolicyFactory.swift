@@ -17,9 +17,9 @@ public struct ResponseWeightedPolicyFactory: PolicyFactory {
             let value = parameters.values[key]!
             switch key {
             case "allotment": p.allotment = try Self.number(key, value, from: 0)
-            case "allotment_day": p.allotmentDay = try Self.choice(key, value, AllotmentDay.self)
+            case "allotment_day": p.allotmentDay = try value.choice(key, of: AllotmentDay.self)
             case "cap": p.cap = try Self.number(key, value, from: 0, orNone: true)
-            case "refund_on": p.refundOn = try Self.choice(key, value, RefundOn.self)
+            case "refund_on": p.refundOn = try value.choice(key, of: RefundOn.self)
             case "window_days": p.windowDays = try Self.number(key, value, from: 0)
             case "lookback_days": p.lookbackDays = try Self.number(key, value, from: 1)
             case "low_rate": p.lowRate = try Self.percent(key, value)
@@ -58,15 +58,5 @@ public struct ResponseWeightedPolicyFactory: PolicyFactory {
             throw PolicyParameterError(key: key, reason: "must be a whole percentage from 0 to 100, not \(value)")
         }
         return n
-    }
-
-    private static func choice<T: RawRepresentable & CaseIterable>(
-        _ key: String, _ value: PolicyParameters.Value, _ type: T.Type
-    ) throws(PolicyParameterError) -> T where T.RawValue == String {
-        guard case .text(let s) = value, let v = T(rawValue: s) else {
-            let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
-            throw PolicyParameterError(key: key, reason: "must be \(options), not \(value)")
-        }
-        return v
     }
 }

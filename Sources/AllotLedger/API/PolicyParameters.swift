@@ -26,3 +26,16 @@ public struct PolicyParameterError: Error, Equatable, CustomStringConvertible {
 
     public var description: String { "\(key): \(reason)" }
 }
+
+extension PolicyParameters.Value {
+    /// The value as one of `T`'s raw values (e.g. `RefundOn`), or an error for `key`
+    /// that lists the choices.
+    public func choice<T: RawRepresentable & CaseIterable>(_ key: String, of type: T.Type) throws(PolicyParameterError) -> T
+    where T.RawValue == String {
+        guard case .text(let s) = self, let v = T(rawValue: s) else {
+            let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+            throw PolicyParameterError(key: key, reason: "must be \(options), not \(self)")
+        }
+        return v
+    }
+}

@@ -16,10 +16,10 @@ public struct StandardPolicyFactory: PolicyFactory {
             let value = parameters.values[key]!
             switch key {
             case "allotment": p.allotment = try Self.count(key, value)
-            case "allotment_day": p.allotmentDay = try Self.choice(key, value, AllotmentDay.self)
+            case "allotment_day": p.allotmentDay = try value.choice(key, of: AllotmentDay.self)
             case "lifetime_days": p.lifetimeDays = try Self.optionalDays(key, value)
             case "cap": p.cap = try Self.optionalCount(key, value)
-            case "refund_on": p.refundOn = try Self.choice(key, value, RefundOn.self)
+            case "refund_on": p.refundOn = try value.choice(key, of: RefundOn.self)
             case "window_days": p.windowDays = try Self.count(key, value)
             case "carry_over_days": p.carryOverDays = try Self.optionalDays(key, value)
             default:
@@ -52,15 +52,5 @@ public struct StandardPolicyFactory: PolicyFactory {
             throw PolicyParameterError(key: key, reason: "must be a whole number of days (1 or more), or \"none\", not \(value)")
         }
         return n
-    }
-
-    private static func choice<T: RawRepresentable & CaseIterable>(
-        _ key: String, _ value: PolicyParameters.Value, _ type: T.Type
-    ) throws(PolicyParameterError) -> T where T.RawValue == String {
-        guard case .text(let s) = value, let v = T(rawValue: s) else {
-            let options = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
-            throw PolicyParameterError(key: key, reason: "must be \(options), not \(value)")
-        }
-        return v
     }
 }
