@@ -149,4 +149,38 @@ import Testing
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))) as! [String: Any]
         #expect((index["comparisons"] as! [[String: String]]) == [["name": "<b>Legacy</b> *only*", "slug": "b-legacy-b-only"]])
     }
+
+    /// The `allot` binary: exit status, standard output and standard error.
+    func allot(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CrashAndConcurrencyTests.binary)
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func theCompareCommandPrintsTextOrTheWholeJSON() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
+        let config = Self.demo()
+        let json = try allot(["compare", "Legacy only", "--json", "--config", config])
+        #expect(json.status == 0)
+        let (ledger, comparisons) = try Self.project(config).replayWithComparisons(comparing: ["Legacy only"])
+        let printed = try JSONDecoder().decode(CompareModel.self, from: Data(json.out.utf8))
+        #expect(printed == CompareModel(comparisons[0], scope: .all, slugs: SiteSlugs(ledger), detail: true))
+        #expect(printed.accounts.allSatisfy { $0.months?.isEmpty == false })
+
+        let text = try allot(["compare", "Legacy only", "--account", "sam", "--config", config])
+        #expect(text.status == 0)
+        #expect(text.out.contains("What if: Legacy only for Sam Patel"))
+        #expect(text.out.contains("closing balance              205         276         +71"))
+
+        let unknown = try allot(["compare", "Nope", "--config", config])
+        #expect(unknown.status == 1)
+        #expect(unknown.err.contains("has no comparison named \"Nope\"; the comparisons are \"Legacy only\", \"Response-weighted\""))
+    }
 }
