@@ -13,7 +13,7 @@ site:
 test: test-quick
 	cd examples/custom-plugin && $(SWIFT) test --scratch-path ../../.build-plugin
 	scripts/test-sanitized
-	fuzz/run 10
+	fuzz/run --no-keep 10
 
 # The suite alone, for a quick check while working.
 test-quick:
