@@ -44,7 +44,7 @@ public struct Comparison: Sendable {
             return sum
         }
 
-        public static let names = ["granted", "refunded", "expired", "lost", "unfunded", "closing"]
+        /// In the order granted, refunded, expired, lost, unfunded, closing.
         public var values: [Int] { [granted, refunded, expired, lost, unfunded, closing] }
     }
 
