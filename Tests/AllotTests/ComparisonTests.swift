@@ -153,7 +153,7 @@ import Testing
     /// The `allot` binary: exit status, standard output and standard error.
     func allot(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: CrashAndConcurrencyTests.binary)
+        p.executableURL = URL(fileURLWithPath: ProcessHeavyTests.CrashAndConcurrencyTests.binary)
         p.arguments = arguments
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -165,7 +165,7 @@ import Testing
     }
 
     @Test func theCompareCommandPrintsTextOrTheWholeJSON() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
+        try #require(FileManager.default.isExecutableFile(atPath: ProcessHeavyTests.CrashAndConcurrencyTests.binary))
         let config = Self.demo()
         let json = try allot(["compare", "Legacy only", "--json", "--config", config])
         #expect(json.status == 0)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Allot
 
+extension ProcessHeavyTests {
 /// The built `allot` binary run as separate processes: killed mid-import, or racing
 /// another import, the store holds each file wholly or not at all.
 @Suite(.serialized) struct CrashAndConcurrencyTests {
@@ -198,4 +199,5 @@ import Testing
         }
         #expect(landed > 0, "no kill landed during a publish; the test proved nothing")
     }
+}
 }

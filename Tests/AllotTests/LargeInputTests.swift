@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Allot
 
+extension ProcessHeavyTests {
 /// A 1,000,000-row events file through the real `allot` binary: it imports whole and
 /// replays in time (a quadratic lot queue once made this take hours).
 @Suite(.serialized, .disabled(if: TestSupport.sanitized, "proves speed and size, not memory safety"))
@@ -54,4 +55,5 @@ struct LargeInputTests {
             #expect(may.closing < 1_000)
         }
     }
+}
 }

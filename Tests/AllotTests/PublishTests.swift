@@ -4,6 +4,7 @@ import Testing
 @testable import AllotServe
 import AllotMail
 
+extension ProcessHeavyTests {
 /// Publishing: whole releases, an atomic switch, pruning and rollback, under a real nginx.
 @Suite(.serialized) struct PublishTests {
     /// The transition ledger built with the given title: every page differs between titles.
@@ -137,4 +138,5 @@ final class NginxServer {
         p.waitUntilExit()
         return UInt16(text.trimmingCharacters(in: .whitespacesAndNewlines))!
     }
+}
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Allot
 
+extension ProcessHeavyTests {
 /// Real delivery: msmtp as the sendmail program, talking SMTP to a local server
 /// (aiosmtpd) on 127.0.0.1 that the test starts and stops.
 @Suite(.serialized) struct SMTPDeliveryTests {
@@ -78,4 +79,5 @@ import Testing
         #expect(retry.sent.map(\.account.id) == ["s2"])
         #expect(accepting.messages.count == 1)
     }
+}
 }

@@ -4,6 +4,7 @@ import Testing
 @testable import Allot
 @testable import AllotServe
 
+extension ProcessHeavyTests {
 /// The preview server: right types, no way out of the site folder, fresh pages after a rebuild.
 @Suite(.serialized) struct ServeTests {
     struct Fetched: Decodable { var path: String; var status: Int; var type: String?; var body: String }
@@ -101,4 +102,5 @@ import Testing
             #expect(site.file(forRawPath: bad) == nil, "\(bad)")
         }
     }
+}
 }
