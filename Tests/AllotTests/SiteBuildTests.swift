@@ -107,6 +107,14 @@ import Testing
         #expect(TestSupport.files(under: site) == before)
     }
 
+    @Test func aPartialNamedLikeAPageTemplateIsAnError() throws {
+        let (project, site, _) = try built()
+        let overrides = TestSupport.scratch()
+        TestSupport.write("<p>{{name}}</p>\n", to: overrides + "/partials/statement.html")
+        let error = try #require(throws: TemplateError.self) { try project.buildSite(into: site, templates: overrides) }
+        #expect(error.description == "statement.md: is known as \"statement\", like partials/statement.html; a page template, a partial and a layout each need a name of their own")
+    }
+
     @Test func overridingOneTemplateChangesOnlyItsPages() throws {
         let (project, site, _) = try built()
         let before = TestSupport.files(under: site)

@@ -21,7 +21,9 @@ enum TestSupport {
         return target
     }
 
+    /// Writes `text` to `path`, making its folder first.
     static func write(_ text: String, to path: String) {
+        try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -47,8 +47,12 @@ public struct TemplateSet: Sendable {
     func library() throws -> MustacheLibrary {
         _ = TemplateContentTypes.registered
         var library = MustacheLibrary()
+        var owners: [String: String] = [:]
         for path in files.keys.sorted() where !path.hasPrefix("assets/") && !path.hasPrefix("schema/") {
             for (name, pragma) in Self.registrations(path) {
+                if let other = owners.updateValue(path, forKey: name) {
+                    throw TemplateError(file: path, message: "is known as \"\(name)\", like \(other); a page template, a partial and a layout each need a name of their own")
+                }
                 do {
                     library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}" + files[path]!), named: name)
                 } catch let error as MustacheTemplate.ParserError {
