@@ -24,7 +24,13 @@ extension LedgerStore {
         }
     }
 
-    static func bumpRevision(_ db: Database) throws {
+    /// A new store revision, which the changed teams take as theirs.
+    static func bumpRevision(_ db: Database, teams: Set<String>) throws {
         try db.execute(sql: "UPDATE setting SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'")
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO team (id, revision) SELECT ?, CAST(value AS INTEGER) FROM setting WHERE key = 'revision'
+            ON CONFLICT(id) DO UPDATE SET revision = excluded.revision
+            """)
+        for team in teams { try statement.execute(arguments: [team]) }
     }
 }

@@ -42,19 +42,47 @@ public final class LedgerStore: Sendable {
             outcome = try BatchValidator(calendar: calendar).validate(tables, against: DatabaseLookup(db: db))
             guard case .success(let plan) = outcome else { return .rollback }
             for a in plan.accounts { try Rows.insert(a, db) }
-            try Rows.insert(plan.events, db)
-            if !plan.isEmpty { try Self.bumpRevision(db) }
+            let teams = try Rows.insert(plan.events, db)
+            if !plan.isEmpty { try Self.bumpRevision(db, teams: teams.union(plan.accounts.map(\.team))) }
             try Self.record(sources, db)
             return .commit
         }
         return outcome
     }
 
+    /// The teams, in UTF-8 order of their ids, each with the revision of the last import
+    /// that changed one of its seats or events.
+    public func teams() throws -> [(id: String, revision: Int)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, revision FROM team").map { (id: $0[0] as String, revision: $0[1] as Int) }
+                .sorted { UTF8Order.precedes($0.id, $1.id) }
+        }
+    }
+
+    /// Every seat, without events: what slugs and the site's team list need.
+    public func accounts() throws -> [Account] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account ORDER BY id").map(Rows.account)
+        }
+    }
+
+    /// One team's seats and every event its replay needs (its seats' events and the
+    /// responses to their messages), read in one transaction.
+    public func load(team: String) throws -> (accounts: [Account], events: [LedgerEvent]) {
+        try queue.read { db in
+            let accounts = try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account WHERE team = ? ORDER BY id",
+                                            arguments: [team]).map(Rows.account)
+            let events = try Rows.events(db, sql: "SELECT \(Rows.eventColumns) FROM event WHERE team = ? ORDER BY id",
+                                         arguments: [team])
+            return (accounts, events)
+        }
+    }
+
     /// Every seat and event, read in one transaction.
     public func load() throws -> (accounts: [Account], events: [LedgerEvent]) {
         try queue.read { db in
             let accounts = try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account ORDER BY id").map(Rows.account)
-            let events = try Row.fetchAll(db, sql: "SELECT \(Rows.eventColumns) FROM event ORDER BY id").compactMap(Rows.event)
+            let events = try Rows.events(db, sql: "SELECT \(Rows.eventColumns) FROM event ORDER BY id")
             return (accounts, events)
         }
     }

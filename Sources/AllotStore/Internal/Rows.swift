@@ -25,12 +25,34 @@ enum Rows {
             """, arguments: [a.id, a.name, a.team, a.email, a.opened.millis, a.closed?.millis])
     }
 
-    static func insert(_ events: [LedgerEvent], _ db: Database) throws {
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO event (id, time, type, account, message, recipient, amount, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for e in events {
-            try statement.execute(arguments: [e.id, e.time.millis, e.kind.rawValue, e.account, e.message, e.to, e.amount, e.note])
+    /// Inserts events with the team each belongs to (a response: its sender's team);
+    /// seats must be stored first. Returns the teams touched.
+    static func insert(_ events: [LedgerEvent], _ db: Database) throws -> Set<String> {
+        var teamOf: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, team FROM account") { teamOf[row[0]] = row[1] }
+        var senderTeam: [String: String] = [:]
+        for e in events where e.kind == .send {
+            if let m = e.message, let a = e.account { senderTeam[m] = teamOf[a] }
         }
+        let storedSend = try db.makeStatement(sql: "SELECT team FROM event WHERE type = 'send' AND message = ?")
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var touched = Set<String>()
+        for e in events {
+            var team: String?
+            if e.kind.isResponse, let m = e.message {
+                team = try senderTeam[m] ?? String.fetchOne(storedSend, arguments: [m])
+            } else if let a = e.account {
+                team = teamOf[a]
+            }
+            if let team { touched.insert(team) }
+            try statement.execute(arguments: [e.id, e.time.millis, e.kind.rawValue, e.account, e.message, e.to, e.amount, e.note, team])
+        }
+        return touched
+    }
+
+    static func events(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [LedgerEvent] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(event)
     }
 }

@@ -32,6 +32,21 @@ enum StoreSchema {
                 INSERT INTO setting (key, value) VALUES ('revision', '0');
                 """)
         }
+        m.registerMigration("v4: events by team, team revisions") { db in
+            // A response belongs to the team of the seat that sent its message: a team's
+            // events are everything its replay needs.
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN team TEXT;
+                UPDATE event SET team = (SELECT a.team FROM account a WHERE a.id = event.account)
+                    WHERE type NOT IN ('accept', 'decline');
+                UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
+                    WHERE type IN ('accept', 'decline');
+                CREATE INDEX event_team ON event(team);
+                CREATE INDEX account_team ON account(team);
+                CREATE TABLE team (id TEXT PRIMARY KEY NOT NULL, revision INTEGER NOT NULL);
+                INSERT INTO team (id, revision) SELECT DISTINCT team, 1 FROM account;
+                """)
+        }
         return m
     }
 }
