@@ -43,14 +43,15 @@ import Testing
         let literals = Self.names + [Self.note, Self.team, "<e1>", "e2 \"quoted\"", "<i>msg</i>\n\n<script>",
                                      "<script>alert('title')</script>"] + Self.ids
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))) as! [String: Any]
-        var pairs: [(page: String, text: String)] = [("index.html", Self.team), ("warnings/index.html", Self.names[3])]
-        for a in index["accounts"] as! [[String: Any]] {
+        let teamSlug = (index["teams"] as! [[String: Any]])[0]["slug"] as! String
+        var pairs: [(page: String, text: String)] = [("index.html", Self.team), ("warnings/index.html", Self.team),
+                                                     ("teams/\(teamSlug)/warnings.html", Self.names[3])]
+        for a in try Self.members(site, teamSlug) {
             let slug = a["slug"] as! String, name = a["name"] as! String
             for page in ["index", "2015-01", "2015-04"] { pairs.append(("accounts/\(slug)/\(page).html", name)) }
-            pairs.append(("index.html", name))
-            pairs.append(("accounts/\(slug)/index.html", a["id"] as! String))
+            pairs.append(("teams/\(teamSlug)/index.html", name))
+            pairs.append(("accounts/\(slug)/index.html", a["account"] as! String))
         }
-        let teamSlug = (index["teams"] as! [[String: Any]])[0]["slug"] as! String
         pairs.append(("teams/\(teamSlug)/index.html", Self.note))
         pairs.append(("teams/\(teamSlug)/index.html", "<e1>"))
         #expect(try TestSupport.siteProblems(site, literals: literals, onPages: pairs) == "")
@@ -59,9 +60,17 @@ import Testing
     @Test func jsonTwinsHoldTheValuesExactly() throws {
         let (site, _) = try build()
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))) as! [String: Any]
-        let accounts = index["accounts"] as! [[String: Any]]
-        let byId = Dictionary(uniqueKeysWithValues: accounts.map { ($0["id"] as! String, $0["name"] as! String) })
+        #expect((index["teams"] as! [[String: Any]]).map { $0["id"] as! String } == [Self.team])
+        let teamSlug = (index["teams"] as! [[String: Any]])[0]["slug"] as! String
+        let members = try Self.members(site, teamSlug)
+        let byId = Dictionary(uniqueKeysWithValues: members.map { ($0["account"] as! String, $0["name"] as! String) })
         for (id, name) in zip(Self.ids, Self.names) { #expect(byId[id] == name) }
+    }
+
+    /// The members listed in a team page's JSON twin.
+    static func members(_ site: String, _ teamSlug: String) throws -> [[String: Any]] {
+        let team = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/teams/\(teamSlug)/index.json"))) as! [String: Any]
+        return team["members"] as! [[String: Any]]
     }
 
     @Test func idsNeverLeaveTheSiteOrOverwriteEachOther() throws {

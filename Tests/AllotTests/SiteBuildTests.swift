@@ -15,14 +15,15 @@ import Testing
         let (_, site, _) = try built()
         let pages = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".html") })
         var expected: Set<String> = ["index.html", "warnings/index.html", "accounts/alice/index.html",
-                                     "accounts/bob/index.html", "teams/acme/index.html"]
+                                     "accounts/bob/index.html", "teams/acme/index.html", "teams/acme/warnings.html"]
         for m in ["2014-10", "2014-11", "2014-12", "2015-01", "2015-02", "2015-03", "2015-04"] { expected.insert("accounts/alice/\(m).html") }
         for m in ["2014-11", "2014-12", "2015-01", "2015-02", "2015-03"] { expected.insert("accounts/bob/\(m).html") }
         #expect(pages == expected.union(["notices/alice.html"]))
         let json = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".json") && !$0.hasPrefix("schema/") })
         #expect(json == Set(expected.map { String($0.dropLast(5)) + ".json" }))
         for asset in ["assets/style.css", "assets/print.css", "schema/statement.schema.json", "schema/index.schema.json",
-                      "schema/account.schema.json", "schema/warnings.schema.json", "schema/team.schema.json"] {
+                      "schema/account.schema.json", "schema/warnings.schema.json", "schema/team.schema.json",
+                      "schema/warnings-overview.schema.json"] {
             #expect(FileManager.default.fileExists(atPath: site + "/" + asset), "\(asset)")
         }
     }
@@ -42,10 +43,13 @@ import Testing
             }
         }
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))) as! [String: Any]
-        let balances = (index["accounts"] as! [[String: Any]]).map { $0["balance"] as! Int }
-        #expect(balances == ledger.accounts.map(\.balance))
-        let warnings = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/warnings/index.json"))) as! [String: Any]
+        let teams = index["teams"] as! [[String: Any]]
+        #expect(teams.map { $0["balance"] as! Int } == [ledger.accounts.map(\.balance).reduce(0, +)])
+        #expect(index["balance"] as? Int == ledger.accounts.map(\.balance).reduce(0, +))
+        let warnings = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/teams/acme/warnings.json"))) as! [String: Any]
         #expect((warnings["accounts"] as! [[String: Any]]).map { $0["expiringTotal"] as! Int } == [201])
+        let overview = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/warnings/index.json"))) as! [String: Any]
+        #expect((overview["teams"] as! [[String: Any]]).map { $0["expiringTotal"] as! Int } == [201])
     }
 
     @Test func linksResolveAndEveryJSONFileMatchesItsSchema() throws {

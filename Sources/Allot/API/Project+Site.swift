@@ -5,10 +5,9 @@ import Foundation
 extension Project {
     static let buildKeyFile = ".allot-build-key"
 
-    /// Everything a site depends on, hashed: when it matches the last build's, the site
-    /// is already up to date and nothing is replayed or rendered.
-    func buildKey(asOf: Instant?, templates: TemplateSet, reports: [any Report]) throws -> String {
-        var parts = ["allot \(AllotVersion.current)", "revision \(try store.revision())", "as-of \(asOf?.millis ?? -1)",
+    /// Everything a site depends on besides the ledger's contents, hashed.
+    func buildInputs(asOf: Instant?, templates: TemplateSet, reports: [any Report]) -> String {
+        var parts = ["allot \(AllotVersion.current)", "as-of \(asOf?.millis ?? -1)",
                      "reports " + reports.map(\.name).joined(separator: ","), "program " + Self.programIdentity]
         parts.append(String(decoding: FileManager.default.contents(atPath: configPath) ?? Data(), as: UTF8.self))
         for path in templates.files.keys.sorted() { parts += [path, templates.files[path]!] }
@@ -30,26 +29,69 @@ extension Project {
         config.templates.map { $0.hasPrefix("/") ? $0 : Self.folder(of: configPath) + $0 }
     }
 
-    /// Imports the sources, replays, and writes the site with its JSON twins into `folder`.
-    /// `templates` (else the config's) overrides default templates by file name.
+    /// Imports the sources, then replays and writes the site with its JSON twins into
+    /// `folder` one team at a time, so memory holds one team (per core) rather than the
+    /// ledger. Teams whose seats and events, and everything else the site depends on, are
+    /// as the last build left them are not replayed: their summary from that build feeds
+    /// the site-wide pages. `templates` (else the config's) overrides default templates by
+    /// file name. `progress` is called with (teams done, teams).
     public func buildSite(into folder: String, asOf: Instant? = nil, templates: String? = nil,
                           reports: [any Report] = BuiltInReports.all,
                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteWriter.Summary {
         try importSources()
         let set = try templateSet(templates)
-        let key = try buildKey(asOf: asOf, templates: set, reports: reports)
+        let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
+        let teams = try store.teams()
+        let inputs = buildInputs(asOf: asOf, templates: set, reports: reports)
+        let key = SHA256.hex(Array((inputs + teams.map { "\u{0}\($0.id)\u{0}\($0.revision)" }.joined()).utf8))
         if let previous = try? String(contentsOfFile: folder + "/" + Self.buildKeyFile, encoding: .utf8), previous == key,
            let files = SiteWriter.manifest(of: folder),
            files.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
             return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
         }
-        let (ledger, comparisons) = try replayWithComparisons(asOf: asOf)
-        let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons)
-        let files = try SiteBuilder(reports: reports, templates: set).render(context, reusing: folder, progress: progress)
-            + noticePreviews(context, templates: set)
-        // Gone before the first page changes, so a killed build is never taken as done.
-        try? FileManager.default.removeItem(atPath: folder + "/" + Self.buildKeyFile)
-        let summary = try SiteWriter(folder: folder).write(files)
+        let end = try resolvedAsOf(asOf)
+        let accounts = try store.accounts()
+        let slugs = SiteSlugs(accounts: accounts)
+        var slugsOf: [String: [String]] = [:]
+        for a in accounts { slugsOf[a.team, default: []].append(a.id + "\u{1}" + slugs.account(a.id)) }
+        // A team's pages depend on its own seats and events, its seats' and its own slugs
+        // (the only names it shares with other teams) and the inputs.
+        let keys = teams.map { t in
+            SHA256.hex(Array([inputs, "\(end.millis)", t.id, slugs.team(t.id), "\(t.revision)"]
+                .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
+        }
+        let cache = TeamCache(folder: folder)
+        let previous = cache.read()
+        let reused = teams.indices.map { i -> TeamCache.Entry? in
+            guard let entry = previous[teams[i].id], entry.key == keys[i],
+                  entry.paths.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) else { return nil }
+            return entry
+        }
+        let session = try SiteWriter(folder: folder).begin()
+        let entries = try ParallelMap.map(Array(teams.indices), progress: progress) { i -> TeamCache.Entry in
+            if let entry = reused[i] {
+                session.kept(entry.paths.count)
+                return entry
+            }
+            let team = teams[i].id
+            let (ledger, comparisons) = try replay(team: team, asOf: end)
+            let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs)
+            let files = try builder.files(context) + noticePreviews(context, templates: set)
+            try session.write(files)
+            return TeamCache.Entry(team: team, key: keys[i], summary: TeamSummary(team: team, context), paths: files.map(\.path))
+        }
+        let site = SiteContext(title: config.title, asOf: end, settings: config.settings, slugs: slugs,
+                               teams: entries.map(\.summary),
+                               comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
+        let siteFiles = try builder.files(site)
+        try session.write(siteFiles)
+        let summary = try session.finish(keeping: Set(entries.flatMap(\.paths) + siteFiles.map(\.path))) {
+            // Before the first page changes, so a killed build is never taken as done, and
+            // only the teams whose pages were not rendered again stay trusted.
+            try? FileManager.default.removeItem(atPath: folder + "/" + Self.buildKeyFile)
+            try cache.write(reused.compactMap { $0 })
+        }
+        try cache.write(entries)
         try Data(key.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.buildKeyFile), options: .atomic)
         return summary
     }
@@ -62,9 +104,19 @@ extension Project {
                                reports: [any Report] = BuiltInReports.all) throws -> [(path: String, title: String, markdown: String)] {
         try importSources()
         let set = try templateSet(templates)
-        let (ledger, comparisons) = try replayWithComparisons(asOf: asOf)
-        let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons)
+        let end = try resolvedAsOf(asOf)
+        let slugs = SiteSlugs(accounts: try store.accounts())
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
-        return try reports.flatMap { $0.pages(context) }.map { ($0.path, $0.title, try renderer.markdown($0)) }
+        var pages: [Page] = [], summaries: [TeamSummary] = []
+        for team in try store.teams() {
+            let (ledger, comparisons) = try replay(team: team.id, asOf: end)
+            let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs)
+            pages += reports.flatMap { $0.pages(context) }
+            summaries.append(TeamSummary(team: team.id, context))
+        }
+        let site = SiteContext(title: config.title, asOf: end, settings: config.settings, slugs: slugs, teams: summaries,
+                               comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
+        pages += reports.flatMap { $0.sitePages(site) }
+        return try pages.map { ($0.path, $0.title, try renderer.markdown($0)) }
     }
 }

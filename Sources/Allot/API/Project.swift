@@ -52,20 +52,41 @@ public struct Project: Sendable {
     /// The ledger, and each named `[[compare]]` entry replayed from the same events
     /// (all of them when `names` is nil). An unknown name is an error that lists the known ones.
     public func replayWithComparisons(asOf: Instant? = nil, comparing names: [String]? = nil) throws -> (ledger: Ledger, comparisons: [Comparison]) {
-        let wanted = try (names ?? config.comparisons.map(\.name)).map { name in
+        let entries = try comparisonEntries(names)
+        let (accounts, events) = try store.load()
+        return replay(accounts: accounts, events: events, asOf: try resolvedAsOf(asOf), comparing: entries)
+    }
+
+    /// One team replayed, with every `[[compare]]` entry: what a build renders a team from.
+    public func replay(team: String, asOf: Instant) throws -> (ledger: Ledger, comparisons: [Comparison]) {
+        let (accounts, events) = try store.load(team: team)
+        return replay(accounts: accounts, events: events, asOf: asOf, comparing: config.comparisons)
+    }
+
+    /// The as-of instant of a replay: the given one, else the config's, else the end of
+    /// the local day holding the latest record (spec §1).
+    public func resolvedAsOf(_ asOf: Instant?) throws -> Instant {
+        if let asOf { return asOf }
+        if let configured = config.asOf { return configured }
+        return try store.latestInstant().map { config.settings.calendar.endOfDay(containing: $0) } ?? Instant(millis: 0)
+    }
+
+    private func comparisonEntries(_ names: [String]?) throws -> [ComparisonConfig] {
+        try (names ?? config.comparisons.map(\.name)).map { name in
             guard let entry = config.comparisons.first(where: { $0.name == name }) else {
                 let known = config.comparisons.map { "\"\($0.name)\"" }
                 throw UnknownComparison(name: name, configPath: configPath, known: known)
             }
             return entry
         }
-        let (accounts, events) = try store.load()
-        let end = asOf ?? config.asOf ?? config.settings.defaultAsOf(accounts: accounts, events: events)
-            ?? Instant(millis: 0)
-        let ledger = Ledger.replay(accounts: accounts, events: events, settings: config.settings, asOf: end)
-        let comparisons = wanted.map { entry in
+    }
+
+    private func replay(accounts: [Account], events: [LedgerEvent], asOf: Instant,
+                        comparing entries: [ComparisonConfig]) -> (ledger: Ledger, comparisons: [Comparison]) {
+        let ledger = Ledger.replay(accounts: accounts, events: events, settings: config.settings, asOf: asOf)
+        let comparisons = entries.map { entry in
             Comparison(name: entry.name, base: ledger,
-                       alternative: Ledger.replay(accounts: accounts, events: events, settings: entry.settings(from: config.settings), asOf: end))
+                       alternative: Ledger.replay(accounts: accounts, events: events, settings: entry.settings(from: config.settings), asOf: asOf))
         }
         return (ledger, comparisons)
     }

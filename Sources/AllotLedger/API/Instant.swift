@@ -1,5 +1,5 @@
 /// A point in time: milliseconds since 1970-01-01T00:00:00Z.
-public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var millis: Int64
 
     public init(millis: Int64) { self.millis = millis }

@@ -1,5 +1,5 @@
 /// A calendar month such as 2015-01; a statement covers one.
-public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var year: Int
     public var month: Int
 

@@ -73,13 +73,30 @@ public struct CompareModel: PageModel, Codable, Equatable {
         self.accounts = accounts.map { Self.part($0, slug: slugs.account($0.id), detail: detail) }
     }
 
+    /// A comparison's summary over the whole site: its total, month by month, and each
+    /// team's total (the seats are on the team pages).
+    public init(_ x: SiteComparison, asOf: Instant, slugs: SiteSlugs) {
+        name = x.name
+        scope = "all"
+        id = ""
+        self.asOf = asOf.iso8601
+        base = Self.spans(x.base)
+        alternative = Self.spans(x.alternative)
+        total = Self.figures(x.all.total)
+        months = x.all.months.map { MonthFigures(month: $0.month.description, figures: Self.figures($0.pair)) }
+        teams = x.teams.map { Self.part($0, slug: slugs.team($0.id), detail: false) }
+        accounts = []
+    }
+
     static func part(_ l: Comparison.Line, slug: String, detail: Bool) -> Part {
         Part(id: l.id, name: l.name, slug: slug, team: l.team, total: figures(l.total),
              months: detail ? l.months.map { MonthFigures(month: $0.month.description, figures: figures($0.pair)) } : nil)
     }
 
-    static func spans(_ ledger: Ledger) -> [PolicySpan] {
-        ledger.settings.timeline.entries.map { PolicySpan(policy: $0.policy.name, from: $0.from.iso8601) }
+    static func spans(_ ledger: Ledger) -> [PolicySpan] { spans(ledger.settings) }
+
+    static func spans(_ settings: LedgerSettings) -> [PolicySpan] {
+        settings.timeline.entries.map { PolicySpan(policy: $0.policy.name, from: $0.from.iso8601) }
     }
 
     static func figures(_ p: Comparison.Pair) -> Figures {

@@ -14,7 +14,7 @@ public struct Comparison: Sendable {
 
     /// What one replay shows for a period. `expired` counts credits (positive); `lost`
     /// and `unfunded` count messages, each of which cost or would have cost a credit.
-    public struct Figures: Sendable, Hashable {
+    public struct Figures: Sendable, Hashable, Codable {
         public var granted = 0, refunded = 0, expired = 0, lost = 0, unfunded = 0, closing = 0
 
         public init(granted: Int = 0, refunded: Int = 0, expired: Int = 0, lost: Int = 0, unfunded: Int = 0, closing: Int = 0) {
@@ -49,7 +49,7 @@ public struct Comparison: Sendable {
     }
 
     /// One period under both timelines.
-    public struct Pair: Sendable, Hashable {
+    public struct Pair: Sendable, Hashable, Codable {
         public var base: Figures
         public var alternative: Figures
         public var difference: Figures {

@@ -1,18 +1,14 @@
 import AllotLedger
 
-/// `index.json`.
+/// `index.json`: every team in a line; the seats are on the team pages.
 public struct IndexModel: PageModel {
-    public struct AccountLine: Codable, Sendable, Equatable {
-        public var id, name, team, slug: String
-        public var balance: Int
-        /// Credits expiring within the warning horizon.
-        public var expiringSoon: Int
-        public var closed: Bool
-    }
-
     public struct TeamLine: Codable, Sendable, Equatable {
         public var id, slug: String
-        public var members: [String]
+        public var seats, balance: Int
+        /// Credits expiring within the warning horizon.
+        public var expiringSoon: Int
+        /// Seats with something expiring or an answer window closing within the horizon.
+        public var warnedSeats: Int
     }
 
     /// A `[[compare]]` entry and where its pages are.
@@ -23,7 +19,7 @@ public struct IndexModel: PageModel {
     public var kind = "index"
     public var title: String
     public var asOf: String
-    public var accounts: [AccountLine]
+    public var seats, balance: Int
     public var teams: [TeamLine]
     public var comparisons: [ComparisonLine]
 }
@@ -65,7 +61,22 @@ public struct AccountModel: PageModel {
     }
 }
 
-/// `warnings/index.json`.
+/// `warnings/index.json`: every team with warnings, most urgent first.
+public struct WarningsOverviewModel: PageModel {
+    public struct TeamWarnings: Codable, Sendable, Equatable {
+        public var team, slug: String
+        public var warnedSeats, expiringTotal, pendingTotal: Int
+        /// The soonest expiry or window closing in the team.
+        public var soonest: String?
+    }
+
+    public var kind = "warnings-overview"
+    public var asOf: String
+    public var horizonDays: Int
+    public var teams: [TeamWarnings]
+}
+
+/// `teams/<slug>/warnings.json`: one team's warnings, seat by seat.
 public struct WarningsModel: PageModel {
     public struct Pending: Codable, Sendable, Equatable {
         public var message: String
@@ -81,6 +92,7 @@ public struct WarningsModel: PageModel {
     }
 
     public var kind = "warnings"
+    public var team: String
     public var asOf: String
     public var horizonDays: Int
     public var accounts: [AccountWarning]

@@ -1,7 +1,8 @@
 import AllotLedger
 
-/// What every report sees: the replayed ledger, the site's title, and the names of
-/// things on the site.
+/// What a report sees when it makes one team's pages: the team's replayed ledger, the
+/// site's title, and the names of things on the whole site. A build replays and renders
+/// team by team, so `ledger` holds one team (or, outside a build, any set of seats).
 public struct ReportContext: Sendable {
     public let ledger: Ledger
     public let title: String
@@ -13,12 +14,13 @@ public struct ReportContext: Sendable {
     public let comparisons: [Comparison]
     private let comparisonSlugs: [String: String]
 
-    public init(ledger: Ledger, title: String, comparisons: [Comparison] = []) {
+    /// `slugs` name every seat and team of the site; by default those of `ledger`.
+    public init(ledger: Ledger, title: String, comparisons: [Comparison] = [], slugs: SiteSlugs? = nil) {
         self.ledger = ledger
         self.title = title
         self.comparisons = comparisons
         self.comparisonSlugs = SiteSlugs.assign(comparisons.map(\.name), fallback: "what-if")
-        self.slugs = SiteSlugs(ledger)
+        self.slugs = slugs ?? SiteSlugs(ledger)
         self.format = DisplayFormat(calendar: ledger.settings.calendar)
         self.warnings = ledger.warnings().sorted {
             let a = $0.mostUrgent, b = $1.mostUrgent
@@ -41,6 +43,8 @@ public struct ReportContext: Sendable {
     public func accountPath(_ id: String) -> String { "accounts/\(slugs.account(id))/index" }
     public func statementPath(_ id: String, _ month: Month) -> String { "accounts/\(slugs.account(id))/\(month)" }
     public func teamPath(_ id: String) -> String { "teams/\(slugs.team(id))/index" }
+    /// A team's expiry warnings: its seats' warnings in full.
+    public func teamWarningsPath(_ id: String) -> String { "teams/\(slugs.team(id))/warnings" }
     public func comparisonSlug(_ name: String) -> String { comparisonSlugs[name] ?? SiteSlugs.base(name, fallback: "what-if") }
     /// A comparison's pages: its summary, a team's, an account's.
     public func comparisonPath(_ name: String) -> String { "what-if/\(comparisonSlug(name))/index" }
@@ -49,6 +53,7 @@ public struct ReportContext: Sendable {
         "what-if/\(comparisonSlug(name))/accounts/\(slugs.account(id))"
     }
     public static let indexPath = "index"
+    /// The warnings overview: every team's warnings in a line each.
     public static let warningsPath = "warnings/index"
     /// The preview of a seat's expiry notice: the HTML part of the message.
     public static func noticePath(_ slug: String) -> String { "notices/\(slug)" }

@@ -8,9 +8,13 @@ public struct SiteSlugs: Sendable {
     private let accounts: [String: String]
     private let teams: [String: String]
 
-    public init(_ ledger: Ledger) {
-        accounts = Self.assign(ledger.accounts.map(\.account.id), fallback: "seat")
-        teams = Self.assign(ledger.accounts.map(\.account.team), fallback: "team")
+    public init(_ ledger: Ledger) { self.init(accounts: ledger.accounts.map(\.account)) }
+
+    /// Slugs for every seat and team of the site: a build names them from all seats, then
+    /// renders one team at a time.
+    public init(accounts: [Account]) {
+        self.accounts = Self.assign(accounts.map(\.id), fallback: "seat")
+        teams = Self.assign(accounts.map(\.team), fallback: "team")
     }
 
     public func account(_ id: String) -> String { accounts[id] ?? Self.base(id, fallback: "seat") }

@@ -24,7 +24,7 @@ struct WarningBox: Sendable, Encodable {
     var expiring: [LotRow]
     var pendingTotal: Int
     var pending: [PendingRow]
-    /// The warnings page, linked from boxes shown elsewhere; nil on that page itself.
+    /// The team's warnings page, linked from boxes shown elsewhere; nil on that page itself.
     var warningsHref: String?
     var hasExpiring: Bool
     var hasPending: Bool
@@ -44,17 +44,20 @@ extension ReportContext {
     }
 
     /// A relative link from `page` to another page path (both without extension).
-    public func href(from page: String, to target: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1) + target + ".html"
-    }
+    public func href(from page: String, to target: String) -> String { relativeHref(from: page, to: target) }
 
     func warningBox(_ w: ExpiryWarning, from page: String) -> WarningBox {
         WarningBox(expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring), pendingTotal: w.pendingTotal,
                    pending: w.pending.map(pendingRow),
-                   warningsHref: page == Self.warningsPath ? nil : href(from: page, to: Self.warningsPath),
+                   warningsHref: page == teamWarningsPath(w.account.team) ? nil : href(from: page, to: teamWarningsPath(w.account.team)),
                    hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty)
     }
 
     /// The seat's name, or its id when the ledger has no such seat.
     public func displayName(_ accountId: String) -> String { ledger[accountId]?.account.name ?? accountId }
+}
+
+/// A relative link from one page path to another (both without extension).
+func relativeHref(from page: String, to target: String) -> String {
+    String(repeating: "../", count: page.split(separator: "/").count - 1) + target + ".html"
 }

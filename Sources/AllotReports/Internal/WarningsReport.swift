@@ -1,46 +1,94 @@
 import AllotLedger
 
-/// `warnings/index`: credits expiring and answer windows closing soon, most urgent first.
+/// Expiry warnings (spec §7): `teams/<slug>/warnings` lists a team's seats with credits
+/// expiring or answer windows closing soon, most urgent first; `warnings/index` gives
+/// every team with warnings a line, most urgent first.
 struct WarningsReport: Report {
     var name: String { "warnings" }
 
     struct Row: Sendable, Encodable {
-        var name, id, team, href, soonest: String
+        var name, id, href, soonest: String
         var box: WarningBox
         /// The preview of the seat's expiry notice, for seats with an email.
         var noticeHref: String?
     }
 
     struct View: Sendable, Encodable {
-        var asOf, horizon: String
+        var team, teamHref, overviewHref, asOf, horizon: String
         var horizonDays: Int
         var rows: [Row]
         var hasRows: Bool
         var expiringTotal, pendingTotal: Int
     }
 
+    struct TeamRow: Sendable, Encodable {
+        var name, href, soonest: String
+        var warnedSeats, expiringTotal, pendingTotal: Int
+    }
+
+    struct OverviewView: Sendable, Encodable {
+        var asOf, horizon: String
+        var horizonDays: Int
+        var teams: [TeamRow]
+        var hasTeams: Bool
+        var warnedSeats, expiringTotal, pendingTotal: Int
+    }
+
     func pages(_ c: ReportContext) -> [Page] {
-        let path = ReportContext.warningsPath
+        c.teams.map { page(team: $0.id, c) }
+    }
+
+    private func page(team: String, _ c: ReportContext) -> Page {
+        let path = c.teamWarningsPath(team)
         let asOf = c.ledger.asOf
+        let warnings = c.warnings.filter { $0.account.team == team }
         let model = WarningsModel(
-            asOf: asOf.iso8601, horizonDays: c.ledger.settings.warnDays,
-            accounts: c.warnings.map { w in
+            team: team, asOf: asOf.iso8601, horizonDays: c.ledger.settings.warnDays,
+            accounts: warnings.map { w in
                 WarningsModel.AccountWarning(
                     account: w.account.id, slug: c.slugs.account(w.account.id), expiring: c.lotLines(w.expiring),
                     expiringTotal: w.expiringTotal,
                     pending: w.pending.map { WarningsModel.Pending(message: $0.message, closes: $0.closes!.iso8601) },
                     pendingTotal: w.pendingTotal)
             })
-        let rows = c.warnings.map { w in
-            Row(name: w.account.name, id: w.account.id, team: w.account.team,
+        let rows = warnings.map { w in
+            Row(name: w.account.name, id: w.account.id,
                 href: c.href(from: path, to: c.accountPath(w.account.id)), soonest: c.format.date(w.mostUrgent),
                 box: c.warningBox(w, from: path),
                 noticeHref: w.account.email == nil ? nil : c.href(from: path, to: ReportContext.noticePath(c.slugs.account(w.account.id))))
         }
-        let view = View(asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
+        let view = View(team: team, teamHref: c.href(from: path, to: c.teamPath(team)),
+                        overviewHref: c.href(from: path, to: ReportContext.warningsPath),
+                        asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
                         horizonDays: c.ledger.settings.warnDays, rows: rows, hasRows: !rows.isEmpty,
-                        expiringTotal: c.warnings.reduce(0) { $0 + $1.expiringTotal },
-                        pendingTotal: c.warnings.reduce(0) { $0 + $1.pendingTotal })
-        return [Page(path: path, template: "warnings", title: "Expiry warnings", model: model, view: view)]
+                        expiringTotal: warnings.reduce(0) { $0 + $1.expiringTotal },
+                        pendingTotal: warnings.reduce(0) { $0 + $1.pendingTotal })
+        return Page(path: path, template: "warnings", title: "Expiry warnings: team \(team)", model: model, view: view)
+    }
+
+    func sitePages(_ c: SiteContext) -> [Page] {
+        let path = ReportContext.warningsPath
+        let warned = c.teams.filter { $0.warnedSeats > 0 }.sorted {
+            let a = $0.soonest ?? .distantFuture, b = $1.soonest ?? .distantFuture
+            return a != b ? a < b : UTF8Order.precedes($0.id, $1.id)
+        }
+        let model = WarningsOverviewModel(
+            asOf: c.asOf.iso8601, horizonDays: c.settings.warnDays,
+            teams: warned.map { t in
+                WarningsOverviewModel.TeamWarnings(team: t.id, slug: c.slugs.team(t.id), warnedSeats: t.warnedSeats,
+                                                   expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal,
+                                                   soonest: t.soonest?.iso8601)
+            })
+        let rows = warned.map { t in
+            TeamRow(name: t.id, href: c.href(from: path, to: c.teamWarningsPath(t.id)),
+                    soonest: t.soonest.map(c.format.date) ?? "", warnedSeats: t.warnedSeats,
+                    expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal)
+        }
+        let view = OverviewView(asOf: c.format.dateTime(c.asOf), horizon: c.format.date(c.warningHorizon),
+                                horizonDays: c.settings.warnDays, teams: rows, hasTeams: !rows.isEmpty,
+                                warnedSeats: rows.reduce(0) { $0 + $1.warnedSeats },
+                                expiringTotal: rows.reduce(0) { $0 + $1.expiringTotal },
+                                pendingTotal: rows.reduce(0) { $0 + $1.pendingTotal })
+        return [Page(path: path, template: "warnings-overview", title: "Expiry warnings", model: model, view: view)]
     }
 }

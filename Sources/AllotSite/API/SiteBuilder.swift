@@ -2,41 +2,35 @@ import AllotLedger
 import AllotReports
 import Foundation
 
-/// Reports → pages → rendered files (in parallel when there is enough work) → the
-/// site folder. Everything is rendered before anything is written, so a template
-/// that fails leaves the previous site as it was.
+/// Reports → pages → rendered files (HTML and JSON twins). A build asks for one team's
+/// files at a time, then for the site-wide pages and the static files.
 public struct SiteBuilder: Sendable {
-    public var reports: [any Report]
-    public var templates: TemplateSet
+    public let reports: [any Report]
+    public let templates: TemplateSet
+    private let renderer: PageRenderer
 
-    public init(reports: [any Report] = BuiltInReports.all, templates: TemplateSet = .defaults) {
+    public init(reports: [any Report] = BuiltInReports.all, templates: TemplateSet = .defaults, siteTitle: String) throws {
         self.reports = reports
         self.templates = templates
+        self.renderer = try PageRenderer(templates: templates, siteTitle: siteTitle)
     }
 
-    /// Every file of the site, in path order. `progress` is called with (done, total) pages.
-    /// Pages whose fingerprint matches `folder`'s last build and whose file is there are
-    /// kept rather than rendered again.
-    public func render(_ context: ReportContext, reusing folder: String? = nil,
-                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [RenderedFile] {
-        let previous = folder.map(SiteWriter.fingerprints(of:)) ?? [:]
-        let unchanged: @Sendable (String, UInt64) -> Bool = { path, value in
-            previous[path] == value && FileManager.default.fileExists(atPath: folder! + "/" + path)
-        }
-        let renderer = try PageRenderer(templates: templates, siteTitle: context.title)
-        let pages = reports.flatMap { $0.pages(context) }
+    /// Every page the reports make of the team (or seats) in `context`, rendered.
+    public func files(_ context: ReportContext) throws -> [RenderedFile] {
+        try render(reports.flatMap { $0.pages(context) })
+    }
+
+    /// The site-wide pages, rendered, and the static files (assets, schemas).
+    public func files(_ context: SiteContext) throws -> [RenderedFile] {
+        try render(reports.flatMap { $0.sitePages(context) })
+            + templates.staticFiles.map { RenderedFile(path: $0.path, bytes: Data($0.text.utf8)) }
+    }
+
+    private func render(_ pages: [Page]) throws -> [RenderedFile] {
         var seen = Set<String>()
         for page in pages where !seen.insert(page.path).inserted {
             throw SiteWriteError(path: page.path, message: "is made by two reports; give one of them another path")
         }
-        let rendered = try ParallelMap.map(pages, progress: progress) { try renderer.files($0, unchanged: unchanged) }
-        var files = rendered.flatMap { $0 }
-        files += templates.staticFiles.map { RenderedFile(path: $0.path, bytes: Data($0.text.utf8)) }
-        return files.sorted { $0.path < $1.path }
-    }
-
-    public func build(_ context: ReportContext, into folder: String,
-                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteWriter.Summary {
-        try SiteWriter(folder: folder).write(render(context, reusing: folder, progress: progress))
+        return try pages.flatMap { try renderer.files($0) }
     }
 }

@@ -1,17 +1,18 @@
 import Foundation
 
-/// Writes a site into a folder: only files whose bytes changed are rewritten (each by
-/// an atomic rename), and files an earlier build wrote that no longer belong are
-/// removed. Files the builds did not write (listed in `.allot-manifest`) are left alone.
+/// Writes a site into a folder: only files whose bytes changed are rewritten, and files
+/// an earlier build wrote that no longer belong are removed. Files the builds did not
+/// write (listed in `.allot-manifest`) are left alone.
 ///
-/// A build killed midway leaves a mix of old and new pages; the writer records enough
-/// first that the next build repairs it: it drops the page fingerprints (so no page is
-/// trusted unread) and lists every path it may write in the manifest (so a page that no
-/// longer belongs is still removed).
+/// A build hands its files over group by group (a team at a time); new bytes go into a
+/// staging folder and nothing in the site changes until `finish`, which renames them
+/// into place. So a build that fails midway (a template error, a full disk) leaves the
+/// previous site as it was. A build killed during the renames leaves a mix of old and new
+/// files; the manifest lists every path first, so the next build still removes a page that
+/// no longer belongs (which groups it must render again is the builder's business).
 public struct SiteWriter: Sendable {
     public let folder: String
     static let manifestName = ".allot-manifest"
-    static let fingerprintsName = ".allot-pages"
     /// Where new bytes are written before being renamed into place; a killed build's
     /// leftovers there are removed by the next.
     static let stagingName = ".allot-staging"
@@ -26,59 +27,15 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Writes a whole site at once.
     public func write(_ files: [RenderedFile]) throws -> Summary {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var summary = Summary()
-        var paths = Set<String>()
-        for file in files {
-            guard Self.isSafe(file.path) else { throw SiteWriteError(path: file.path, message: "is not a path inside the site") }
-            paths.insert(file.path)
-        }
-        let previous = previousManifest()
-        try? fm.removeItem(atPath: staging)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(atPath: staging) }
-        try? fm.removeItem(atPath: folder + "/" + Self.fingerprintsName)
-        try writeManifest(previous.union(paths))
-        for file in files {
-            let target = folder + "/" + file.path
-            if file.kept {
-                summary.unchanged += 1
-                continue
-            }
-            if let existing = fm.contents(atPath: target), existing == file.bytes {
-                summary.unchanged += 1
-                continue
-            }
-            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try replace(target, with: file.bytes)
-            summary.written += 1
-        }
-        for stale in previous.subtracting(paths).sorted() where Self.isSafe(stale) {
-            let target = folder + "/" + stale
-            if fm.fileExists(atPath: target) {
-                try fm.removeItem(atPath: target)
-                summary.removed += 1
-                removeEmptyFolders(above: stale)
-            }
-        }
-        try writeManifest(paths)
-        let prints = files.compactMap { f in f.fingerprint.map { "\(f.path)\t\(String($0, radix: 16))" } }.sorted()
-        try replace(folder + "/" + Self.fingerprintsName, with: Data((prints.joined(separator: "\n") + "\n").utf8))
-        return summary
+        let session = try begin()
+        try session.write(files)
+        return try session.finish(keeping: Set(files.map(\.path)))
     }
 
-    /// Each page's fingerprint from the last build that wrote this folder.
-    public static func fingerprints(of folder: String) -> [String: UInt64] {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + fingerprintsName) else { return [:] }
-        var out: [String: UInt64] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            if parts.count == 2, let value = UInt64(parts[1], radix: 16) { out[String(parts[0])] = value }
-        }
-        return out
-    }
+    /// Starts writing: creates the folder and an empty staging folder.
+    public func begin() throws -> Session { try Session(folder: folder) }
 
     /// The files the last successful build wrote, or nil when no build wrote this folder.
     public static func manifest(of folder: String) -> [String]? {
@@ -86,34 +43,105 @@ public struct SiteWriter: Sendable {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter(isSafe)
     }
 
-    private var staging: String { folder + "/" + Self.stagingName }
+    /// One build's writes; `write` may be called from several threads at once.
+    public final class Session: @unchecked Sendable {
+        public let folder: String
+        private let lock = NSLock()
+        private let previous: Set<String>
+        /// Staged files and where each goes.
+        private var staged: [(temporary: String, target: String)] = []
+        private var stagedNames = 0
+        private var summary = Summary()
+        private var staging: String { folder + "/" + SiteWriter.stagingName }
 
-    /// Writes `bytes` into the staging folder, then renames them over `target`: a reader
-    /// sees the old file or the new one, never part of one.
-    private func replace(_ target: String, with bytes: Data) throws {
-        let temporary = staging + "/next"
-        try bytes.write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, target) == 0 else {
-            throw SiteWriteError(path: target, message: "cannot be replaced: \(String(cString: strerror(errno)))")
+        init(folder: String) throws {
+            self.folder = folder
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            previous = Set(SiteWriter.manifest(of: folder) ?? [])
+            try? fm.removeItem(atPath: folder + "/" + SiteWriter.stagingName)
+            try fm.createDirectory(atPath: folder + "/" + SiteWriter.stagingName, withIntermediateDirectories: true)
         }
-    }
 
-    private func writeManifest(_ paths: Set<String>) throws {
-        try replace(folder + "/" + Self.manifestName, with: Data((paths.sorted().joined(separator: "\n") + "\n").utf8))
-    }
+        /// Files left as they are on disk (a group the builder did not render again).
+        public func kept(_ count: Int) { lock.withLock { summary.unchanged += count } }
 
-    private func previousManifest() -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + Self.manifestName) else { return [] }
-        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
-    }
+        /// Stages one group's files: each whose bytes differ from the file on disk.
+        public func write(_ files: [RenderedFile]) throws {
+            for file in files where !SiteWriter.isSafe(file.path) {
+                throw SiteWriteError(path: file.path, message: "is not a path inside the site")
+            }
+            var unchanged = 0
+            for file in files {
+                let target = folder + "/" + file.path
+                if let existing = FileManager.default.contents(atPath: target), existing == file.bytes {
+                    unchanged += 1
+                    continue
+                }
+                let temporary = staging + "/" + String(lock.withLock { stagedNames += 1; return stagedNames })
+                do {
+                    try file.bytes.write(to: URL(fileURLWithPath: temporary))
+                } catch {
+                    throw SiteWriteError(path: temporary, message: "cannot be written: \(error.localizedDescription)")
+                }
+                lock.withLock { staged.append((temporary, file.path)) }
+            }
+            lock.withLock { summary.unchanged += unchanged }
+        }
 
-    private func removeEmptyFolders(above path: String) {
-        var parts = path.split(separator: "/").dropLast()
-        while !parts.isEmpty {
-            let dir = folder + "/" + parts.joined(separator: "/")
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir), entries.isEmpty else { return }
-            try? FileManager.default.removeItem(atPath: dir)
-            parts = parts.dropLast()
+        /// Puts every staged file in place, removes what earlier builds wrote that is not
+        /// in `paths`, and leaves `paths` as the manifest. `beforeChanges` runs just before
+        /// the first file in the site changes.
+        public func finish(keeping paths: Set<String>, beforeChanges: () throws -> Void = {}) throws -> Summary {
+            let fm = FileManager.default
+            let stale = previous.subtracting(paths).filter { SiteWriter.isSafe($0) && fm.fileExists(atPath: folder + "/" + $0) }
+            if !staged.isEmpty || !stale.isEmpty {
+                try beforeChanges()
+                try replace(folder + "/" + SiteWriter.manifestName,
+                            with: Data((previous.union(paths).sorted().joined(separator: "\n") + "\n").utf8))
+                var folders = Set<String>()
+                for (temporary, path) in staged.sorted(by: { $0.target < $1.target }) {
+                    let target = folder + "/" + path
+                    let parent = (target as NSString).deletingLastPathComponent
+                    if folders.insert(parent).inserted {
+                        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                    }
+                    try move(temporary, to: target)
+                }
+                summary.written = staged.count
+                for path in stale.sorted() {
+                    try fm.removeItem(atPath: folder + "/" + path)
+                    summary.removed += 1
+                    removeEmptyFolders(above: path)
+                }
+            }
+            try replace(folder + "/" + SiteWriter.manifestName, with: Data((paths.sorted().joined(separator: "\n") + "\n").utf8))
+            try? fm.removeItem(atPath: staging)
+            return summary
+        }
+
+        /// Writes `bytes` into the staging folder, then renames them over `target`.
+        private func replace(_ target: String, with bytes: Data) throws {
+            let temporary = staging + "/next"  // only ever used from finish, by one thread
+            try bytes.write(to: URL(fileURLWithPath: temporary))
+            try move(temporary, to: target)
+        }
+
+        /// A rename: a reader sees the old file or the new one, never part of one.
+        private func move(_ temporary: String, to target: String) throws {
+            guard rename(temporary, target) == 0 else {
+                throw SiteWriteError(path: target, message: "cannot be replaced: \(String(cString: strerror(errno)))")
+            }
+        }
+
+        private func removeEmptyFolders(above path: String) {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                let dir = folder + "/" + parts.joined(separator: "/")
+                guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir), entries.isEmpty else { return }
+                try? FileManager.default.removeItem(atPath: dir)
+                parts = parts.dropLast()
+            }
         }
     }
 

@@ -145,9 +145,12 @@ table.lots, table.flows, table.pending { width: auto; min-width: 24rem; }
         "index.md": #"""
 # {{title}}
 
-Balances as of **{{asOf}}**: {{seats}} seats hold {{balance}} credits.
+Balances as of **{{asOf}}**: {{seats}} seats in {{teamCount}} teams hold {{balance}} credits.
 {{#hasWarnings}}
 {{expiringSoon}} credits expire within {{horizonDays}} days: [see the {{warningCount}} seats that should act]({{warningsHref}}).
+{{/hasWarnings}}
+{{^hasWarnings}}
+Nothing expires within {{horizonDays}} days.
 {{/hasWarnings}}
 {{#hasWhatIf}}
 
@@ -157,16 +160,10 @@ Balances as of **{{asOf}}**: {{seats}} seats hold {{balance}} credits.
 - [{{name}}]({{href}}) ({{alternative}}): {{expiredAlternative}} credits would have expired instead of {{expiredBase}}, and the seats would hold {{closingAlternative}} credits instead of {{closingBase}}.
 {{/whatIf}}
 {{/hasWhatIf}}
-{{^hasWarnings}}
-Nothing expires within {{horizonDays}} days.
-{{/hasWarnings}}
 
-{{#teams}}
-## [Team {{name}}]({{href}})
+## Teams
 
-{{> members}}
-
-{{/teams}}
+{{> team-list}}
 
 """#,
         "layout.html": #"""
@@ -301,18 +298,6 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </table>
 
 """#,
-        "partials/members.html": #"""
-<table class="members">
-<thead><tr><th>Seat</th><th class="num">Balance</th><th class="num">Expiring soon</th></tr></thead>
-<tbody>
-{{#members}}
-<tr{{#closed}} class="closed"{{/closed}}><td><a href="{{href}}">{{name}}</a>{{#closed}} <span class="tag">closed</span>{{/closed}}</td><td class="num">{{balance}}</td><td class="num">{{#hasExpiring}}<span class="warn">{{expiringSoon}}</span>{{/hasExpiring}}{{^hasExpiring}}–{{/hasExpiring}}</td></tr>
-{{/members}}
-</tbody>
-<tfoot><tr><td>Team total</td><td class="num">{{balance}}</td><td></td></tr></tfoot>
-</table>
-
-"""#,
         "partials/month-links.html": #"""
 <nav class="months">{{#previous}}<a class="previous" href="{{href}}">← {{text}}</a>{{/previous}}{{#next}}<a class="next" href="{{href}}">{{text}} →</a>{{/next}}</nav>
 
@@ -364,6 +349,18 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{#hasCapped}}<p class="note">{{capped}} credits were not granted this month because the cap was reached.</p>{{/hasCapped}}
 
 """#,
+        "partials/team-list.html": #"""
+<table class="teams">
+<thead><tr><th>Team</th><th class="num">Seats</th><th class="num">Balance</th><th class="num">Expiring soon</th><th class="num">Seats warned</th></tr></thead>
+<tbody>
+{{#teams}}
+<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{#hasWarnings}}<a class="warn" href="{{warningsHref}}">{{expiringSoon}}</a>{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td><td class="num">{{#hasWarnings}}{{warnedSeats}}{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td></tr>
+{{/teams}}
+</tbody>
+<tfoot><tr><td>All teams</td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{expiringSoon}}</td><td class="num">{{warningCount}}</td></tr></tfoot>
+</table>
+
+"""#,
         "partials/team-members.html": #"""
 <table class="members">
 <thead><tr><th>Seat</th><th class="num">Balance</th><th class="num">Gave</th><th class="num">Received</th></tr></thead>
@@ -371,6 +368,17 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{#members}}
 <tr{{#closed}} class="closed"{{/closed}}><td><a href="{{href}}">{{name}}</a>{{#closed}} <span class="tag">closed</span>{{/closed}}</td><td class="num">{{balance}}</td><td class="num">{{given}}</td><td class="num">{{received}}</td></tr>
 {{/members}}
+</tbody>
+</table>
+
+"""#,
+        "partials/team-warnings.html": #"""
+<table class="teams">
+<thead><tr><th>Team</th><th>First on</th><th class="num">Seats warned</th><th class="num">Credits expiring</th><th class="num">Messages waiting</th></tr></thead>
+<tbody>
+{{#teams}}
+<tr><td><a href="{{href}}">{{name}}</a></td><td>{{soonest}}</td><td class="num">{{warnedSeats}}</td><td class="num">{{expiringTotal}}</td><td class="num">{{pendingTotal}}</td></tr>
+{{/teams}}
 </tbody>
 </table>
 
@@ -805,7 +813,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "kind",
     "title",
     "asOf",
-    "accounts",
+    "seats",
+    "balance",
     "teams",
     "comparisons"
   ],
@@ -821,33 +830,38 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
       "type": "string",
       "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
     },
-    "accounts": {
+    "seats": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "balance": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "teams": {
       "type": "array",
       "items": {
         "type": "object",
         "required": [
           "id",
-          "name",
-          "team",
           "slug",
+          "seats",
           "balance",
           "expiringSoon",
-          "closed"
+          "warnedSeats"
         ],
         "additionalProperties": false,
         "properties": {
           "id": {
             "type": "string"
           },
-          "name": {
-            "type": "string"
-          },
-          "team": {
-            "type": "string"
-          },
           "slug": {
             "type": "string",
             "pattern": "^[a-z0-9-]+$"
+          },
+          "seats": {
+            "type": "integer",
+            "minimum": 0
           },
           "balance": {
             "type": "integer",
@@ -857,35 +871,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
             "type": "integer",
             "minimum": 0
           },
-          "closed": {
-            "type": "boolean"
-          }
-        }
-      }
-    },
-    "teams": {
-      "type": "array",
-      "items": {
-        "type": "object",
-        "required": [
-          "id",
-          "slug",
-          "members"
-        ],
-        "additionalProperties": false,
-        "properties": {
-          "id": {
-            "type": "string"
-          },
-          "slug": {
-            "type": "string",
-            "pattern": "^[a-z0-9-]+$"
-          },
-          "members": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
+          "warnedSeats": {
+            "type": "integer",
+            "minimum": 0
           }
         }
       }
@@ -1295,14 +1283,83 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 }
 
 """#,
+        "schema/warnings-overview.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "warnings-overview.schema.json",
+  "title": "Expiry warnings, team by team",
+  "type": "object",
+  "required": [
+    "kind",
+    "asOf",
+    "horizonDays",
+    "teams"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "kind": {
+      "const": "warnings-overview"
+    },
+    "asOf": {
+      "type": "string",
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+    },
+    "horizonDays": {
+      "type": "integer",
+      "minimum": 0
+    },
+    "teams": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "team",
+          "slug",
+          "warnedSeats",
+          "expiringTotal",
+          "pendingTotal"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "team": {
+            "type": "string"
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$"
+          },
+          "warnedSeats": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "expiringTotal": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "pendingTotal": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "soonest": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+          }
+        }
+      }
+    }
+  }
+}
+
+"""#,
         "schema/warnings.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "warnings.schema.json",
-  "title": "Expiry warnings",
+  "title": "One team's expiry warnings",
   "type": "object",
   "required": [
     "kind",
+    "team",
     "asOf",
     "horizonDays",
     "accounts"
@@ -1311,6 +1368,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
   "properties": {
     "kind": {
       "const": "warnings"
+    },
+    "team": {
+      "type": "string"
     },
     "asOf": {
       "type": "string",
@@ -1470,8 +1530,25 @@ No credits were shared in this team.
 {{/hasShares}}
 
 """#,
-        "warnings.md": #"""
+        "warnings-overview.md": #"""
 # Expiry warnings
+
+As of **{{asOf}}**, looking {{horizonDays}} days ahead (to {{horizon}}).
+
+{{#hasTeams}}
+{{expiringTotal}} credits expire and {{pendingTotal}} messages will be lost unless answered, in {{warnedSeats}} seats. Teams most urgent first; each team's page lists its seats:
+
+{{> team-warnings}}
+{{/hasTeams}}
+{{^hasTeams}}
+Nothing expires and no answer window closes in this time.
+{{/hasTeams}}
+
+"""#,
+        "warnings.md": #"""
+[Expiry warnings]({{overviewHref}}) › [Team {{team}}]({{teamHref}})
+
+# Expiry warnings: team {{team}}
 
 As of **{{asOf}}**, looking {{horizonDays}} days ahead (to {{horizon}}).
 
@@ -1479,7 +1556,7 @@ As of **{{asOf}}**, looking {{horizonDays}} days ahead (to {{horizon}}).
 {{expiringTotal}} credits expire and {{pendingTotal}} messages will be lost unless answered. Most urgent first:
 
 {{#rows}}
-## [{{name}}]({{href}}), team {{team}}: first on {{soonest}}
+## [{{name}}]({{href}}): first on {{soonest}}
 
 {{#box}}
 {{> warning-box}}

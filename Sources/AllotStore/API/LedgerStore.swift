@@ -59,6 +59,16 @@ public final class LedgerStore: Sendable {
         }
     }
 
+    /// The latest instant any seat or event holds; nil for an empty store.
+    public func latestInstant() throws -> Instant? {
+        try queue.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT max(t) FROM (SELECT max(time) AS t FROM event UNION ALL SELECT max(opened) FROM account
+                UNION ALL SELECT max(closed) FROM account)
+                """).map(Instant.init(millis:))
+        }
+    }
+
     /// Every seat, without events: what slugs and the site's team list need.
     public func accounts() throws -> [Account] {
         try queue.read { db in

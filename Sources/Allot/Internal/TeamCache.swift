@@ -1,0 +1,44 @@
+import AllotReports
+import Foundation
+
+/// What the last build of a site folder knew of each team: the key of everything the
+/// team's pages were made from, its summary, and the files it wrote. A team whose key
+/// is unchanged is not replayed again. `.allot-teams` in the site folder, one JSON line
+/// per team.
+struct TeamCache {
+    struct Entry: Codable, Sendable {
+        var team: String
+        var key: String
+        var summary: TeamSummary
+        var paths: [String]
+    }
+
+    let folder: String
+    static let fileName = ".allot-teams"
+    private var path: String { folder + "/" + Self.fileName }
+
+    /// The entries by team; none when the file is missing or unreadable.
+    func read() -> [String: Entry] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let decoder = JSONDecoder()
+        var out: [String: Entry] = [:]
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else { return [:] }
+            out[entry.team] = entry
+        }
+        return out
+    }
+
+    /// Replaces the file atomically.
+    func write(_ entries: [Entry]) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var data = Data()
+        for entry in entries {
+            data.append(try encoder.encode(entry))
+            data.append(UInt8(ascii: "\n"))
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

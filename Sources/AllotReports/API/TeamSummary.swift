@@ -1,0 +1,59 @@
+import AllotLedger
+
+/// What the site-wide pages need to know of one team, kept between builds so that a
+/// build replays only the teams that changed: its seats' balances, its warnings, and
+/// its figures under each `[[compare]]` entry.
+public struct TeamSummary: Codable, Sendable, Equatable {
+    public struct Seat: Codable, Sendable, Equatable {
+        public var id, name: String
+        public var balance: Int
+        /// Credits expiring within the warning horizon.
+        public var expiringSoon: Int
+        public var closed: Bool
+    }
+
+    /// The team under one comparison: month by month and in total.
+    public struct ComparisonLine: Codable, Sendable, Equatable {
+        public struct MonthPair: Codable, Sendable, Equatable {
+            public var month: Month
+            public var pair: Comparison.Pair
+        }
+
+        public var name: String
+        public var months: [MonthPair]
+        public var total: Comparison.Pair
+    }
+
+    public var id: String
+    /// By account id (UTF-8 order).
+    public var seats: [Seat]
+    /// Seats with something expiring or an answer window closing within the horizon.
+    public var warnedSeats: Int
+    public var expiringTotal, pendingTotal: Int
+    /// The soonest expiry or window closing among the warnings.
+    public var soonest: Instant?
+    public var comparisons: [ComparisonLine]
+
+    public var balance: Int { seats.reduce(0) { $0 + $1.balance } }
+    public var expiringSoon: Int { seats.reduce(0) { $0 + $1.expiringSoon } }
+
+    /// The summary of the one team whose ledger `context` holds.
+    public init(team: String, _ context: ReportContext) {
+        id = team
+        let expiring = Dictionary(context.warnings.map { ($0.account.id, $0.expiringTotal) }, uniquingKeysWith: +)
+        seats = context.ledger.accounts.filter { $0.account.team == team }.map { a in
+            Seat(id: a.account.id, name: a.account.name, balance: a.balance, expiringSoon: expiring[a.account.id] ?? 0,
+                 closed: a.account.closed.map { $0 < context.ledger.asOf } ?? false)
+        }
+        let warnings = context.warnings.filter { $0.account.team == team }
+        warnedSeats = warnings.count
+        expiringTotal = warnings.reduce(0) { $0 + $1.expiringTotal }
+        pendingTotal = warnings.reduce(0) { $0 + $1.pendingTotal }
+        soonest = warnings.map(\.mostUrgent).min()
+        comparisons = context.comparisons.compactMap { x in
+            x.team(team).map { line in
+                ComparisonLine(name: x.name, months: line.months.map { ComparisonLine.MonthPair(month: $0.month, pair: $0.pair) }, total: line.total)
+            }
+        }
+    }
+}
