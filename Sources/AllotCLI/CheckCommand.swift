@@ -19,15 +19,15 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let ledger = try reportingFailures {
+        let check = try reportingFailures {
             let p = try project.openAndImport()
-            let ledger = try p.replay(asOf: asOf.instant(p))
-            let text = TerminalText(calendar: ledger.settings.calendar)
-            let events = ledger.accounts.reduce(0) { $0 + $1.messages.count }
-            print("\(p.configPath): \(ledger.accounts.count) seats, \(events) messages sent, as of \(text.time(ledger.asOf)) \(ledger.settings.calendar.identifier).")
-            print(text.problems(ledger))
-            return ledger
+            let check = try p.check(asOf: asOf.instant(p))
+            let calendar = p.config.settings.calendar
+            let text = TerminalText(calendar: calendar)
+            print("\(p.configPath): \(check.seats) seats, \(check.messages) messages sent, as of \(text.time(check.asOf)) \(calendar.identifier).")
+            print(text.problems(check.problems))
+            return check
         }
-        if strict && !ledger.problems.isEmpty { throw ExitCode.failure }
+        if strict && !check.problems.isEmpty { throw ExitCode.failure }
     }
 }

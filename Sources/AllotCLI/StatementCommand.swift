@@ -28,9 +28,8 @@ struct StatementCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let p = try project.openAndImport()
-            let ledger = try p.replay(asOf: asOf.instant(p))
-            guard ledger[account] != nil else {
-                let known = ledger.accounts.prefix(10).map(\.account.id).joined(separator: ", ")
+            guard let ledger = try p.replay(seat: account, asOf: asOf.instant(p)) else {
+                let known = try p.store.accounts().prefix(10).map(\.id).joined(separator: ", ")
                 throw UserError("no seat has the id '\(account)'. Seats include: \(known)")
             }
             let months = ledger.statementMonths(of: account)

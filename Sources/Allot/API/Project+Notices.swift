@@ -11,11 +11,17 @@ extension Project {
                 "is not set; add [notify] with from = \"Credits <credits@example.com>\" to say who notices come from")])
         }
         try importSources()
-        let ledger = try replay(asOf: asOf)
-        let context = ReportContext(ledger: ledger, title: config.title)
+        let end = try resolvedAsOf(asOf)
+        let slugs = SiteSlugs(accounts: try store.accounts())
         let renderer = try NoticeRenderer(templates: templateSet(templates))
+        var drafts: [(draft: NoticeDraft, urgency: Instant)] = []
+        for team in try store.teams() {
+            let context = ReportContext(ledger: try replay(team: team.id, asOf: end).ledger, title: config.title, slugs: slugs)
+            drafts += zip(NoticeDraft.drafts(context, siteURL: config.siteURL), context.warnings.map(\.mostUrgent)).map { ($0, $1) }
+        }
+        drafts.sort { $0.urgency != $1.urgency ? $0.urgency < $1.urgency : UTF8Order.precedes($0.draft.account.id, $1.draft.account.id) }
         var notices: [Notice] = [], skipped: [(account: Account, reason: String)] = []
-        for draft in NoticeDraft.drafts(context, siteURL: config.siteURL) {
+        for draft in drafts.map(\.draft) {
             guard let email = draft.account.email else {
                 skipped.append((draft.account, "has no email"))
                 continue
@@ -25,10 +31,10 @@ extension Project {
                 continue
             }
             let r = renderer.render(draft.view)
-            let message = MailMessage(from: from, to: to, subject: r.subject, date: ledger.asOf, text: r.text, html: r.html)
+            let message = MailMessage(from: from, to: to, subject: r.subject, date: end, text: r.text, html: r.html)
             notices.append(Notice(account: draft.account, slug: draft.slug, message: message))
         }
-        return NoticeBatch(asOf: ledger.asOf, notices: notices, skipped: skipped)
+        return NoticeBatch(asOf: end, notices: notices, skipped: skipped)
     }
 
     /// The default templates with the given folder's (else the config's) on top.

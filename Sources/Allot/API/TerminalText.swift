@@ -13,11 +13,13 @@ public struct TerminalText: Sendable {
         return l.date.isoDate + " " + pad2(minutes / 60) + ":" + pad2(minutes % 60)
     }
 
-    public func problems(_ ledger: Ledger) -> String {
+    public func problems(_ ledger: Ledger) -> String { problems(ledger.problems) }
+
+    public func problems(_ all: [LedgerProblem]) -> String {
         var lines: [String] = []
         let kinds: [LedgerProblem.Kind] = [.rejectedShare, .rejectedAdjust, .unfundedSend, .duplicateResponse]
         for kind in kinds {
-            let list = ledger.problems.filter { $0.kind == kind }
+            let list = all.filter { $0.kind == kind }
             lines.append("\(list.count) \(plural(kind.rawValue, list.count))" + (list.isEmpty ? "" : ":"))
             for p in list {
                 lines.append("  \(time(p.time))  \(literal(p.eventId))  \(literal(p.account)): \(literal(p.detail))")

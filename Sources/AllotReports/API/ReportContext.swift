@@ -61,7 +61,7 @@ public struct ReportContext: Sendable {
 
 extension ExpiryWarning {
     /// The soonest expiry or window closing.
-    var mostUrgent: Instant {
+    public var mostUrgent: Instant {
         let dates = expiring.compactMap(\.expires) + pending.compactMap(\.closes)
         return dates.min() ?? .distantFuture
     }

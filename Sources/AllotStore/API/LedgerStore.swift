@@ -82,8 +82,8 @@ public final class LedgerStore: Sendable {
         try queue.read { db in
             let accounts = try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account WHERE team = ? ORDER BY id",
                                             arguments: [team]).map(Rows.account)
-            let events = try Rows.events(db, sql: "SELECT \(Rows.eventColumns) FROM event WHERE team = ? ORDER BY id",
-                                         arguments: [team])
+            // In table order, which keeps a team's rows together; replay orders events itself.
+            let events = try Rows.events(db, sql: "SELECT \(Rows.eventColumns) FROM event WHERE team = ?", arguments: [team])
             return (accounts, events)
         }
     }

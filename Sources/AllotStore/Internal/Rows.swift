@@ -38,18 +38,26 @@ enum Rows {
         let statement = try db.makeStatement(sql: """
             INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var touched = Set<String>()
+        var teams: [String?] = []
+        teams.reserveCapacity(events.count)
         for e in events {
-            var team: String?
             if e.kind.isResponse, let m = e.message {
-                team = try senderTeam[m] ?? String.fetchOne(storedSend, arguments: [m])
-            } else if let a = e.account {
-                team = teamOf[a]
+                teams.append(try senderTeam[m] ?? String.fetchOne(storedSend, arguments: [m]))
+            } else {
+                teams.append(e.account.flatMap { teamOf[$0] })
             }
-            if let team { touched.insert(team) }
-            try statement.execute(arguments: [e.id, e.time.millis, e.kind.rawValue, e.account, e.message, e.to, e.amount, e.note, team])
         }
-        return touched
+        // Rows go in team by team, so that one team's rows sit together in the table and a
+        // build reading one team at a time reads few pages.
+        let order = events.indices.sorted { a, b in
+            let ta = teams[a] ?? "", tb = teams[b] ?? ""
+            return ta != tb ? UTF8Order.precedes(ta, tb) : a < b
+        }
+        for i in order {
+            let e = events[i]
+            try statement.execute(arguments: [e.id, e.time.millis, e.kind.rawValue, e.account, e.message, e.to, e.amount, e.note, teams[i]])
+        }
+        return Set(teams.compactMap { $0 })
     }
 
     static func events(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [LedgerEvent] {
