@@ -9,7 +9,7 @@ extension Project {
     func buildInputs(asOf: Instant?, templates: TemplateSet, reports: [any Report]) -> String {
         var parts = ["allot \(AllotVersion.current)", "as-of \(asOf?.millis ?? -1)",
                      "reports " + reports.map(\.name).joined(separator: ","), "program " + Self.programIdentity]
-        parts.append(String(decoding: FileManager.default.contents(atPath: configPath) ?? Data(), as: UTF8.self))
+        parts.append(config.pageInputs)
         for path in templates.files.keys.sorted() { parts += [path, templates.files[path]!] }
         return SHA256.hex(Array(parts.joined(separator: "\u{0}").utf8))
     }

@@ -18,6 +18,9 @@ public struct ProjectConfig: Sendable {
     public var notifyFrom: MailAddress?
     /// `[[compare]]` entries: the same history replayed under other policies.
     public var comparisons: [ComparisonConfig]
+    /// Every setting but `sources`, in a canonical form: what the pages depend on, so
+    /// that naming one more source file does not make every page stale.
+    public var pageInputs = ""
 
     public init(title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = [],
                 templates: String? = nil, siteURL: String? = nil, notifyFrom: MailAddress? = nil,

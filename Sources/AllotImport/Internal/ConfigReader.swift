@@ -54,8 +54,12 @@ struct ConfigReader {
         guard collected.issues.isEmpty, let timeline else { throw ImportFailure(collected.issues) }
         let settings = LedgerSettings(calendar: calendar, timeline: timeline, bonuses: bonuses,
                                       refundDelayHours: delay, warnDays: warnDays)
-        return ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
-                             siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)
+        var config = ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
+                                   siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)
+        let pageInputs = TOMLTable()
+        for key in table.keys where key != "sources" { pageInputs[key] = table[key] }
+        config.pageInputs = pageInputs.convert(to: .json)
+        return config
     }
 
     private func refuseControlCharacters(_ text: String) throws(ImportFailure) {
