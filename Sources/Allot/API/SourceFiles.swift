@@ -26,7 +26,7 @@ public enum SourceFiles {
                 batch.records.append(previous)
                 continue
             }
-            guard attributes?[.type] as? FileAttributeType != .typeDirectory, let data = fm.contents(atPath: path) else {
+            guard attributes?[.type] as? FileAttributeType != .typeDirectory, let data = readBytes(path) else {
                 let isFolder = attributes?[.type] as? FileAttributeType == .typeDirectory
                 issues.append(ImportIssue(file: path, line: 0, isFolder
                     ? "is a folder; name the CSV or JSON Lines files in it" : "cannot be read; does it exist?"))
@@ -36,12 +36,32 @@ public enum SourceFiles {
             batch.records.append(SourceRecord(path: key, size: size, modified: modified, sha256: hash))
             if previous?.sha256 == hash { continue }
             do {
-                batch.tables.append(try SourceReader.read([UInt8](data), file: path))
+                batch.tables.append(try SourceReader.read(data, file: path))
             } catch {
                 issues += error.issues
             }
         }
         guard issues.isEmpty else { throw ImportFailure(issues) }
         return batch
+    }
+
+    /// A whole file's bytes, read straight into one array (no `Data` copy).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2))) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

@@ -16,9 +16,13 @@ public protocol LedgerLookup {
     func sends(ofMessages messages: [String]) throws -> [String: LedgerEvent]
     /// The stored seats among these ids, by id.
     func accounts(ids: [String]) throws -> [String: Account]
+    /// Whether any event is stored: when none is, a batch's events need no look-ups.
+    func hasEvents() throws -> Bool
 }
 
 extension LedgerLookup {
+    public func hasEvents() throws -> Bool { true }
+
     public func events(ids: [String]) throws -> [String: LedgerEvent] {
         var out: [String: LedgerEvent] = [:]
         for id in ids { if let e = try event(id) { out[id] = e } }
@@ -56,6 +60,7 @@ public struct MemoryLedger: LedgerLookup, Sendable {
         }
     }
 
+    public func hasEvents() -> Bool { !events.isEmpty }
     public func account(_ id: String) -> Account? { accounts[id] }
     public func event(_ id: String) -> LedgerEvent? { events[id] }
     public func send(ofMessage message: String) -> LedgerEvent? { sends[message] }

@@ -9,14 +9,29 @@ public enum SourceReader {
             let line = 1 + body[body.startIndex..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw ImportFailure([ImportIssue(file: file, line: line, "is not valid UTF-8 text (byte \(bad - bytes.startIndex + 1)); save the file as UTF-8")])
         }
-        let text = String(decoding: body, as: UTF8.self)
-        let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
-        if first == nil {
+        guard let first = firstNonWhitespace(body) else {
             throw ImportFailure([ImportIssue(file: file, line: 0, "is empty; expected a header row or JSON lines")])
         }
         return first == "{"
-            ? try JSONLinesTableReader.read(text, file: file)
-            : try CSVTableReader.read(text, file: file)
+            ? try JSONLinesTableReader.read(String(decoding: body, as: UTF8.self), file: file)
+            : try CSVTableReader.read(bytes, from: body.startIndex, file: file)
+    }
+
+    /// The first scalar that is not white space (in Unicode's sense), if any.
+    private static func firstNonWhitespace(_ body: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        var i = body.startIndex
+        while i < body.endIndex, body[i] < 0x80 {
+            let scalar = Unicode.Scalar(body[i])
+            if !scalar.properties.isWhitespace { return scalar }
+            i += 1
+        }
+        guard i < body.endIndex else { return nil }
+        var iterator = body[i...].makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if !scalar.properties.isWhitespace { return scalar }
+        }
+        return nil
     }
 
     /// The kind whose columns these are, or an issue saying why none fits.

@@ -7,8 +7,9 @@ struct BatchState<Store: LedgerLookup> {
     var seatOrder: [String] = []
     var unchangedSeats = 0
     var events: [Located<LedgerEvent>] = []
-    var eventIndex: [String: Located<LedgerEvent>] = [:]
-    var sends: [String: Located<LedgerEvent>] = [:]
+    /// Batch events by id and sends by message, as indexes into `events`.
+    var eventIndex: [String: Int] = [:]
+    var sends: [String: Int] = [:]
     var repeatedEvents = 0
     /// Stored events and sends the batch refers to, fetched in bulk before checking.
     var storedEvents: [String: LedgerEvent] = [:]
@@ -19,7 +20,7 @@ struct BatchState<Store: LedgerLookup> {
 
     func account(_ id: String) throws -> Account? { try seats[id]?.value ?? storedAccounts[id] ?? store.account(id) }
 
-    func send(ofMessage m: String) throws -> LedgerEvent? { sends[m]?.value ?? storedSends[m] }
+    func send(ofMessage m: String) throws -> LedgerEvent? { sends[m].map { events[$0].value } ?? storedSends[m] }
 
     func plan() throws -> ImportPlan {
         let changed = try seatOrder.compactMap { id -> Account? in
@@ -54,12 +55,18 @@ struct BatchState<Store: LedgerLookup> {
     /// Drops repeats (same id, same content); flags ids reused with other content.
     mutating func collectEvents(_ rows: [Located<LedgerEvent>]) throws -> [ImportIssue] {
         var issues: [ImportIssue] = []
-        storedEvents = try store.events(ids: rows.map(\.value.id))
-        storedSends = try store.sends(ofMessages: Array(Set(rows.compactMap(\.value.message))))
+        if try store.hasEvents() {
+            storedEvents = try store.events(ids: rows.map(\.value.id))
+            storedSends = try store.sends(ofMessages: Array(Set(rows.compactMap(\.value.message))))
+        }
         storedAccounts = try store.accounts(ids: Array(Set(rows.flatMap { [$0.value.account, $0.value.to].compactMap { $0 } })))
+        eventIndex.reserveCapacity(rows.count)
+        sends.reserveCapacity(rows.count)
+        events.reserveCapacity(rows.count)
         for row in rows {
             let e = row.value
-            if let earlier = eventIndex[e.id] {
+            if let index = eventIndex[e.id] {
+                let earlier = events[index]
                 if earlier.value == e { repeatedEvents += 1 } else {
                     issues.append(row.issue("id", "\(e.id) is used again with different content (first at \(earlier.file):\(earlier.line))"))
                 }
@@ -71,13 +78,13 @@ struct BatchState<Store: LedgerLookup> {
                 }
                 continue
             }
-            eventIndex[e.id] = row
+            eventIndex[e.id] = events.count
             events.append(row)
             if e.kind == .send, let m = e.message {
-                if let other = sends[m]?.value ?? storedSends[m] {
+                if let other = sends[m].map({ events[$0].value }) ?? storedSends[m] {
                     issues.append(row.issue("message", "\(m) was already sent by event \(other.id); message ids must be unique"))
                 } else {
-                    sends[m] = row
+                    sends[m] = events.count - 1
                 }
             }
         }

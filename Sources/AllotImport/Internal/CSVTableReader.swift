@@ -1,46 +1,187 @@
-import CSV
-
-/// CSV with a header row (RFC 4180: quoted fields may hold commas, quotes and line breaks).
+/// CSV with a header row (RFC 4180: quoted fields may hold commas, quotes and line breaks),
+/// read byte by byte. Reading checks the shape of every record and notes where each
+/// starts; cells are cut out again when the table is interpreted, so a large file is
+/// held once, as its bytes.
+///
+/// Quirks kept from the scalar reader this replaces: CR, LF and CRLF all end a record;
+/// a quote inside a quoted field followed by anything but a quote, comma or line end
+/// stands for itself and swallows the character after it; a quoted field may run to
+/// the end of the file; line numbers count LF only.
 enum CSVTableReader {
-    static func read(_ text: String, file: String) throws(ImportFailure) -> SourceTable {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
-        } catch {
-            throw ImportFailure([ImportIssue(file: file, line: 1, "has no readable header row")])
-        }
-        let header = reader.headerRow ?? []
-        if let duplicate = header.enumerated().first(where: { header.firstIndex(of: $0.element) != $0.offset }) {
-            throw ImportFailure([ImportIssue(file: file, line: 1, field: duplicate.element, "column appears twice in the header")])
-        }
-        let kind: SourceKind
-        switch SourceReader.kind(of: header, file: file, line: 1) {
-        case .success(let k): kind = k
-        case .failure(let issue): throw ImportFailure([issue])
-        }
-        var rows: [SourceRow] = [], issues: [ImportIssue] = []
-        var line = 2 + newlines(in: header)
-        while let cells = reader.next() {
-            let start = line
-            line += 1 + newlines(in: cells)
-            if cells.allSatisfy(\.isEmpty) && cells.count <= 1 { continue }
-            guard cells.count == header.count else {
-                issues.append(ImportIssue(file: file, line: start,
-                    "has \(cells.count) fields but the header has \(header.count); quote fields that hold commas"))
-                continue
+    static func read(_ bytes: [UInt8], from start: Int, file: String) throws(ImportFailure) -> SourceTable {
+        let result = bytes.withUnsafeBufferPointer { b -> Result<(SourceKind, CSVRecords), ImportFailure> in
+            let b = UnsafeBufferPointer(rebasing: b[start...])
+            // The header: the first record, whatever it holds.
+            var header: [String] = []
+            let first = CSVTokenizer.record(b, from: 0) { _, s, e, _, escaped in
+                header.append(CSVTokenizer.string(b, s, e, escaped: escaped))
             }
-            var fields: [String: String] = [:]
-            for (column, cell) in zip(header, cells) where !cell.isEmpty { fields[column] = cell }
-            rows.append(SourceRow(line: start, fields: fields))
+            if let duplicate = header.enumerated().first(where: { header.firstIndex(of: $0.element) != $0.offset }) {
+                return .failure(ImportFailure([ImportIssue(file: file, line: 1, field: duplicate.element, "column appears twice in the header")]))
+            }
+            let kind: SourceKind
+            switch SourceReader.kind(of: header, file: file, line: 1) {
+            case .success(let k): kind = k
+            case .failure(let issue): return .failure(ImportFailure([issue]))
+            }
+            var records = CSVRecords(bytes: bytes, offset: start, columns: header.map { kind.columns.firstIndex(of: $0)! })
+            var issues: [ImportIssue] = []
+            var line = 2 + first.newlines
+            var i = first.next
+            var emptyOnly = true
+            while i < b.count {
+                let startLine = line
+                emptyOnly = true
+                let r = CSVTokenizer.record(b, from: i) { _, s, e, _, _ in if e > s { emptyOnly = false } }
+                line += 1 + r.newlines
+                defer { i = r.next }
+                if r.fields <= 1 && emptyOnly { continue }
+                guard r.fields == header.count else {
+                    issues.append(ImportIssue(file: file, line: startLine,
+                        "has \(r.fields) fields but the header has \(header.count); quote fields that hold commas"))
+                    continue
+                }
+                records.starts.append(i)
+                records.lines.append(startLine)
+            }
+            guard issues.isEmpty else { return .failure(ImportFailure(issues)) }
+            return .success((kind, records))
         }
-        if let error = reader.error {
-            issues.append(ImportIssue(file: file, line: line, "could not be read as CSV after this line (\(error))"))
+        switch result {
+        case .success(let (kind, records)): return SourceTable(file: file, kind: kind, storage: .csv(records))
+        case .failure(let failure): throw failure
         }
-        guard issues.isEmpty else { throw ImportFailure(issues) }
-        return SourceTable(file: file, kind: kind, rows: rows)
+    }
+}
+
+/// The records of a CSV file: its bytes, where each record starts and its first line.
+struct CSVRecords: Sendable {
+    let bytes: [UInt8]
+    /// Where the text starts in `bytes` (after a byte-order mark).
+    let offset: Int
+    /// For each header position, its column in `SourceKind.columns` order.
+    let columns: [Int]
+    var starts: [Int] = []
+    var lines: [Int] = []
+
+    init(bytes: [UInt8], offset: Int, columns: [Int]) {
+        self.bytes = bytes; self.offset = offset; self.columns = columns
     }
 
-    private static func newlines(in cells: [String]) -> Int {
-        cells.reduce(0) { n, cell in n + cell.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    func forEachRow(width: Int, _ body: (borrowing RowCells) throws -> Void) rethrows {
+        try bytes.withUnsafeBufferPointer { whole in
+            let b = UnsafeBufferPointer(rebasing: whole[offset...])
+            let base = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            var scratch: [[UInt8]] = Array(repeating: [], count: width)
+            try RowCells.withScratch(width: width) { row in
+                for r in 0..<starts.count {
+                    row.clear()
+                    row.line = lines[r]
+                    var unescaped: [Int] = []
+                    _ = CSVTokenizer.record(b, from: starts[r]) { f, s, e, _, escaped in
+                        let c = columns[f]
+                        if escaped {
+                            scratch[c].removeAll(keepingCapacity: true)
+                            CSVTokenizer.unescape(b, s, e, into: &scratch[c])
+                            unescaped.append(c)
+                        } else {
+                            row.bases[c] = base; row.starts[c] = s; row.ends[c] = e
+                        }
+                    }
+                    if unescaped.isEmpty {
+                        try body(row)
+                    } else {
+                        // Rare: a quoted cell with quotes inside. Copy it out while the body runs.
+                        let held = unescaped.map { c in
+                            let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, scratch[c].count))
+                            _ = p.initialize(from: scratch[c])
+                            row.bases[c] = UnsafePointer(p.baseAddress!); row.starts[c] = 0; row.ends[c] = scratch[c].count
+                            return p
+                        }
+                        defer { for p in held { p.deallocate() } }
+                        try body(row)
+                    }
+                }
+            }
+        }
+    }
+}
+
+enum CSVTokenizer {
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+
+    /// Reads one record starting at `start` (which must be before the end), calling
+    /// `field(index, start, end, quoted, escaped)` for each field: the raw span between the
+    /// quotes for a quoted field, and whether it holds quotes to undo.
+    @inline(__always)
+    static func record(_ b: UnsafeBufferPointer<UInt8>, from start: Int,
+                       _ field: (Int, Int, Int, Bool, Bool) -> Void) -> (next: Int, fields: Int, newlines: Int) {
+        let n = b.count
+        var i = start, f = 0, newlines = 0
+        while true {
+            if i >= n { field(f, i, i, false, false); return (i, f + 1, newlines) }
+            if b[i] == quote {
+                i += 1
+                let s = i
+                var escaped = false
+                while true {
+                    if i >= n { field(f, s, i, true, escaped); return (i, f + 1, newlines) }
+                    let c = b[i]
+                    if c == quote {
+                        let next = i + 1
+                        if next >= n { field(f, s, i, true, escaped); return (next, f + 1, newlines) }
+                        let d = b[next]
+                        if d == comma { field(f, s, i, true, escaped); f += 1; i = next + 1; break }
+                        if d == cr || d == lf {
+                            field(f, s, i, true, escaped)
+                            var end = next + 1
+                            if d == cr, end < n, b[end] == lf { end += 1 }
+                            return (end, f + 1, newlines)
+                        }
+                        escaped = true
+                        i = min(n, next + scalarLength(d))
+                    } else {
+                        if c == lf { newlines += 1 }
+                        i += 1
+                    }
+                }
+            } else {
+                let s = i
+                while i < n {
+                    let c = b[i]
+                    if c == comma || c == cr || c == lf { break }
+                    i += 1
+                }
+                field(f, s, i, false, false)
+                if i >= n { return (i, f + 1, newlines) }
+                if b[i] == comma { f += 1; i += 1; continue }
+                var end = i + 1
+                if b[i] == cr, end < n, b[end] == lf { end += 1 }
+                return (end, f + 1, newlines)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The value of a quoted field's raw span: `""` is one quote; a quote before any
+    /// other character keeps the quote and drops that character.
+    static func unescape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8]) {
+        var i = start
+        while i < end {
+            let c = b[i]
+            out.append(c)
+            i += c == quote && i + 1 < end ? 1 + scalarLength(b[i + 1]) : 1
+        }
+    }
+
+    static func string(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, escaped: Bool) -> String {
+        guard escaped else { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) }
+        var out: [UInt8] = []
+        unescape(b, start, end, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

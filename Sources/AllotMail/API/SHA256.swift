@@ -2,47 +2,106 @@
 /// every machine.
 public enum SHA256 {
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        digest(bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        hexString(digest(bytes))
     }
 
     public static func digest<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
-        var message: [UInt8] = Array(bytes)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunk + i * 4
-                let b0 = UInt32(message[b]) << 24, b1 = UInt32(message[b + 1]) << 16
-                let b2 = UInt32(message[b + 2]) << 8, b3 = UInt32(message[b + 3])
-                w[i] = b0 | b1 | b2 | b3
-            }
-            for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let sum1: UInt32 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice: UInt32 = (e & f) ^ (~e & g)
-                let t1: UInt32 = hh &+ sum1 &+ choice &+ k[i] &+ w[i]
-                let sum0: UInt32 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority: UInt32 = (a & b) ^ (a & c) ^ (b & c)
-                let t2: UInt32 = sum0 &+ majority
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            for (i, v) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ v }
+        var hasher = Hasher()
+        if bytes.withContiguousStorageIfAvailable({ hasher.update($0) }) == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBufferPointer { hasher.update($0) }
         }
-        var out: [UInt8] = []
-        for v in h { for shift in [24, 16, 8, 0] as [UInt32] { out.append(UInt8(truncatingIfNeeded: v >> shift)) } }
-        return out
+        return hasher.finalize()
     }
 
-    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+    /// Lowercase hex of a digest.
+    public static func hexString(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digest.count * 2)
+        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Hashes a message fed in pieces: a large file need not be held whole.
+    public struct Hasher: Sendable {
+        private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+
+        public init() { pending.reserveCapacity(64) }
+
+        public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard var p = bytes.baseAddress else { return }
+            var n = bytes.count
+            length &+= UInt64(n)
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, n)
+                pending.append(contentsOf: UnsafeBufferPointer(start: p, count: take))
+                p += take; n -= take
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBufferPointer { Self.compress(&h, $0.baseAddress!, blocks: 1) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let blocks = n / 64
+            if blocks > 0 { Self.compress(&h, p, blocks: blocks) }
+            p += blocks * 64; n -= blocks * 64
+            if n > 0 { pending.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
+        }
+
+        public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { update($0) } }
+
+        public mutating func finalize() -> [UInt8] {
+            let bitLength = length &* 8
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+            tail.withUnsafeBufferPointer { Self.compress(&h, $0.baseAddress!, blocks: tail.count / 64) }
+            var out: [UInt8] = []
+            out.reserveCapacity(32)
+            for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+                for shift in [24, 16, 8, 0] as [UInt32] { out.append(UInt8(truncatingIfNeeded: v >> shift)) }
+            }
+            return out
+        }
+
+        @inline(__always) private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+
+        private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                                     _ data: UnsafePointer<UInt8>, blocks: Int) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                k.withUnsafeBufferPointer { k in
+                    var p = data
+                    for _ in 0..<blocks {
+                        for i in 0..<16 {
+                            let b = p + i * 4
+                            w[i] = UInt32(b[0]) << 24 | UInt32(b[1]) << 16 | UInt32(b[2]) << 8 | UInt32(b[3])
+                        }
+                        for i in 16..<64 {
+                            let x = w[i - 15], y = w[i - 2]
+                            let s0 = rotate(x, 7) ^ rotate(x, 18) ^ (x >> 3)
+                            let s1 = rotate(y, 17) ^ rotate(y, 19) ^ (y >> 10)
+                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                        }
+                        var (a, b, c, d, e, f, g, hh) = h
+                        for i in 0..<64 {
+                            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                            let choice = (e & f) ^ (~e & g)
+                            let t1 = hh &+ sum1 &+ choice &+ k[i] &+ w[i]
+                            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                            let majority = (a & b) ^ (a & c) ^ (b & c)
+                            let t2 = sum0 &+ majority
+                            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                        }
+                        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+                        p += 64
+                    }
+                }
+            }
+        }
+    }
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

@@ -28,6 +28,8 @@ struct DatabaseLookup: LedgerLookup {
             .flatMap(Rows.event)
     }
 
+    func hasEvents() throws -> Bool { try LedgerStore.hasEvents(db) }
+
     func events(ids: [String]) throws -> [String: LedgerEvent] {
         try bulk(ids, "SELECT \(Rows.eventColumns) FROM event WHERE id IN") { ($0.id, $0) }
     }

@@ -1,5 +1,6 @@
 import AllotLedger
 import GRDB
+import GRDBSQLite
 
 /// Converting ledger records to and from table rows. Rows are read by position, so
 /// every query selects `accountColumns` or `eventColumns`.
@@ -26,11 +27,13 @@ enum Rows {
     }
 
     /// Inserts events with the team each belongs to (a response: its sender's team);
-    /// seats must be stored first. Returns the teams touched.
+    /// seats must be stored first. Returns the teams touched. Values are bound straight
+    /// to one prepared statement: no boxing per value.
     static func insert(_ events: [LedgerEvent], _ db: Database) throws -> Set<String> {
         var teamOf: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, team FROM account") { teamOf[row[0]] = row[1] }
         var senderTeam: [String: String] = [:]
+        senderTeam.reserveCapacity(events.count)
         for e in events where e.kind == .send {
             if let m = e.message, let a = e.account { senderTeam[m] = teamOf[a] }
         }
@@ -38,6 +41,7 @@ enum Rows {
         let statement = try db.makeStatement(sql: """
             INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let s = statement.sqliteStatement
         var teams: [String?] = []
         teams.reserveCapacity(events.count)
         for e in events {
@@ -55,9 +59,40 @@ enum Rows {
         }
         for i in order {
             let e = events[i]
-            try statement.execute(arguments: [e.id, e.time.millis, e.kind.rawValue, e.account, e.message, e.to, e.amount, e.note, teams[i]])
+            sqlite3_reset(s)
+            bind(s, 1, e.id)
+            sqlite3_bind_int64(s, 2, e.time.millis)
+            bind(s, 3, e.kind.rawValue)
+            bind(s, 4, e.account)
+            bind(s, 5, e.message)
+            bind(s, 6, e.to)
+            if let amount = e.amount { sqlite3_bind_int64(s, 7, Int64(amount)) } else { sqlite3_bind_null(s, 7) }
+            bind(s, 8, e.note)
+            bind(s, 9, teams[i])
+            let code = sqlite3_step(s)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: statement.sql)
+            }
         }
+        sqlite3_reset(s)
+        sqlite3_clear_bindings(s)
         return Set(teams.compactMap { $0 })
+    }
+
+    nonisolated(unsafe) private static let emptyText: UnsafePointer<CChar> = {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: 1); p.pointee = 0; return UnsafePointer(p)
+    }()
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// Binds text (copied by SQLite: Swift strings have no stable address), or NULL.
+    private static func bind(_ s: SQLiteStatement, _ index: Int32, _ text: String?) {
+        guard var text else { sqlite3_bind_null(s, index); return }
+        text.withUTF8 { b in
+            b.withMemoryRebound(to: CChar.self) { c in
+                _ = sqlite3_bind_text(s, index, c.baseAddress ?? emptyText, Int32(c.count), transient)
+            }
+        }
     }
 
     static func events(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [LedgerEvent] {
