@@ -58,18 +58,32 @@ extension ProcessHeavyTests {
                      "/warnings/index.html", "/assets/style.css"]
         let reader = Process()
         reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        reader.arguments = ["python3", TestSupport.fixture("web/reader.py"), String(nginx.port), work + "/stop"] + paths
+        reader.arguments = ["python3", TestSupport.fixture("web/reader.py"), String(nginx.port), work + "/stop", work + "/rounds"] + paths
         let output = Pipe()
         reader.standardOutput = output
         try reader.run()
-        usleep(200_000)
+        defer { FileManager.default.createFile(atPath: work + "/stop", contents: Data()) }
+        // After each switch, wait until the reader has read every path again from a round it
+        // began after the switch (two more rounds done), rather than for a fixed time: then
+        // it has read each release, however slow it or the machine is.
+        func readEveryPathAgain() throws {
+            func rounds() -> Int { (try? String(contentsOfFile: work + "/rounds", encoding: .utf8)).flatMap { Int($0) } ?? 0 }
+            let target = rounds() + 2
+            let deadline = Date().addingTimeInterval(60)
+            while rounds() < target {
+                try #require(reader.isRunning, "the reader stopped before the publishes were done")
+                try #require(Date() < deadline, "the reader did no whole round of reads in 60 s")
+                usleep(1_000)
+            }
+        }
+        try readEveryPathAgain()
         for i in 1...20 {
             _ = try publish(p, sites[i % 3], String(format: "r%02d", i))
-            usleep(40_000)
-            if i == 10 { _ = try p.rollback(); usleep(40_000) }
+            try readEveryPathAgain()
+            if i == 10 { _ = try p.rollback(); try readEveryPathAgain() }
         }
         _ = try p.rollback()
-        usleep(200_000)
+        try readEveryPathAgain()
         FileManager.default.createFile(atPath: work + "/stop", contents: Data())
         let data = output.fileHandleForReading.readDataToEndOfFile()
         reader.waitUntilExit()
@@ -116,11 +130,18 @@ final class NginxServer {
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
         process.arguments = ["-p", work, "-c", work + "/nginx.conf"]
         try process.run()
-        for _ in 0..<100 {
+        // Ready when it answers; given up on only when it has exited or a minute has passed.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline {
             if (try? TestSupport.python("web/fetch.py", [String(port), "/assets/style.css"])) == "" { return }
             usleep(50_000)
         }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        throw NotAnswering(description: "nginx never answered on port \(port); see \(work)/nginx-error.log")
     }
+
+    struct NotAnswering: Error, CustomStringConvertible { var description: String }
 
     func stop() {
         process.terminate()

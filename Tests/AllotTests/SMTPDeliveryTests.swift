@@ -18,10 +18,12 @@ extension ProcessHeavyTests {
             process.arguments = ["python3", TestSupport.fixture("mail/smtp_sink.py"), folder + "/port", received] + refusing
             process.standardError = FileHandle.nullDevice
             try process.run()
+            // The sink writes its port once it listens: wait for that, or for it to exit.
             var port: String?
-            for _ in 0..<200 where port == nil {
+            let deadline = Date().addingTimeInterval(60)
+            while port == nil && process.isRunning && Date() < deadline {
                 port = try? String(contentsOfFile: folder + "/port", encoding: .utf8)
-                if port == nil { usleep(50_000) }
+                if port == nil { usleep(20_000) }
             }
             guard let port else { throw CocoaError(.fileNoSuchFile) }
             let config = "account default\nhost 127.0.0.1\nport \(port)\nfrom credits@example.com\nauth off\ntls off\n"
