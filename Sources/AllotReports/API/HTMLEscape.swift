@@ -42,7 +42,8 @@ public enum HTMLEscape {
     @inline(__always)
     private static func replacementLength(_ b: UInt8, _ lineBreaks: Bool) -> Int {
         switch b {
-        case UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "\n") where lineBreaks, UInt8(ascii: "\r") where lineBreaks: 5
+        case UInt8(ascii: "&"), UInt8(ascii: "'"): 5
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): lineBreaks ? 5 : 0
         case UInt8(ascii: "<"), UInt8(ascii: ">"): 4
         case UInt8(ascii: "\""): 6
         case 0: 3
