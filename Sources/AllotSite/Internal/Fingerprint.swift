@@ -12,9 +12,19 @@ struct Fingerprint {
         add(CollectionOfOne(0xFF))
     }
 
-    /// Dictionaries by sorted key, arrays in order, scalars by type and text.
+    /// Dictionaries by sorted key, arrays in order, scalars by type and text. A
+    /// `TemplateObject` counts as the dictionary of its fields and a `TemplateList` as the
+    /// array of its items, so a view has one fingerprint however it was converted.
     mutating func add(data: Any) {
         switch data {
+        case let o as TemplateObject:
+            add("{")
+            for key in o.fields.keys.sorted() { add(key); add(data: o.fields[key]!) }
+            add("}")
+        case let l as TemplateList:
+            add("[")
+            for item in l.items { add(data: item) }
+            add("]")
         case let s as String: add("s"); add(s)
         case let n as Int: add("i"); add(String(n))
         case let b as Bool: add(b ? "T" : "F")
