@@ -84,22 +84,16 @@ enum JSONBytesWriter {
         var depth = 0
 
         func value<T: Encodable>(of value: T) throws -> Value {
-            switch value {
-            case let s as String: return .string(s)
-            case let n as Int: return .number(String(n))
-            case let b as Bool: return .literal(b ? "true" : "false")
-            case is Double, is Float, is Date, is Data, is URL, is Decimal:
+            // Exact types first (a metadata comparison; a cast that fails is slow).
+            if T.self == String.self { return .string(value as! String) }
+            if T.self == Int.self { return .number(String(value as! Int)) }
+            if T.self == Bool.self { return .literal(value as! Bool ? "true" : "false") }
+            if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
+                || T.self == URL.self || T.self == Decimal.self {
                 throw Unsupported()
-            case let n as Int64: return .number(String(n))
-            case let n as Int32: return .number(String(n))
-            case let n as Int16: return .number(String(n))
-            case let n as Int8: return .number(String(n))
-            case let n as UInt: return .number(String(n))
-            case let n as UInt64: return .number(String(n))
-            case let n as UInt32: return .number(String(n))
-            case let n as UInt16: return .number(String(n))
-            case let n as UInt8: return .number(String(n))
-            default:
+            }
+            if let number = Self.integerText(value) { return .number(number) }
+            do {
                 depth += 1
                 defer { depth -= 1 }
                 guard depth < 512 else { throw Unsupported() }
@@ -108,6 +102,20 @@ enum JSONBytesWriter {
                 if case .empty = slot.value { throw Unsupported() }
                 return slot.value
             }
+        }
+
+        /// The decimal text of the other fixed-width integers, nil for anything else.
+        static func integerText<T>(_ value: T) -> String? {
+            if T.self == Int64.self { return String(value as! Int64) }
+            if T.self == Int32.self { return String(value as! Int32) }
+            if T.self == Int16.self { return String(value as! Int16) }
+            if T.self == Int8.self { return String(value as! Int8) }
+            if T.self == UInt.self { return String(value as! UInt) }
+            if T.self == UInt64.self { return String(value as! UInt64) }
+            if T.self == UInt32.self { return String(value as! UInt32) }
+            if T.self == UInt16.self { return String(value as! UInt16) }
+            if T.self == UInt8.self { return String(value as! UInt8) }
+            return nil
         }
     }
 

@@ -55,16 +55,11 @@ private enum NodeEncoder {
 
         /// The value's template data, or nil when it encodes nothing (a nil optional).
         func value<T: Encodable>(of value: T) throws -> Any? {
-            switch value {
-            case let s as String: return s
-            case let n as Int: return n
-            case let b as Bool: return b
-            case let d as Double: return d
-            default:
-                let slot = Slot()
-                try value.encode(to: Writer(state: self, slot: slot))
-                return slot.value
-            }
+            // Exact types first (a metadata comparison; a cast that fails is slow).
+            if T.self == String.self || T.self == Int.self || T.self == Bool.self || T.self == Double.self { return value }
+            let slot = Slot()
+            try value.encode(to: Writer(state: self, slot: slot))
+            return slot.value
         }
     }
 
