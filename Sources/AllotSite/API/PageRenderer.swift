@@ -40,9 +40,9 @@ public struct PageRenderer: Sendable {
 
     private func html(_ page: Page, view: Any) throws -> String {
         let body = cmark.html(try markdown(page, view: view))
-        let layout = LayoutView(title: page.title, siteTitle: siteTitle, root: page.root, body: body,
-                                kind: page.template)
-        return library.render(TemplateData.convert(layout), withTemplate: "layout") ?? ""
+        let layout = TemplateObject(["title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
+                                     "kind": page.template])
+        return library.render(layout, withTemplate: "layout") ?? ""
     }
 
     /// The page's HTML and JSON twin. When `unchanged` says the HTML file on disk was
@@ -64,7 +64,5 @@ public struct PageRenderer: Sendable {
     }
 }
 
-/// What the layout sees.
-struct LayoutView: Sendable, Encodable {
-    var title, siteTitle, root, body, kind: String
-}
+// What the layout sees: `title`, `siteTitle`, `root`, `body` and `kind` (the page's
+// template), all strings, made directly as template data.

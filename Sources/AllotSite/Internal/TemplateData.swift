@@ -1,8 +1,172 @@
-/// A view as plain dictionaries, arrays and scalars, made once through its `Encodable`
-/// conformance: swift-mustache would otherwise reflect a struct anew for every tag that
-/// reads it, and reflection is slow. Optionals that are nil are left out, as
-/// synthesized encoding does.
+import Mustache
+
+/// A view as template data, made once through its `Encodable` conformance: swift-mustache
+/// would otherwise reflect a struct anew for every tag that reads it, and reflection is
+/// slow. Keyed containers become `TemplateObject`s and unkeyed ones `TemplateList`s
+/// (one dictionary look-up per tag, no conditional conformance to check); strings,
+/// integers, booleans and doubles stay as they are. Optionals that are nil are left out,
+/// as synthesized encoding does, so a tag naming one looks further up the context stack.
+///
+/// The few `Encoder` uses the direct path does not take (super encoders, a container of
+/// another kind requested where a value already is) make the whole view go through
+/// `DictionaryData`, the plain dictionaries and arrays swift-mustache reads the same way.
 enum TemplateData {
+    static func convert(_ value: some Encodable) -> Any {
+        let state = NodeEncoder.State()
+        let result: Any?
+        do {
+            result = try state.value(of: value)
+        } catch {
+            return TemplateObject()
+        }
+        if state.unsupported { return DictionaryData.convert(value) }
+        return result ?? TemplateObject()
+    }
+}
+
+/// A keyed container: what a struct of the view becomes.
+final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible {
+    var fields: [String: Any]
+
+    init(_ fields: [String: Any] = [:]) { self.fields = fields }
+
+    func child(named name: String) -> Any? { fields[name] }
+    /// A dictionary's transforms (`count`, `empty`, …), as before.
+    func transform(_ name: String) -> Any? { fields.transform(name) }
+    var description: String { fields.description }
+}
+
+/// An unkeyed container: what an array of the view becomes. A section over it repeats
+/// for each item; like an array it has no named children and an array's transforms.
+final class TemplateList: MustacheSequence, MustacheParent, MustacheTransformable, CustomStringConvertible {
+    var items: [Any] = []
+
+    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
+    var underestimatedCount: Int { items.count }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { items.transform(name) }
+    var description: String { items.description }
+}
+
+private enum NodeEncoder {
+    final class State {
+        /// Set when the view uses the Encoder in a way only `DictionaryData` follows.
+        var unsupported = false
+
+        /// The value's template data, or nil when it encodes nothing (a nil optional).
+        func value<T: Encodable>(of value: T) throws -> Any? {
+            // Exact types first (a metadata comparison; a cast that fails is slow).
+            if T.self == String.self || T.self == Int.self || T.self == Bool.self || T.self == Double.self { return value }
+            let slot = Slot()
+            try value.encode(to: Writer(state: self, slot: slot))
+            return slot.value
+        }
+    }
+
+    /// Where the `Encoder` a value was given puts it.
+    final class Slot {
+        var value: Any?
+        init(_ value: Any? = nil) { self.value = value }
+    }
+
+    struct Writer: Encoder {
+        let state: State
+        let slot: Slot
+        var codingPath: [CodingKey] = []
+        var userInfo: [CodingUserInfoKey: Any] = [:]
+
+        init(state: State, slot: Slot) { self.state = state; self.slot = slot }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            if let object = slot.value as? TemplateObject { return KeyedEncodingContainer(Keyed<Key>(state: state, object: object)) }
+            if slot.value != nil { state.unsupported = true }
+            let object = TemplateObject()
+            slot.value = object
+            return KeyedEncodingContainer(Keyed<Key>(state: state, object: object))
+        }
+
+        func unkeyedContainer() -> UnkeyedEncodingContainer {
+            if let list = slot.value as? TemplateList { return Unkeyed(state: state, list: list) }
+            if slot.value != nil { state.unsupported = true }
+            let list = TemplateList()
+            slot.value = list
+            return Unkeyed(state: state, list: list)
+        }
+
+        func singleValueContainer() -> SingleValueEncodingContainer { Single(state: state, slot: slot) }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let state: State
+        let object: TemplateObject
+        var codingPath: [CodingKey] = []
+
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            object.fields[key.stringValue] = try state.value(of: value)
+        }
+        mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
+            let nested = TemplateObject()
+            object.fields[key.stringValue] = nested
+            return KeyedEncodingContainer(Keyed<N>(state: state, object: nested))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            let nested = TemplateList()
+            object.fields[key.stringValue] = nested
+            return Unkeyed(state: state, list: nested)
+        }
+        mutating func superEncoder() -> Encoder {
+            state.unsupported = true
+            return Writer(state: state, slot: Slot(object))
+        }
+        mutating func superEncoder(forKey key: Key) -> Encoder {
+            state.unsupported = true
+            return Writer(state: state, slot: Slot())
+        }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let state: State
+        let list: TemplateList
+        var codingPath: [CodingKey] = []
+        var count: Int { list.items.count }
+
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            if let item = try state.value(of: value) { list.items.append(item) }
+        }
+        mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) -> KeyedEncodingContainer<N> {
+            let nested = TemplateObject()
+            list.items.append(nested)
+            return KeyedEncodingContainer(Keyed<N>(state: state, object: nested))
+        }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            let nested = TemplateList()
+            list.items.append(nested)
+            return Unkeyed(state: state, list: nested)
+        }
+        mutating func superEncoder() -> Encoder {
+            state.unsupported = true
+            return Writer(state: state, slot: Slot(list))
+        }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let state: State
+        let slot: Slot
+        var codingPath: [CodingKey] = []
+
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            if slot.value != nil { state.unsupported = true }
+            slot.value = try state.value(of: value)
+        }
+    }
+}
+
+/// The first way views became template data, kept for the `Encoder` uses the direct path
+/// leaves to it: plain dictionaries, arrays and scalars, through a tree of boxes.
+enum DictionaryData {
     static func convert(_ value: some Encodable) -> Any {
         let box = Box()
         do {

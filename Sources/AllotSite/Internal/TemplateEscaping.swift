@@ -5,29 +5,61 @@ import Mustache
 /// backslash-escaped and line breaks and edge spaces become character references, so
 /// a value is always literal text and can never start a block, a link or emphasis.
 struct MarkdownTextContentType: MustacheContentType {
+    /// Works on the UTF-8 bytes: every character it replaces is ASCII, and no byte of a
+    /// multi-byte character is. A value with nothing to escape is returned as it is.
     func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        let scalars = Array(text.unicodeScalars)
-        let firstKept = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.count
-        let lastKept = scalars.lastIndex { $0 != " " && $0 != "\t" } ?? -1
-        for (i, s) in scalars.enumerated() {
-            if (s == " " || s == "\t") && (i < firstKept || i > lastKept) {
-                out += "&#32;"
-                continue
+        var text = text
+        return text.withUTF8 { input in
+            let count = input.count
+            var firstKept = 0
+            while firstKept < count && isSpace(input[firstKept]) { firstKept += 1 }
+            var lastKept = count - 1
+            while lastKept >= 0 && isSpace(input[lastKept]) { lastKept -= 1 }
+            var length = 0
+            var changed = false
+            for (i, b) in input.enumerated() {
+                let n = isSpace(b) && (i < firstKept || i > lastKept) ? 5 : replacementLength(b)
+                if n != 0 { changed = true; length += n } else { length += 1 }
             }
-            switch s.value {
-            case 0: out += "\u{FFFD}"
-            case 0x0A: out += "&#10;"
-            case 0x0D: out += "&#13;"
-            case 0x09: out += " "
-            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
-                out += "\\"
-                out.unicodeScalars.append(s)
-            default: out.unicodeScalars.append(s)
+            guard changed else { return nil }
+            return String(unsafeUninitializedCapacity: length) { out in
+                var o = 0
+                func put(_ s: StaticString) {
+                    s.withUTF8Buffer { for c in $0 { out[o] = c; o += 1 } }
+                }
+                for (i, b) in input.enumerated() {
+                    if isSpace(b) && (i < firstKept || i > lastKept) {
+                        put("&#32;")
+                        continue
+                    }
+                    switch b {
+                    case 0: put("\u{FFFD}")
+                    case 0x0A: put("&#10;")
+                    case 0x0D: put("&#13;")
+                    case 0x09: out[o] = UInt8(ascii: " "); o += 1
+                    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
+                        out[o] = UInt8(ascii: "\\"); out[o + 1] = b; o += 2
+                    default: out[o] = b; o += 1
+                    }
+                }
+                return o
             }
+        } ?? text
+    }
+
+    @inline(__always)
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    /// The length of what replaces `b` inside the value, or 0 when it stays.
+    @inline(__always)
+    private func replacementLength(_ b: UInt8) -> Int {
+        switch b {
+        case 0: 3
+        case 0x0A, 0x0D: 5
+        case 0x09: 1
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: 2
+        default: 0
         }
-        return out
     }
 }
 
@@ -41,8 +73,17 @@ struct HTMLBlockContentType: MustacheContentType {
 /// Plain text on one line: line breaks and other control characters become spaces, so
 /// a value cannot break a subject header or the layout of a plain-text mail.
 struct PlainLineContentType: MustacheContentType {
+    /// On the UTF-8 bytes: control characters are ASCII, and no byte of a multi-byte
+    /// character is below 0x80.
     func escapeText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        var text = text
+        return text.withUTF8 { input in
+            guard input.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
+            return String(unsafeUninitializedCapacity: input.count) { out in
+                for (i, b) in input.enumerated() { out[i] = b < 0x20 || b == 0x7F ? UInt8(ascii: " ") : b }
+                return input.count
+            }
+        } ?? text
     }
 }
 
