@@ -9,14 +9,10 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     private let cmark = MarkdownRenderer()
     public let siteTitle: String
-    private let templatesFingerprint: String
 
     public init(templates: TemplateSet, siteTitle: String) throws {
         self.library = try templates.library()
         self.siteTitle = siteTitle
-        var f = Fingerprint()
-        for path in templates.files.keys.sorted() { f.add(path); f.add(templates.files[path]!) }
-        self.templatesFingerprint = String(f.value, radix: 16)
         for name in ["layout"] where library.getTemplate(named: name) == nil {
             throw TemplateError(file: "\(name).html", message: "is missing")
         }
@@ -45,21 +41,9 @@ public struct PageRenderer: Sendable {
         return library.render(layout, withTemplate: "layout") ?? ""
     }
 
-    /// The page's HTML and JSON twin. When `unchanged` says the HTML file on disk was
-    /// rendered from the same view with the same templates, it is kept, not rendered.
-    public func files(_ page: Page, unchanged: (String, UInt64) -> Bool = { _, _ in false }) throws -> [RenderedFile] {
-        let view = TemplateData.convert(page.view)
-        var f = Fingerprint()
-        f.add(templatesFingerprint)
-        f.add(siteTitle)
-        f.add(page.template)
-        f.add(page.title)
-        f.add(page.root)
-        f.add(data: view)
-        let path = page.path + ".html"
-        let html = unchanged(path, f.value)
-            ? RenderedFile(path: path, bytes: Data(), kept: true, fingerprint: f.value)
-            : RenderedFile(path: path, bytes: Data(try html(page, view: view).utf8), fingerprint: f.value)
+    /// The page's HTML and its JSON twin.
+    public func files(_ page: Page) throws -> [RenderedFile] {
+        let html = RenderedFile(path: page.path + ".html", bytes: Data(try html(page, view: TemplateData.convert(page.view)).utf8))
         return [html, RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
     }
 }

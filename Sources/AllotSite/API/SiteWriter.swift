@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let posixWrite = Glibc.write
+#else
+import Darwin
+private let posixWrite = Darwin.write
+#endif
 
 /// Writes a site into a folder: only files whose bytes changed are rewritten, and files
 /// an earlier build wrote that no longer belong are removed. Files the builds did not
@@ -79,11 +86,7 @@ public struct SiteWriter: Sendable {
                     continue
                 }
                 let temporary = staging + "/" + String(lock.withLock { stagedNames += 1; return stagedNames })
-                do {
-                    try file.bytes.write(to: URL(fileURLWithPath: temporary))
-                } catch {
-                    throw SiteWriteError(path: temporary, message: "cannot be written: \(error.localizedDescription)")
-                }
+                try Self.create(temporary, with: file.bytes)
                 lock.withLock { staged.append((temporary, file.path)) }
             }
             lock.withLock { summary.unchanged += unchanged }
@@ -123,8 +126,28 @@ public struct SiteWriter: Sendable {
         /// Writes `bytes` into the staging folder, then renames them over `target`.
         private func replace(_ target: String, with bytes: Data) throws {
             let temporary = staging + "/next"  // only ever used from finish, by one thread
-            try bytes.write(to: URL(fileURLWithPath: temporary))
+            try Self.create(temporary, with: bytes)
             try move(temporary, to: target)
+        }
+
+        /// Writes a new file. No fsync: a killed build is repaired by the next one, and
+        /// syncing every page cost more than rendering it.
+        static func create(_ path: String, with bytes: Data) throws {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { throw SiteWriteError(path: path, message: "cannot be written: \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                var done = 0
+                while done < buffer.count {
+                    let n = posixWrite(fd, buffer.baseAddress! + done, buffer.count - done)
+                    if n < 0 { if errno == EINTR { continue }; return -1 }
+                    done += n
+                }
+                return done
+            }
+            guard written == bytes.count else {
+                throw SiteWriteError(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+            }
         }
 
         /// A rename: a reader sees the old file or the new one, never part of one.
