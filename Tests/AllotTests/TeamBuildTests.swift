@@ -131,3 +131,28 @@ final class CountingReport: Report, @unchecked Sendable {
         }
     }
 }
+
+/// A report whose team pages all take one path.
+struct FixedPathReport: Report {
+    var name: String { "fixed" }
+    struct Model: PageModel { var kind = "fixed" }
+    struct View: Encodable, Sendable { var name: String }
+
+    func pages(_ context: ReportContext) -> [Page] {
+        context.teams.prefix(1).map { Page(path: "fixed/index", template: "team", title: "t", model: Model(), view: View(name: $0.id)) }
+    }
+}
+
+extension TeamBuildTests {
+    @Test func twoTeamsMakingOnePageStopTheBuildBeforeAnythingChanges() throws {
+        let folder = Self.ledger(accounts: 20)
+        let site = folder + "/site"
+        _ = try Project(configPath: folder + "/allot.toml").buildSite(into: site)
+        let before = TestSupport.files(under: site)
+        let error = try #require(throws: SiteWriteError.self) {
+            try Project(configPath: folder + "/allot.toml").buildSite(into: site, reports: BuiltInReports.all + [FixedPathReport()])
+        }
+        #expect(error.description.hasPrefix("fixed/index.html: is made for both team "))
+        #expect(TestSupport.files(under: site) == before)
+    }
+}

@@ -40,7 +40,6 @@ extension Project {
                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteWriter.Summary {
         try importSources()
         let set = try templateSet(templates)
-        let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
         let teams = try store.teams()
         let inputs = buildInputs(asOf: asOf, templates: set, reports: reports)
         let key = SHA256.hex(Array((inputs + teams.map { "\u{0}\($0.id)\u{0}\($0.revision)" }.joined()).utf8))
@@ -49,6 +48,7 @@ extension Project {
            files.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
             return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
         }
+        let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
         let end = try resolvedAsOf(asOf)
         let accounts = try store.accounts()
         let slugs = SiteSlugs(accounts: accounts)
@@ -68,6 +68,8 @@ extension Project {
             return entry
         }
         let session = try SiteWriter(folder: folder).begin()
+        var finished = false
+        defer { if !finished { session.abandon() } }
         let entries = try ParallelMap.map(Array(teams.indices), progress: progress) { i -> TeamCache.Entry in
             if let entry = reused[i] {
                 session.kept(entry.paths.count)
@@ -84,6 +86,7 @@ extension Project {
                                teams: entries.map(\.summary),
                                comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
         let siteFiles = try builder.files(site)
+        try Self.refuseSharedPaths(entries, siteFiles)
         try session.write(siteFiles)
         let summary = try session.finish(keeping: Set(entries.flatMap(\.paths) + siteFiles.map(\.path))) {
             // Before the first page changes, so a killed build is never taken as done, and
@@ -91,9 +94,30 @@ extension Project {
             try? FileManager.default.removeItem(atPath: folder + "/" + Self.buildKeyFile)
             try cache.write(reused.compactMap { $0 })
         }
+        finished = true
         try cache.write(entries)
         try Data(key.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.buildKeyFile), options: .atomic)
         return summary
+    }
+}
+
+extension Project {
+    /// Two teams (or a team and the site) making the same page: a report gave a team's
+    /// page a path that does not name the team.
+    static func refuseSharedPaths(_ entries: [TeamCache.Entry], _ siteFiles: [RenderedFile]) throws {
+        var owner: [String: String] = [:]
+        for entry in entries {
+            for path in entry.paths {
+                if let other = owner.updateValue("team \(entry.team)", forKey: path) {
+                    throw SiteWriteError(path: path, message: "is made for both \(other) and team \(entry.team); a report's team pages need paths that name the team")
+                }
+            }
+        }
+        for file in siteFiles {
+            if let other = owner[file.path] {
+                throw SiteWriteError(path: file.path, message: "is made for \(other) and as a site-wide page; give one of them another path")
+            }
+        }
     }
 }
 

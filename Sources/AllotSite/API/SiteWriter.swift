@@ -70,6 +70,10 @@ public struct SiteWriter: Sendable {
             try fm.createDirectory(atPath: folder + "/" + SiteWriter.stagingName, withIntermediateDirectories: true)
         }
 
+        /// Ends a build that failed before `finish`: the staged files are dropped and the
+        /// site is as it was.
+        public func abandon() { try? FileManager.default.removeItem(atPath: staging) }
+
         /// Files left as they are on disk (a group the builder did not render again).
         public func kept(_ count: Int) { lock.withLock { summary.unchanged += count } }
 
@@ -179,5 +183,8 @@ public struct SiteWriter: Sendable {
 public struct SiteWriteError: Error, CustomStringConvertible {
     public var path: String
     public var message: String
+
+    public init(path: String, message: String) { self.path = path; self.message = message }
+
     public var description: String { "\(path): \(message)" }
 }

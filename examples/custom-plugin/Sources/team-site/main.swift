@@ -5,8 +5,9 @@ import TeamPlugin
 /// team-site [--config FILE] [--templates FOLDER] [--as-of DATE] OUTPUT
 ///
 /// Builds the site of a ledger whose config may use the `flat-rate` policy, with
-/// Allot's pages plus the leaderboard, into OUTPUT. Run from examples/custom-plugin,
-/// the defaults are the example ledger and the example's templates.
+/// Allot's pages plus the leaderboards (one per team, and their list), into OUTPUT.
+/// Run from examples/custom-plugin, the defaults are the example ledger and the
+/// example's templates.
 let usage = "usage: team-site [--config FILE] [--templates FOLDER] [--as-of DATE] OUTPUT"
 
 func fail(_ message: String) -> Never {
