@@ -44,8 +44,7 @@ extension Project {
         let inputs = buildInputs(asOf: asOf, templates: set, reports: reports)
         let key = SHA256.hex(Array((inputs + teams.map { "\u{0}\($0.id)\u{0}\($0.revision)" }.joined()).utf8))
         if let previous = try? String(contentsOfFile: folder + "/" + Self.buildKeyFile, encoding: .utf8), previous == key,
-           let files = SiteWriter.manifest(of: folder),
-           files.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
+           let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder) {
             return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
         }
         let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
@@ -63,8 +62,7 @@ extension Project {
         let cache = TeamCache(folder: folder)
         let previous = cache.read()
         let reused = teams.indices.map { i -> TeamCache.Entry? in
-            guard let entry = previous[teams[i].id], entry.key == keys[i],
-                  entry.paths.allSatisfy({ FileManager.default.fileExists(atPath: folder + "/" + $0) }) else { return nil }
+            guard let entry = previous[teams[i].id], entry.key == keys[i], SiteWriter.allExist(entry.paths, in: folder) else { return nil }
             return entry
         }
         let session = try SiteWriter(folder: folder).begin()

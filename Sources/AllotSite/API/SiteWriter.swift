@@ -172,11 +172,28 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Relative, with no `..`, `.` or empty parts.
+    /// Relative, with no `..`, `.` or empty parts, no backslash and no NUL.
     static func isSafe(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return !path.hasPrefix("/") && !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-            && !path.contains("\\") && !path.contains("\0")
+        var partLength = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if partLength == 0 || dots == partLength && dots <= 2 { return false }
+                partLength = 0; dots = 0
+                continue
+            case UInt8(ascii: "\\"), 0: return false
+            case UInt8(ascii: "."): dots += 1
+            default: break
+            }
+            partLength += 1
+        }
+        return !(partLength == 0 || dots == partLength && dots <= 2)
+    }
+
+    /// Whether every path names a file in the folder: the check that a site an earlier
+    /// build left is still whole, for every page, so it is kept cheap.
+    public static func allExist(_ paths: [String], in folder: String) -> Bool {
+        paths.allSatisfy { access(folder + "/" + $0, F_OK) == 0 }
     }
 }
 
