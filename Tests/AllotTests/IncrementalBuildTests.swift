@@ -3,7 +3,7 @@ import Testing
 @testable import Allot
 
 /// An incremental build's output is byte-identical to a clean build's, after a sequence
-/// of imports and template edits.
+/// of imports touching different teams, config edits and template edits.
 @Suite struct IncrementalBuildTests {
     @Test func incrementalBuildsEqualACleanBuild() throws {
         let ledger = TestSupport.scratch()
@@ -11,6 +11,11 @@ import Testing
             TestSupport.write(file.text, to: ledger + "/" + file.name)
         }
         let config = ledger + "/allot.toml"
+        // The first seat of the first team and of the last: two imports touch two teams.
+        let seats = try String(contentsOfFile: ledger + "/seats.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let (firstSeat, lastSeat) = (seats.first!, seats.first { $0[2] == seats.last![2] }!)
+        #expect(firstSeat[2] != lastSeat[2])
         let templates = TestSupport.scratch()
         let site = ledger + "/site"
         func build() throws -> SiteWriter.Summary {
@@ -19,7 +24,7 @@ import Testing
         _ = try build()
 
         // A new export for one seat.
-        TestSupport.write("id,time,type,account,message,to,amount,note\nx1,2015-03-02T10:00:00Z,grant,seat-00003,,,40,top-up\n",
+        TestSupport.write("id,time,type,account,message,to,amount,note\nx1,2015-03-02T10:00:00Z,grant,\(firstSeat[0]),,,40,top-up\n",
                           to: ledger + "/export1.csv")
         let text = try String(contentsOfFile: config, encoding: .utf8)
         TestSupport.write(text.replacingOccurrences(of: "sources = [\"seats.csv\", \"events.csv\"]",
@@ -36,8 +41,18 @@ import Testing
         try FileManager.default.removeItem(atPath: templates + "/statement.md")
         _ = try build()
 
-        // A second export touching another seat.
-        TestSupport.write("id,time,type,account,message,to,amount,note\nx2,2015-02-10T10:00:00Z,adjust,seat-00005,,,-3,fix\n",
+        // Config edits: a shorter warning horizon, and a new title then the old one.
+        let original = try String(contentsOfFile: config, encoding: .utf8)
+        TestSupport.write(original.replacingOccurrences(of: "warn_days = 30", with: "warn_days = 21"), to: config)
+        _ = try build()
+        let shorter = try String(contentsOfFile: config, encoding: .utf8)
+        TestSupport.write(shorter.replacingOccurrences(of: "title = \"", with: "title = \"Renamed "), to: config)
+        _ = try build()
+        TestSupport.write(shorter, to: config)
+        _ = try build()
+
+        // A second export touching a seat of another team.
+        TestSupport.write("id,time,type,account,message,to,amount,note\nx2,2015-02-10T10:00:00Z,adjust,\(lastSeat[0]),,,-3,fix\n",
                           to: ledger + "/export2.csv")
         let withOne = try String(contentsOfFile: config, encoding: .utf8)
         TestSupport.write(withOne.replacingOccurrences(of: "\"export1.csv\"]", with: "\"export1.csv\", \"export2.csv\"]"), to: config)

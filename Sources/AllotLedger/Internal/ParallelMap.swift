@@ -5,7 +5,8 @@ package enum ParallelMap {
     package static func map<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int) -> Void)? = nil,
                                               _ transform: @Sendable (T) throws -> R) throws -> [R] {
         let results = ResultBox<R>(count: items.count)
-        let chunk = max(1, min(16, items.count / 8))
+        // Small chunks: an item may be a whole team, and teams differ in size.
+        let chunk = max(1, min(16, items.count / 64))
         let chunks = (items.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {

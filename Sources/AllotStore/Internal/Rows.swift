@@ -95,7 +95,35 @@ enum Rows {
         }
     }
 
+    /// Events selected with `eventColumns`, read column by column from SQLite (a team
+    /// holds hundreds of thousands of rows; GRDB's `Row` costs more than the replay).
+    /// A row whose type is unknown is skipped, as `event(_:)` does.
     static func events(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [LedgerEvent] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(event)
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        var out: [LedgerEvent] = []
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: sql)
+            }
+            guard let id = text(s, 0), let typeText = text(s, 2), let kind = LedgerEvent.Kind(rawValue: typeText) else { continue }
+            out.append(LedgerEvent(id: id, time: Instant(millis: sqlite3_column_int64(s, 1)), kind: kind, account: text(s, 3),
+                                   message: text(s, 4), to: text(s, 5),
+                                   amount: sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 6)),
+                                   note: text(s, 7)))
+        }
+        return out
+    }
+
+    /// A text column, or nil for NULL.
+    private static func text(_ s: SQLiteStatement, _ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(s, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(s, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 }
