@@ -21,7 +21,8 @@ struct DatabaseLookup: LedgerLookup {
 
     func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent? {
         let sql = """
-            SELECT \(Rows.eventColumns) FROM event WHERE type NOT IN ('accept', 'decline') AND (account = ?1 OR recipient = ?1)
+            SELECT \(Rows.eventColumns) FROM event WHERE team = (SELECT team FROM account WHERE id = ?1)
+            AND type NOT IN ('accept', 'decline') AND (account = ?1 OR recipient = ?1)
             AND (time < ?2 OR time >= ?3) ORDER BY time LIMIT 1
             """
         return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [account, opened.millis, closed?.millis ?? Int64.max])
