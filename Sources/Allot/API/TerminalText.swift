@@ -13,8 +13,6 @@ public struct TerminalText: Sendable {
         return l.date.isoDate + " " + pad2(minutes / 60) + ":" + pad2(minutes % 60)
     }
 
-    public func problems(_ ledger: Ledger) -> String { problems(ledger.problems) }
-
     public func problems(_ all: [LedgerProblem]) -> String {
         var lines: [String] = []
         let kinds: [LedgerProblem.Kind] = [.rejectedShare, .rejectedAdjust, .unfundedSend, .duplicateResponse]
