@@ -5,14 +5,12 @@ import Foundation
 public struct LedgerCalendar: Sendable {
     public let identifier: String
     private let zone: TimeZone
-    private let offsets: OffsetTable?
 
     /// nil when the identifier is not a known IANA zone.
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.zone = zone
-        self.offsets = identifier == "UTC" ? nil : OffsetTable(zone)
     }
 
     public static let utc = LedgerCalendar(identifier: "UTC")!
@@ -20,7 +18,6 @@ public struct LedgerCalendar: Sendable {
     /// The zone's offset from UTC at an instant, in milliseconds.
     public func offsetMillis(at t: Instant) -> Int64 {
         if identifier == "UTC" { return 0 }
-        if let offset = offsets?.offsetMillis(at: t.millis) { return offset }
         let date = Date(timeIntervalSince1970: Double(t.millis.floorDivided(by: 1000).quotient))
         return Int64(zone.secondsFromGMT(for: date)) * 1000
     }
