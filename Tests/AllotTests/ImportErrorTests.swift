@@ -139,7 +139,7 @@ import Testing
         var bytes = Array("account,name,team,email,opened,closed\nann,An".utf8)
         bytes += [0xFF, 0xFE]
         bytes += Array("n,red,,2015-01-01,\n".utf8)
-        FileManager.default.createFile(atPath: folder + "/latin1.csv", contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: folder + "/latin1.csv", contents: Data(bytes)))
         TestSupport.write("account,name,nickname\n", to: folder + "/odd.csv")
         TestSupport.write("id,time,type,type\n", to: folder + "/twice.csv")
         let failure = try #require(throws: ImportFailure.self) {

@@ -41,8 +41,6 @@ import Testing
     @Test func splittingAndShufflingFilesGivesIdenticalStatements() async throws {
         await propertyCheck(count: 12, input: Gen.uint64(in: 0...UInt64.max)) { seed in
             let d = Drawn(seed: seed)
-            var random = SystemRandomNumberGenerator()
-            _ = random
             var rng = SeededRandom(seed: seed)
             let whole = try! LedgerStore()
             let seatTable = try! SourceReader.read(Array(d.seats.utf8), file: "seats.csv")

@@ -12,12 +12,12 @@ public struct NoticeRenderer: Sendable {
         public var subject, text, html: String
     }
 
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
     private let cmark = MarkdownRenderer()
 
     public init(templates: TemplateSet) throws {
         library = try templates.library()
-        for name in ["notice", "notice-subject", "email-layout"] where library.getTemplate(named: name) == nil {
+        for name in ["notice", "notice-subject", "email-layout"] where !library.contains(name) {
             throw TemplateError(file: name, message: "is missing; notices need notice.md, notice-subject.txt and email-layout.html")
         }
     }

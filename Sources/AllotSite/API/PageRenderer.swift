@@ -6,14 +6,14 @@ import Mustache
 /// Page → Markdown (its template filled with its view) → HTML (libcmark) → layout;
 /// and the page's model → its JSON twin.
 public struct PageRenderer: Sendable {
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
     private let cmark = MarkdownRenderer()
     public let siteTitle: String
 
     public init(templates: TemplateSet, siteTitle: String) throws {
         self.library = try templates.library()
         self.siteTitle = siteTitle
-        for name in ["layout"] where library.getTemplate(named: name) == nil {
+        for name in ["layout"] where !library.contains(name) {
             throw TemplateError(file: "\(name).html", message: "is missing")
         }
     }
@@ -24,7 +24,7 @@ public struct PageRenderer: Sendable {
     }
 
     private func markdown(_ page: Page, view: Any) throws -> String {
-        guard library.getTemplate(named: page.template) != nil else {
+        guard library.contains(page.template) else {
             throw TemplateError(file: "\(page.template).md", message: "is missing; the \(page.path) page needs it")
         }
         return library.render(view, withTemplate: page.template) ?? ""

@@ -44,7 +44,7 @@ public struct TemplateSet: Sendable {
     /// Markdown text, and are also registered as `<name>.text` for plain text (values as
     /// they are, on one line); partials (`partials/*.html`) escape for HTML inside
     /// Markdown; layouts (`*layout.html`) for HTML; `*.txt` (subjects) are plain text.
-    func library() throws -> MustacheLibrary {
+    func library() throws -> TemplateLibrary {
         _ = TemplateContentTypes.registered
         var library = MustacheLibrary()
         var owners: [String: String] = [:]
@@ -60,7 +60,7 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        return library
+        return TemplateLibrary(mustache: library, names: owners.keys.sorted())
     }
 
     /// The names a file is known by in the library, each with its content type.

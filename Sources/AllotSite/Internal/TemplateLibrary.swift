@@ -1,0 +1,22 @@
+import Mustache
+
+/// The parsed templates of a `TemplateSet`, by name. A page is rendered by the compiled
+/// renderer when its template and data allow, and by swift-mustache otherwise; both give
+/// the same text.
+struct TemplateLibrary: Sendable {
+    let mustache: MustacheLibrary
+    let compiled: CompiledRenderer?
+
+    init(mustache: MustacheLibrary, names: [String]) {
+        self.mustache = mustache
+        self.compiled = CompiledRenderer(library: mustache, names: names)
+    }
+
+    func contains(_ name: String) -> Bool { mustache.getTemplate(named: name) != nil }
+
+    /// The template filled with `view`, or nil when there is no template of that name.
+    func render(_ view: Any, withTemplate name: String) -> String? {
+        if let text = compiled?.render(view, withTemplate: name) { return text }
+        return mustache.render(view, withTemplate: name)
+    }
+}
