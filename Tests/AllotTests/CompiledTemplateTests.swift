@@ -122,7 +122,7 @@ private struct DataDrawer {
     func object(_ rng: inout SeededRandom, depth: Int) -> TemplateObject {
         let object = TemplateObject()
         for name in ["a", "b", "list", "flag", "n", "obj"] where Int.random(in: 0..<4, using: &rng) > 0 {
-            object.fields[name] = value(&rng, depth: depth)
+            object.set(value(&rng, depth: depth), forKey: name)
         }
         return object
     }

@@ -50,9 +50,28 @@ enum EmailStyles {
     ]
 
     /// Safe as plain replacement: data reaches cmark escaped, so these tags are cmark's own.
+    /// One pass over the bytes; no replacement holds another's tag, so it equals replacing
+    /// each tag in turn.
     static func inline(_ html: String) -> String {
-        styles.reduce(html) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var i = 0
+        next: while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                for (tag, styled) in utf8Styles where bytes[i...].starts(with: tag) {
+                    out += styled
+                    i += tag.count
+                    continue next
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let utf8Styles = styles.map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }
 
 extension String {

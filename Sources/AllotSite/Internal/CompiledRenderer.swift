@@ -145,7 +145,7 @@ struct CompiledRenderer: Sendable {
     /// dictionary; nothing in a list or a scalar (their reflections have no labels).
     private static func child(named name: String, of object: Any) throws(Unsupported) -> Any? {
         switch object {
-        case let object as TemplateObject: return object.fields[name]
+        case let object as TemplateObject: return object.child(named: name)
         case is TemplateList, is String, is Int, is Bool, is Double: return nil
         case let dictionary as [String: Any]: return dictionary[name]
         case is [Any]: return nil

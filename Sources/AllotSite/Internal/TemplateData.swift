@@ -24,16 +24,57 @@ enum TemplateData {
     }
 }
 
-/// A keyed container: what a struct of the view becomes.
+/// A keyed container: what a struct of the view becomes. Fields are kept in the order
+/// they were encoded, and a name is found by comparing it with each key: views have a
+/// handful of fields with short names, so that beats hashing the name. A later field of
+/// the same name wins, as in a dictionary.
 final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible {
-    var fields: [String: Any]
+    private var entries: [(key: String, value: Any)] = []
+    /// For the rare object with many fields (an encoded dictionary), made on first look-up.
+    private var index: [String: Int]?
 
-    init(_ fields: [String: Any] = [:]) { self.fields = fields }
+    init() { entries.reserveCapacity(8) }
 
-    func child(named name: String) -> Any? { fields[name] }
+    init(_ fields: KeyValuePairs<String, Any>) {
+        entries = fields.map { ($0.key, $0.value) }
+    }
+
+    func set(_ value: Any, forKey key: String) {
+        entries.append((key, value))
+        index = nil
+    }
+
+    func child(named name: String) -> Any? {
+        if entries.count > 16 {
+            if index == nil { index = Dictionary(zip(entries.map(\.key), entries.indices), uniquingKeysWith: { $1 }) }
+            return index![name].map { entries[$0].value }
+        }
+        var i = entries.count - 1
+        while i >= 0 {
+            if entries[i].key == name { return entries[i].value }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The fields as a dictionary, for a dictionary's transforms and description.
+    var fields: [String: Any] { Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }) }
     /// A dictionary's transforms (`count`, `empty`, …), as before.
     func transform(_ name: String) -> Any? { fields.transform(name) }
-    var description: String { fields.description }
+    /// Like a dictionary's description, in the order the fields were encoded, so a tag
+    /// naming a whole object shows the same text every time.
+    var description: String {
+        let kept = entries.indices.filter { i in !entries[(i + 1)...].contains { $0.key == entries[i].key } }
+        guard !kept.isEmpty else { return "[:]" }
+        var text = "["
+        for (n, i) in kept.enumerated() {
+            if n > 0 { text += ", " }
+            debugPrint(entries[i].key, terminator: "", to: &text)
+            text += ": "
+            debugPrint(entries[i].value, terminator: "", to: &text)
+        }
+        return text + "]"
+    }
 }
 
 /// An unkeyed container: what an array of the view becomes. A section over it repeats
@@ -103,16 +144,16 @@ private enum NodeEncoder {
 
         mutating func encodeNil(forKey key: Key) throws {}
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            object.fields[key.stringValue] = try state.value(of: value)
+            if let field = try state.value(of: value) { object.set(field, forKey: key.stringValue) }
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
             let nested = TemplateObject()
-            object.fields[key.stringValue] = nested
+            object.set(nested, forKey: key.stringValue)
             return KeyedEncodingContainer(Keyed<N>(state: state, object: nested))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let nested = TemplateList()
-            object.fields[key.stringValue] = nested
+            object.set(nested, forKey: key.stringValue)
             return Unkeyed(state: state, list: nested)
         }
         mutating func superEncoder() -> Encoder {
