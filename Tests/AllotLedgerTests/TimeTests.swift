@@ -8,6 +8,27 @@ import AllotLedger
         try? InstantParser(calendar: calendar).parse(text).get()
     }
 
+    /// The digit-by-digit ISO text against one built from the civil date's fields,
+    /// across years, milliseconds, epoch edges and the years it hands to the slow path.
+    @Test func iso8601TextMatchesTheCivilDate() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var samples: [Int64] = [0, -1, 1, 999, 1000, 86_399_999, -86_400_000, 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_001]
+        for _ in 0..<5000 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            samples.append(Int64(bitPattern: state % 400_000_000_000_000) - 100_000_000_000_000)
+        }
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        for millis in samples {
+            let (day, ms) = millis.quotientAndRemainder(dividingBy: 86_400_000)
+            let days = ms < 0 ? day - 1 : day, msOfDay = ms < 0 ? ms + 86_400_000 : ms
+            let d = CivilDate(daysSinceEpoch: Int(days))
+            let s = Int(msOfDay / 1000)
+            var expected = d.isoDate + "T" + pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
+            if msOfDay % 1000 != 0 { expected += "." + pad(Int(msOfDay % 1000), 3) }
+            #expect(Instant(millis: millis).iso8601 == expected + "Z", "\(millis)")
+        }
+    }
+
     @Test func instantsWithOffsetsAreExact() {
         #expect(parse("2015-01-05T14:03:00Z")?.iso8601 == "2015-01-05T14:03:00Z")
         #expect(parse("2015-01-05T09:03:00-05:00")?.iso8601 == "2015-01-05T14:03:00Z")

@@ -16,6 +16,30 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
     public var iso8601: String {
         let (day, msOfDay) = millis.floorDivided(by: 86_400_000)
         let date = CivilDate(daysSinceEpoch: Int(day))
+        guard (0...9999).contains(date.year) else { return slowISO8601(date, msOfDay: msOfDay) }
+        let seconds = Int(msOfDay / 1000), ms = Int(msOfDay % 1000)
+        // `YYYY-MM-DDTHH:MM:SS[.mmm]Z`, written digit by digit: this runs for every
+        // timestamp of every JSON twin.
+        return String(unsafeUninitializedCapacity: 24) { out in
+            func put(_ n: Int, digits: Int, at i: Int) {
+                var n = n
+                for k in stride(from: i + digits - 1, through: i, by: -1) { out[k] = UInt8(ascii: "0") + UInt8(n % 10); n /= 10 }
+            }
+            put(date.year, digits: 4, at: 0); out[4] = UInt8(ascii: "-")
+            put(date.month, digits: 2, at: 5); out[7] = UInt8(ascii: "-")
+            put(date.day, digits: 2, at: 8); out[10] = UInt8(ascii: "T")
+            put(seconds / 3600, digits: 2, at: 11); out[13] = UInt8(ascii: ":")
+            put(seconds / 60 % 60, digits: 2, at: 14); out[16] = UInt8(ascii: ":")
+            put(seconds % 60, digits: 2, at: 17)
+            guard ms != 0 else { out[19] = UInt8(ascii: "Z"); return 20 }
+            out[19] = UInt8(ascii: ".")
+            put(ms, digits: 3, at: 20)
+            out[23] = UInt8(ascii: "Z")
+            return 24
+        }
+    }
+
+    private func slowISO8601(_ date: CivilDate, msOfDay: Int64) -> String {
         let seconds = Int(msOfDay / 1000), ms = Int(msOfDay % 1000)
         var text = date.isoDate + "T" + twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60)
             + ":" + twoDigits(seconds % 60)

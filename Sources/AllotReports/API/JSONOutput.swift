@@ -42,7 +42,8 @@ enum JSONBytesWriter {
         guard !state.unsupported else { throw Unsupported() }
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(root, indent: 0, into: &out)
+        var orders = KeyOrders()
+        write(root, indent: 0, orders: &orders, into: &out)
         return out
     }
 
@@ -61,6 +62,10 @@ enum JSONBytesWriter {
     final class Object {
         var keys: [String] = []
         var values: [Value] = []
+        /// The `CodingKey` type it was encoded with: objects of one type mostly share their keys.
+        let keyType: ObjectIdentifier
+
+        init(keyType: ObjectIdentifier) { self.keyType = keyType }
 
         func set(_ key: String, _ value: Value) {
             // A key encoded twice keeps its last value, as with JSONEncoder.
@@ -132,7 +137,7 @@ enum JSONBytesWriter {
                 return KeyedEncodingContainer(Keyed<Key>(state: state, object: object))
             }
             if case .empty = slot.value {} else { state.unsupported = true }
-            let object = Object()
+            let object = Object(keyType: ObjectIdentifier(Key.self))
             slot.value = .object(object)
             return KeyedEncodingContainer(Keyed<Key>(state: state, object: object))
         }
@@ -158,7 +163,7 @@ enum JSONBytesWriter {
             object.set(key.stringValue, try state.value(of: value))
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
-            let nested = Object()
+            let nested = Object(keyType: ObjectIdentifier(N.self))
             object.set(key.stringValue, .object(nested))
             return KeyedEncodingContainer(Keyed<N>(state: state, object: nested))
         }
@@ -186,7 +191,7 @@ enum JSONBytesWriter {
         mutating func encodeNil() throws { array.items.append(.literal("null")) }
         mutating func encode<T: Encodable>(_ value: T) throws { array.items.append(try state.value(of: value)) }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) -> KeyedEncodingContainer<N> {
-            let nested = Object()
+            let nested = Object(keyType: ObjectIdentifier(N.self))
             array.items.append(.object(nested))
             return KeyedEncodingContainer(Keyed<N>(state: state, object: nested))
         }
@@ -218,7 +223,21 @@ enum JSONBytesWriter {
 
     // MARK: Writing
 
-    static func write(_ value: Value, indent: Int, into out: inout [UInt8]) {
+    /// The sorted order of the last key list seen per `CodingKey` type, so that the rows of
+    /// a table are not each sorted again.
+    struct KeyOrders {
+        private var last: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+
+        mutating func order(of object: Object) -> [Int] {
+            if let cached = last[object.keyType], cached.keys == object.keys { return cached.order }
+            let keys = object.keys
+            let order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+            last[object.keyType] = (keys, order)
+            return order
+        }
+    }
+
+    static func write(_ value: Value, indent: Int, orders: inout KeyOrders, into out: inout [UInt8]) {
         switch value {
         case .literal(let s): s.withUTF8Buffer { out.append(contentsOf: $0) }
         case .number(let n): out.append(contentsOf: n.utf8)
@@ -230,7 +249,7 @@ enum JSONBytesWriter {
             for (i, item) in array.items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")); out.append(0x0A) }
                 writeIndent(indent + 1, into: &out)
-                write(item, indent: indent + 1, into: &out)
+                write(item, indent: indent + 1, orders: &orders, into: &out)
             }
             out.append(0x0A)
             writeIndent(indent, into: &out)
@@ -238,13 +257,12 @@ enum JSONBytesWriter {
         case .object(let object):
             out.append(UInt8(ascii: "{"))
             out.append(0x0A)
-            let order = object.keys.indices.sorted { object.keys[$0].utf8.lexicographicallyPrecedes(object.keys[$1].utf8) }
-            for (n, i) in order.enumerated() {
+            for (n, i) in orders.order(of: object).enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")); out.append(0x0A) }
                 writeIndent(indent + 1, into: &out)
                 writeString(object.keys[i], into: &out)
                 out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " "))
-                write(object.values[i], indent: indent + 1, into: &out)
+                write(object.values[i], indent: indent + 1, orders: &orders, into: &out)
             }
             out.append(0x0A)
             writeIndent(indent, into: &out)
