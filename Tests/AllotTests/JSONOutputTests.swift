@@ -67,6 +67,17 @@ import Testing
         #expect(try JSONBytesWriter.encode([String]()) + [0x0A] == [UInt8](try JSONOutput.foundationEncode([String]())))
     }
 
+    struct Row: Encodable { var b: String?; var a: Int; var c: String? }
+
+    /// Rows of one type with different fields present, and dictionaries with different
+    /// keys, in one document: the reused key order must follow each object's own keys.
+    @Test func objectsOfOneTypeWithDifferentKeysMatchJSONEncoder() throws {
+        let rows = [Row(b: "x", a: 1, c: nil), Row(b: nil, a: 2, c: "y"), Row(b: "x", a: 1, c: nil), Row(b: "z", a: 3, c: "w")]
+        let maps: [[String: Int]] = [["b": 1, "a": 2], ["a": 1], ["zz": 1, "b": 2, "a": 3], ["b": 1, "a": 2]]
+        #expect(try JSONBytesWriter.encode(rows) + [0x0A] == [UInt8](try JSONOutput.foundationEncode(rows)))
+        #expect(try JSONBytesWriter.encode(maps) + [0x0A] == [UInt8](try JSONOutput.foundationEncode(maps)))
+    }
+
     struct WithDouble: Encodable { var x = 0.1; var when = Date(timeIntervalSince1970: 0); var data = Data([1, 2]) }
 
     @Test func whatTheWriterDoesNotHandleGoesToJSONEncoder() throws {
