@@ -36,7 +36,7 @@ public struct PageRenderer: Sendable {
 
     private func html(_ page: Page, view: Any) throws -> String {
         let body = cmark.html(try markdown(page, view: view))
-        let layout = TemplateObject(["title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
+        let layout = TemplateObject(strings: ["title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
                                      "kind": page.template])
         return library.render(layout, withTemplate: "layout") ?? ""
     }

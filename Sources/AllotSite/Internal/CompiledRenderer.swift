@@ -1,11 +1,10 @@
 import Mustache
 
 /// Renders compiled templates exactly as swift-mustache renders their source, for the
-/// template data Allot makes (`TemplateObject`, `TemplateList`, strings, integers,
-/// booleans, doubles, and `DictionaryData`'s dictionaries and arrays): a tag is one
-/// dictionary read per level of the context stack and one append. Anything else in the
-/// data (which only swift-mustache knows how to treat) makes `render` give up, and the
-/// caller renders the page with swift-mustache.
+/// template data `TemplateData` makes (`TemplateValue`s under a `TemplateObject`): a tag
+/// is one comparison loop per level of the context stack and one append, with no casts.
+/// Other data (`DictionaryData`'s dictionaries, anything a caller made by hand) is left
+/// to swift-mustache: `render` returns nil.
 struct CompiledRenderer: Sendable {
     private let templates: [String: CompiledTemplate]
     /// Templates in the library that did not compile: a partial naming one gives up.
@@ -13,6 +12,7 @@ struct CompiledRenderer: Sendable {
     /// swift-mustache's content type before a template's first pragma, and in a partial.
     private let defaultContentType: any MustacheContentType
 
+    /// A partial that did not compile: swift-mustache renders the whole text instead.
     struct Unsupported: Error {}
 
     init?(library: MustacheLibrary, names: [String]) {
@@ -31,9 +31,9 @@ struct CompiledRenderer: Sendable {
 
     /// The rendered text, or nil when swift-mustache has to render it.
     func render(_ object: Any, withTemplate name: String) -> String? {
-        guard let template = templates[name] else { return nil }
+        guard let template = templates[name], let root = object as? TemplateObject else { return nil }
         var out = ""
-        var stack: [Any] = [object]
+        var stack: [TemplateValue] = [.object(root)]
         do {
             try render(template.nodes, stack: &stack, indentation: nil, contentType: defaultContentType, into: &out)
         } catch {
@@ -42,7 +42,7 @@ struct CompiledRenderer: Sendable {
         return out
     }
 
-    private func render(_ nodes: [TemplateNode], stack: inout [Any], indentation: String?,
+    private func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: String?,
                         contentType: any MustacheContentType, into out: inout String) throws(Unsupported) {
         var contentType = contentType
         guard let indentation, !indentation.isEmpty else {
@@ -60,7 +60,7 @@ struct CompiledRenderer: Sendable {
         out += rendered
     }
 
-    private func render(_ node: TemplateNode, stack: inout [Any], indentation: String?,
+    private func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: String?,
                         contentType: inout any MustacheContentType, into out: inout String) throws(Unsupported) {
         switch node {
         case .text(let text):
@@ -68,42 +68,39 @@ struct CompiledRenderer: Sendable {
         case .contentType(let type):
             contentType = type
         case .variable(let path, let escaped):
-            guard let value = try lookUp(path, in: stack) else { return }
-            let text = try Self.text(of: value)
+            guard let value = lookUp(path, in: stack) else { return }
+            let text = Self.text(of: value)
             out += escaped ? contentType.escapeText(text) : text
         case .section(let path, let nodes, inverted: false):
-            let value = try lookUp(path, in: stack)
-            switch value {
+            switch lookUp(path, in: stack) {
             case nil:
                 return
-            case let flag as Bool:
+            case .bool(let flag):
                 if flag { try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out) }
-            case let list as TemplateList:
+            case .list(let list):
                 for item in list.items {
                     stack.append(item)
                     try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out)
                     stack.removeLast()
                 }
             case let value?:
-                let items = try Self.items(of: value)
-                for item in items ?? [value] {
-                    stack.append(item)
-                    try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out)
-                    stack.removeLast()
-                }
-            }
-        case .section(let path, let nodes, inverted: true):
-            let value = try lookUp(path, in: stack)
-            switch value {
-            case nil:
-                try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out)
-            case let flag as Bool:
-                if !flag { try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out) }
-            case let value?:
-                guard let items = try Self.items(of: value), items.isEmpty else { return }
                 stack.append(value)
                 try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out)
                 stack.removeLast()
+            }
+        case .section(let path, let nodes, inverted: true):
+            let value = lookUp(path, in: stack)
+            switch value {
+            case nil:
+                try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out)
+            case .bool(let flag):
+                if !flag { try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out) }
+            case .list(let list) where list.items.isEmpty:
+                stack.append(.list(list))
+                try render(nodes, stack: &stack, indentation: indentation, contentType: contentType, into: &out)
+                stack.removeLast()
+            default:
+                return
             }
         case .partial(let name, let indented):
             guard let template = templates[name] else {
@@ -115,63 +112,45 @@ struct CompiledRenderer: Sendable {
         }
     }
 
-    private func lookUp(_ path: TemplatePath, in stack: [Any]) throws(Unsupported) -> Any? {
+    private func lookUp(_ path: TemplatePath, in stack: [TemplateValue]) -> TemplateValue? {
         switch path.start {
         case .current:
             return stack.last
         case .anchored:
-            return try descend(path.names[...], from: stack[stack.count - 1])
+            return descend(path.names[...], from: stack[stack.count - 1])
         case .climbing:
             let first = path.names[0]
-            for object in stack.reversed() {
-                if let child = try Self.child(named: first, of: object) {
-                    return try descend(path.names.dropFirst(), from: child)
+            var level = stack.count - 1
+            while level >= 0 {
+                if case .object(let object) = stack[level], let child = object.value(named: first) {
+                    return descend(path.names.dropFirst(), from: child)
                 }
+                level -= 1
             }
             return nil
         }
     }
 
-    private func descend(_ names: ArraySlice<String>, from object: Any) throws(Unsupported) -> Any? {
-        var object = object
+    /// Down a dotted name: only objects have named children (lists and scalars reflect
+    /// no labels in swift-mustache).
+    private func descend(_ names: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var value = value
         for name in names {
-            guard let child = try Self.child(named: name, of: object) else { return nil }
-            object = child
+            guard case .object(let object) = value, let child = object.value(named: name) else { return nil }
+            value = child
         }
-        return object
-    }
-
-    /// What swift-mustache finds under `name` in `object`: a field of an object or a
-    /// dictionary; nothing in a list or a scalar (their reflections have no labels).
-    private static func child(named name: String, of object: Any) throws(Unsupported) -> Any? {
-        switch object {
-        case let object as TemplateObject: return object.child(named: name)
-        case is TemplateList, is String, is Int, is Bool, is Double: return nil
-        case let dictionary as [String: Any]: return dictionary[name]
-        case is [Any]: return nil
-        default: throw Unsupported()
-        }
-    }
-
-    /// A section's items when the value is a list, nil when it is a single value.
-    private static func items(of value: Any) throws(Unsupported) -> [Any]? {
-        switch value {
-        case let list as TemplateList: return list.items
-        case is TemplateObject, is String, is Int, is Double, is [String: Any]: return nil
-        case let array as [Any]: return array
-        default: throw Unsupported()
-        }
+        return value
     }
 
     /// A value as a variable tag shows it, before escaping: `String(describing:)`, as in swift-mustache.
-    private static func text(of value: Any) throws(Unsupported) -> String {
+    private static func text(of value: TemplateValue) -> String {
         switch value {
-        case let text as String: return text
-        case let number as Int: return String(number)
-        case let flag as Bool: return flag ? "true" : "false"
-        case let number as Double: return number.description
-        case is TemplateObject, is TemplateList, is [String: Any], is [Any]: return String(describing: value)
-        default: throw Unsupported()
+        case .string(let text): text
+        case .int(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .double(let number): number.description
+        case .object(let object): object.description
+        case .list(let list): list.description
         }
     }
 }

@@ -13,14 +13,36 @@ import Mustache
 enum TemplateData {
     static func convert(_ value: some Encodable) -> Any {
         let state = NodeEncoder.State()
-        let result: Any?
+        let result: TemplateValue?
         do {
             result = try state.value(of: value)
         } catch {
             return TemplateObject()
         }
         if state.unsupported { return DictionaryData.convert(value) }
-        return result ?? TemplateObject()
+        return result?.any ?? TemplateObject()
+    }
+}
+
+/// One value of template data. The compiled renderer switches over it; swift-mustache
+/// sees `any`, the plain value.
+enum TemplateValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case double(Double)
+    case object(TemplateObject)
+    case list(TemplateList)
+
+    var any: Any {
+        switch self {
+        case .string(let v): v
+        case .int(let v): v
+        case .bool(let v): v
+        case .double(let v): v
+        case .object(let v): v
+        case .list(let v): v
+        }
     }
 }
 
@@ -29,22 +51,22 @@ enum TemplateData {
 /// handful of fields with short names, so that beats hashing the name. A later field of
 /// the same name wins, as in a dictionary.
 final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible {
-    private var entries: [(key: String, value: Any)] = []
+    private var entries: [(key: String, value: TemplateValue)] = []
     /// For the rare object with many fields (an encoded dictionary), made on first look-up.
     private var index: [String: Int]?
 
     init() { entries.reserveCapacity(8) }
 
-    init(_ fields: KeyValuePairs<String, Any>) {
-        entries = fields.map { ($0.key, $0.value) }
+    init(strings: KeyValuePairs<String, String>) {
+        entries = strings.map { ($0.key, .string($0.value)) }
     }
 
-    func set(_ value: Any, forKey key: String) {
+    func set(_ value: TemplateValue, forKey key: String) {
         entries.append((key, value))
         index = nil
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         if entries.count > 16 {
             if index == nil { index = Dictionary(zip(entries.map(\.key), entries.indices), uniquingKeysWith: { $1 }) }
             return index![name].map { entries[$0].value }
@@ -57,8 +79,10 @@ final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringC
         return nil
     }
 
-    /// The fields as a dictionary, for a dictionary's transforms and description.
-    var fields: [String: Any] { Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }) }
+    func child(named name: String) -> Any? { value(named: name)?.any }
+
+    /// The fields as a dictionary, for a dictionary's transforms.
+    var fields: [String: Any] { Dictionary(entries.map { ($0.key, $0.value.any) }, uniquingKeysWith: { $1 }) }
     /// A dictionary's transforms (`count`, `empty`, …), as before.
     func transform(_ name: String) -> Any? { fields.transform(name) }
     /// Like a dictionary's description, in the order the fields were encoded, so a tag
@@ -71,7 +95,7 @@ final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringC
             if n > 0 { text += ", " }
             debugPrint(entries[i].key, terminator: "", to: &text)
             text += ": "
-            debugPrint(entries[i].value, terminator: "", to: &text)
+            debugPrint(entries[i].value.any, terminator: "", to: &text)
         }
         return text + "]"
     }
@@ -80,13 +104,15 @@ final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringC
 /// An unkeyed container: what an array of the view becomes. A section over it repeats
 /// for each item; like an array it has no named children and an array's transforms.
 final class TemplateList: MustacheSequence, MustacheParent, MustacheTransformable, CustomStringConvertible {
-    var items: [Any] = []
+    var items: [TemplateValue] = []
 
-    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
+    init(_ items: [TemplateValue] = []) { self.items = items }
+
+    func makeIterator() -> IndexingIterator<[Any]> { items.map(\.any).makeIterator() }
     var underestimatedCount: Int { items.count }
     func child(named name: String) -> Any? { nil }
-    func transform(_ name: String) -> Any? { items.transform(name) }
-    var description: String { items.description }
+    func transform(_ name: String) -> Any? { items.map(\.any).transform(name) }
+    var description: String { items.map(\.any).description }
 }
 
 private enum NodeEncoder {
@@ -95,9 +121,12 @@ private enum NodeEncoder {
         var unsupported = false
 
         /// The value's template data, or nil when it encodes nothing (a nil optional).
-        func value<T: Encodable>(of value: T) throws -> Any? {
+        func value<T: Encodable>(of value: T) throws -> TemplateValue? {
             // Exact types first (a metadata comparison; a cast that fails is slow).
-            if T.self == String.self || T.self == Int.self || T.self == Bool.self || T.self == Double.self { return value }
+            if T.self == String.self { return .string(value as! String) }
+            if T.self == Int.self { return .int(value as! Int) }
+            if T.self == Bool.self { return .bool(value as! Bool) }
+            if T.self == Double.self { return .double(value as! Double) }
             let slot = Slot()
             try value.encode(to: Writer(state: self, slot: slot))
             return slot.value
@@ -106,8 +135,8 @@ private enum NodeEncoder {
 
     /// Where the `Encoder` a value was given puts it.
     final class Slot {
-        var value: Any?
-        init(_ value: Any? = nil) { self.value = value }
+        var value: TemplateValue?
+        init(_ value: TemplateValue? = nil) { self.value = value }
     }
 
     struct Writer: Encoder {
@@ -119,18 +148,18 @@ private enum NodeEncoder {
         init(state: State, slot: Slot) { self.state = state; self.slot = slot }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            if let object = slot.value as? TemplateObject { return KeyedEncodingContainer(Keyed<Key>(state: state, object: object)) }
+            if case .object(let object)? = slot.value { return KeyedEncodingContainer(Keyed<Key>(state: state, object: object)) }
             if slot.value != nil { state.unsupported = true }
             let object = TemplateObject()
-            slot.value = object
+            slot.value = .object(object)
             return KeyedEncodingContainer(Keyed<Key>(state: state, object: object))
         }
 
         func unkeyedContainer() -> UnkeyedEncodingContainer {
-            if let list = slot.value as? TemplateList { return Unkeyed(state: state, list: list) }
+            if case .list(let list)? = slot.value { return Unkeyed(state: state, list: list) }
             if slot.value != nil { state.unsupported = true }
             let list = TemplateList()
-            slot.value = list
+            slot.value = .list(list)
             return Unkeyed(state: state, list: list)
         }
 
@@ -148,17 +177,17 @@ private enum NodeEncoder {
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
             let nested = TemplateObject()
-            object.set(nested, forKey: key.stringValue)
+            object.set(.object(nested), forKey: key.stringValue)
             return KeyedEncodingContainer(Keyed<N>(state: state, object: nested))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let nested = TemplateList()
-            object.set(nested, forKey: key.stringValue)
+            object.set(.list(nested), forKey: key.stringValue)
             return Unkeyed(state: state, list: nested)
         }
         mutating func superEncoder() -> Encoder {
             state.unsupported = true
-            return Writer(state: state, slot: Slot(object))
+            return Writer(state: state, slot: Slot(.object(object)))
         }
         mutating func superEncoder(forKey key: Key) -> Encoder {
             state.unsupported = true
@@ -178,17 +207,17 @@ private enum NodeEncoder {
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) -> KeyedEncodingContainer<N> {
             let nested = TemplateObject()
-            list.items.append(nested)
+            list.items.append(.object(nested))
             return KeyedEncodingContainer(Keyed<N>(state: state, object: nested))
         }
         mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
             let nested = TemplateList()
-            list.items.append(nested)
+            list.items.append(.list(nested))
             return Unkeyed(state: state, list: nested)
         }
         mutating func superEncoder() -> Encoder {
             state.unsupported = true
-            return Writer(state: state, slot: Slot(list))
+            return Writer(state: state, slot: Slot(.list(list)))
         }
     }
 
