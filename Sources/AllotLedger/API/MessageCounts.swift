@@ -6,16 +6,19 @@ public struct MessageCounts: Sendable, Hashable {
 
     /// Counts for the period [start, end) from an account's sends.
     public init(_ messages: [SentMessage], from start: Instant, to end: Instant) {
-        for m in messages {
-            if start <= m.time && m.time < end {
-                sent += 1
-                if !m.funded { unfunded += 1 }
+        // Through the buffer: each message is read in place, not copied with its strings.
+        messages.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                if start <= buffer[i].time && buffer[i].time < end {
+                    sent += 1
+                    if !buffer[i].funded { unfunded += 1 }
+                }
+                if let r = buffer[i].response, start <= r.time && r.time < end {
+                    if r.kind == .accept { accepted += 1 } else { declined += 1 }
+                }
+                if let w = buffer[i].closes, start <= w && w < end, buffer[i].isLost { lost += 1 }
+                if buffer[i].isPending(at: end) { pending += 1 }
             }
-            if let r = m.response, start <= r.time && r.time < end {
-                if r.kind == .accept { accepted += 1 } else { declined += 1 }
-            }
-            if m.isLost, let w = m.closes, start <= w && w < end { lost += 1 }
-            if m.isPending(at: end) { pending += 1 }
         }
     }
 }
