@@ -44,9 +44,8 @@ extension Project {
     }
 
     /// The HTML part of each warned seat's notice, for the site's warnings page.
-    func noticePreviews(_ context: ReportContext, templates: TemplateSet) throws -> [RenderedFile] {
-        let renderer = try NoticeRenderer(templates: templates)
-        return NoticeDraft.drafts(context, siteURL: config.siteURL).filter { $0.account.email != nil }.map {
+    func noticePreviews(_ context: ReportContext, renderer: NoticeRenderer) -> [RenderedFile] {
+        NoticeDraft.drafts(context, siteURL: config.siteURL).filter { $0.account.email != nil }.map {
             RenderedFile(path: ReportContext.noticePath($0.slug) + ".html", bytes: Data(renderer.render($0.view).html.utf8))
         }
     }

@@ -48,6 +48,7 @@ extension Project {
             return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
         }
         let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
+        let notices = try NoticeRenderer(templates: set)
         let end = try resolvedAsOf(asOf)
         let accounts = try store.accounts()
         let slugs = SiteSlugs(accounts: accounts)
@@ -76,7 +77,7 @@ extension Project {
             let team = teams[i].id
             let (ledger, comparisons) = try replay(team: team, asOf: end)
             let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs)
-            let files = try builder.files(context) + noticePreviews(context, templates: set)
+            let files = try builder.files(context) + noticePreviews(context, renderer: notices)
             try session.write(files)
             return TeamCache.Entry(team: team, key: keys[i], summary: TeamSummary(team: team, context), paths: files.map(\.path))
         }
