@@ -76,6 +76,8 @@ import Testing
         let maps: [[String: Int]] = [["b": 1, "a": 2], ["a": 1], ["zz": 1, "b": 2, "a": 3], ["b": 1, "a": 2]]
         #expect(try JSONBytesWriter.encode(rows) + [0x0A] == [UInt8](try JSONOutput.foundationEncode(rows)))
         #expect(try JSONBytesWriter.encode(maps) + [0x0A] == [UInt8](try JSONOutput.foundationEncode(maps)))
+        let ints = [0, -1, 7, 9, 10, -10, 99, 100, 1_234_567_890, Int.max, Int.min, Int.min + 1]
+        #expect(try JSONBytesWriter.encode(ints) + [0x0A] == [UInt8](try JSONOutput.foundationEncode(ints)))
     }
 
     struct WithDouble: Encodable { var x = 0.1; var when = Date(timeIntervalSince1970: 0); var data = Data([1, 2]) }

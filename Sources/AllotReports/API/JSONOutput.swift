@@ -51,6 +51,7 @@ enum JSONBytesWriter {
 
     enum Value {
         case literal(StaticString)
+        case int(Int)
         case number(String)
         case string(String)
         case object(Object)
@@ -91,7 +92,7 @@ enum JSONBytesWriter {
         func value<T: Encodable>(of value: T) throws -> Value {
             // Exact types first (a metadata comparison; a cast that fails is slow).
             if T.self == String.self { return .string(value as! String) }
-            if T.self == Int.self { return .number(String(value as! Int)) }
+            if T.self == Int.self { return .int(value as! Int) }
             if T.self == Bool.self { return .literal(value as! Bool ? "true" : "false") }
             if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
                 || T.self == URL.self || T.self == Decimal.self {
@@ -240,6 +241,7 @@ enum JSONBytesWriter {
     static func write(_ value: Value, indent: Int, orders: inout KeyOrders, into out: inout [UInt8]) {
         switch value {
         case .literal(let s): s.withUTF8Buffer { out.append(contentsOf: $0) }
+        case .int(let n): writeInt(n, into: &out)
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): writeString(s, into: &out)
         case .empty: break
@@ -267,6 +269,24 @@ enum JSONBytesWriter {
             out.append(0x0A)
             writeIndent(indent, into: &out)
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Decimal digits without making a String first: most values in the twins are integers.
+    static func writeInt(_ n: Int, into out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(20 - count)...])
         }
     }
 
