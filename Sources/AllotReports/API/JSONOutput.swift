@@ -163,6 +163,11 @@ enum JSONBytesWriter {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             object.set(key.stringValue, try state.value(of: value))
         }
+        // The scalar overloads synthesized `encode(to:)` calls, taken directly rather than
+        // through the generic path.
+        mutating func encode(_ value: String, forKey key: Key) throws { object.set(key.stringValue, .string(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key.stringValue, .int(value)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(key.stringValue, .literal(value ? "true" : "false")) }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
             let nested = Object(keyType: ObjectIdentifier(N.self))
             object.set(key.stringValue, .object(nested))
@@ -191,6 +196,8 @@ enum JSONBytesWriter {
 
         mutating func encodeNil() throws { array.items.append(.literal("null")) }
         mutating func encode<T: Encodable>(_ value: T) throws { array.items.append(try state.value(of: value)) }
+        mutating func encode(_ value: String) throws { array.items.append(.string(value)) }
+        mutating func encode(_ value: Int) throws { array.items.append(.int(value)) }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) -> KeyedEncodingContainer<N> {
             let nested = Object(keyType: ObjectIdentifier(N.self))
             array.items.append(.object(nested))

@@ -175,6 +175,12 @@ private enum NodeEncoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if let field = try state.value(of: value) { object.set(field, forKey: key.stringValue) }
         }
+        // The scalar overloads synthesized `encode(to:)` calls, taken directly rather than
+        // through the generic path.
+        mutating func encode(_ value: String, forKey key: Key) throws { object.set(.string(value), forKey: key.stringValue) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { object.set(.int(value), forKey: key.stringValue) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(.bool(value), forKey: key.stringValue) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { object.set(.double(value), forKey: key.stringValue) }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
             let nested = TemplateObject()
             object.set(.object(nested), forKey: key.stringValue)
@@ -205,6 +211,8 @@ private enum NodeEncoder {
         mutating func encode<T: Encodable>(_ value: T) throws {
             if let item = try state.value(of: value) { list.items.append(item) }
         }
+        mutating func encode(_ value: String) throws { list.items.append(.string(value)) }
+        mutating func encode(_ value: Int) throws { list.items.append(.int(value)) }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) -> KeyedEncodingContainer<N> {
             let nested = TemplateObject()
             list.items.append(.object(nested))
