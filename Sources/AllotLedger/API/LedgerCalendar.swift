@@ -5,21 +5,24 @@ import Foundation
 public struct LedgerCalendar: Sendable {
     public let identifier: String
     private let zone: TimeZone
+    /// nil for UTC, whose offset is always zero.
+    private let offsets: OffsetTable?
 
     /// nil when the identifier is not a known IANA zone.
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.zone = zone
+        self.offsets = identifier == "UTC" ? nil : OffsetTables.table(for: identifier, zone)
     }
 
     public static let utc = LedgerCalendar(identifier: "UTC")!
 
     /// The zone's offset from UTC at an instant, in milliseconds.
     public func offsetMillis(at t: Instant) -> Int64 {
-        if identifier == "UTC" { return 0 }
-        let date = Date(timeIntervalSince1970: Double(t.millis.floorDivided(by: 1000).quotient))
-        return Int64(zone.secondsFromGMT(for: date)) * 1000
+        guard let offsets else { return 0 }
+        let second = t.millis.floorDivided(by: 1000).quotient
+        return offsets.offsetMillis(atSecond: second) ?? OffsetChunk.offsetMillis(zone, atSecond: second)
     }
 
     public func local(_ t: Instant) -> LocalDateTime {
