@@ -23,11 +23,12 @@ final class TeamReplay {
         for e in events {
             if e.kind.isResponse, e.message != nil { responses.append(e) } else { others.append(e) }
         }
-        self.events = others.sorted { a, b in
+        others.sort { a, b in
             if a.time != b.time { return a.time < b.time }
             let ca = PostingClass(a.kind), cb = PostingClass(b.kind)
             return ca != cb ? ca < cb : UTF8Order.precedes(a.id, b.id)
         }
+        self.events = others
         // The earliest response to each message counts (ties by id); most messages have
         // one, so find it in one pass and look for the others only if there are any.
         var first: [String: SentMessage.Response] = [:]
@@ -37,7 +38,7 @@ final class TeamReplay {
             first[e.message!, default: response].takeIfEarlier(response)
         }
         firstResponse = first
-        if first.count < responses.count { reportDuplicates(responses, sends: others) }
+        if first.count < responses.count { reportDuplicates(responses, sends: events) }
     }
 
     /// Every response to a message but the one that counts.
