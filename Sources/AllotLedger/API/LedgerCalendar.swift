@@ -32,8 +32,9 @@ public struct LedgerCalendar: Sendable {
     /// The instant a wall-clock time names. A time that occurs twice (clocks go back)
     /// is the earlier one; a time skipped by clocks going forward is read with the
     /// offset in force before the change, so it lands just after the gap.
-    public func instant(_ local: LocalDateTime) -> Instant {
-        let wall = local.wallMillis
+    public func instant(_ local: LocalDateTime) -> Instant { instant(wallMillis: local.wallMillis) }
+
+    private func instant(wallMillis wall: Int64) -> Instant {
         let before = offsetMillis(at: Instant(millis: wall - 86_400_000))
         let after = offsetMillis(at: Instant(millis: wall + 86_400_000))
         let early = Instant(millis: wall - before), late = Instant(millis: wall - after)
@@ -60,9 +61,7 @@ public struct LedgerCalendar: Sendable {
 
     /// `t + N days`: N calendar days later at the same local wall-clock time.
     public func adding(days: Int, to t: Instant) -> Instant {
-        var l = local(t)
-        l.date = l.date.adding(days: days)
-        return instant(l)
+        instant(wallMillis: t.millis + offsetMillis(at: t) + Int64(days) * 86_400_000)
     }
 
     /// `t + N months`: N calendar months later, day clamped to the month's end.
