@@ -66,6 +66,20 @@ import AllotLedger
         #expect(ny.adding(days: 90, to: parse("2015-01-01", ny)!).iso8601 == "2015-04-01T04:00:00Z")
     }
 
+    /// `adding(days:)` moves the wall clock in place; it must equal moving the local date.
+    @Test(arguments: ["America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Europe/London"])
+    func addingDaysIsMovingTheLocalDate(_ identifier: String) {
+        let calendar = LedgerCalendar(identifier: identifier)!
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let t = Instant(millis: Int64.random(in: 0..<2_000_000_000_000, using: &random))
+            let days = Int.random(in: -400...400, using: &random)
+            var l = calendar.local(t)
+            l.date = l.date.adding(days: days)
+            #expect(calendar.adding(days: days, to: t) == calendar.instant(l), "\(identifier) \(t) + \(days) days")
+        }
+    }
+
     @Test func skippedLocalTimeLandsAfterTheGapAndRepeatedTimeTakesTheEarlier() {
         let gap = LocalDateTime(date: CivilDate(year: 2015, month: 3, day: 8), millisOfDay: 2 * 3_600_000 + 30 * 60_000)
         #expect(ny.instant(gap).iso8601 == "2015-03-08T07:30:00Z") // 03:30 EDT

@@ -16,22 +16,24 @@ public struct Ledger: Sendable {
     public static func replay(accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant) -> Ledger {
         var byTeam: [String: [Account]] = [:]
         for a in accounts { byTeam[a.team, default: []].append(a) }
-        let teamOf = Dictionary(accounts.map { ($0.id, $0.team) }, uniquingKeysWith: { a, _ in a })
+        let teams = byTeam.keys.sorted(by: UTF8Order.precedes)
+        let position = Dictionary(uniqueKeysWithValues: teams.enumerated().map { ($1, $0) })
+        let teamOf = Dictionary(accounts.map { ($0.id, position[$0.team]!) }, uniquingKeysWith: { a, _ in a })
         var senderOf: [String: String] = [:]
+        senderOf.reserveCapacity(events.count(where: { $0.kind == .send }))
         for e in events where e.kind == .send {
             if let m = e.message, let a = e.account { senderOf[m] = a }
         }
-        var eventsByTeam: [String: [LedgerEvent]] = [:]
+        var eventsByTeam = [[LedgerEvent]](repeating: [], count: teams.count)
         for e in events where e.time < asOf {
             let owner = e.kind.isResponse ? e.message.flatMap { senderOf[$0] } : e.account
             guard let team = owner.flatMap({ teamOf[$0] }) else { continue }
-            eventsByTeam[team, default: []].append(e)
+            eventsByTeam[team].append(e)
         }
-        let teams = byTeam.keys.sorted(by: UTF8Order.precedes)
-        let (seatsOf, eventsOf) = (byTeam, eventsByTeam)
+        let (seatsOf, eventsOf) = (teams.map { byTeam[$0]! }, eventsByTeam)
         // Teams are independent (shares never leave one), so they replay on every core.
-        let outcomes = (try? ParallelMap.map(teams) { team in
-            TeamReplay(accounts: seatsOf[team]!, events: eventsOf[team] ?? [], settings: settings, asOf: asOf).run()
+        let outcomes = (try? ParallelMap.map(Array(teams.indices)) { team in
+            TeamReplay(accounts: seatsOf[team], events: eventsOf[team], settings: settings, asOf: asOf).run()
         }) ?? []
         var results: [AccountLedger] = [], problems: [LedgerProblem] = [], shares: [ShareRecord] = []
         for outcome in outcomes {

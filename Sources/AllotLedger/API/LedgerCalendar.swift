@@ -5,21 +5,24 @@ import Foundation
 public struct LedgerCalendar: Sendable {
     public let identifier: String
     private let zone: TimeZone
+    /// nil for UTC, whose offset is always zero.
+    private let offsets: OffsetTable?
 
     /// nil when the identifier is not a known IANA zone.
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.zone = zone
+        self.offsets = identifier == "UTC" ? nil : OffsetTables.table(for: identifier, zone)
     }
 
     public static let utc = LedgerCalendar(identifier: "UTC")!
 
     /// The zone's offset from UTC at an instant, in milliseconds.
     public func offsetMillis(at t: Instant) -> Int64 {
-        if identifier == "UTC" { return 0 }
-        let date = Date(timeIntervalSince1970: Double(t.millis.floorDivided(by: 1000).quotient))
-        return Int64(zone.secondsFromGMT(for: date)) * 1000
+        guard let offsets else { return 0 }
+        let second = t.millis.floorDivided(by: 1000).quotient
+        return offsets.offsetMillis(atSecond: second) ?? OffsetChunk.offsetMillis(zone, atSecond: second)
     }
 
     public func local(_ t: Instant) -> LocalDateTime {
@@ -29,8 +32,9 @@ public struct LedgerCalendar: Sendable {
     /// The instant a wall-clock time names. A time that occurs twice (clocks go back)
     /// is the earlier one; a time skipped by clocks going forward is read with the
     /// offset in force before the change, so it lands just after the gap.
-    public func instant(_ local: LocalDateTime) -> Instant {
-        let wall = local.wallMillis
+    public func instant(_ local: LocalDateTime) -> Instant { instant(wallMillis: local.wallMillis) }
+
+    private func instant(wallMillis wall: Int64) -> Instant {
         let before = offsetMillis(at: Instant(millis: wall - 86_400_000))
         let after = offsetMillis(at: Instant(millis: wall + 86_400_000))
         let early = Instant(millis: wall - before), late = Instant(millis: wall - after)
@@ -57,9 +61,7 @@ public struct LedgerCalendar: Sendable {
 
     /// `t + N days`: N calendar days later at the same local wall-clock time.
     public func adding(days: Int, to t: Instant) -> Instant {
-        var l = local(t)
-        l.date = l.date.adding(days: days)
-        return instant(l)
+        instant(wallMillis: t.millis + offsetMillis(at: t) + Int64(days) * 86_400_000)
     }
 
     /// `t + N months`: N calendar months later, day clamped to the month's end.

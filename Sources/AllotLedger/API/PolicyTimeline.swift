@@ -17,14 +17,16 @@ public struct PolicyTimeline: Sendable {
     }
 
     /// The last entry with `from <= t`; nil before the first.
-    public func entry(at t: Instant) -> Entry? {
+    public func entry(at t: Instant) -> Entry? { index(at: t).map { entries[$0] } }
+
+    public func policy(at t: Instant) -> (any Policy)? { index(at: t).map { entries[$0].policy } }
+
+    private func index(at t: Instant) -> Int? {
         var lo = 0, hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if entries[mid].from <= t { lo = mid + 1 } else { hi = mid }
         }
-        return lo == 0 ? nil : entries[lo - 1]
+        return lo == 0 ? nil : lo - 1
     }
-
-    public func policy(at t: Instant) -> (any Policy)? { entry(at: t)?.policy }
 }

@@ -1,9 +1,13 @@
-/// A binary min-heap ordered by a strict "comes first" function.
-struct MinHeap<Element> {
-    private var items: [Element] = []
-    private let first: (Element, Element) -> Bool
+/// Something a `MinHeap` can order.
+protocol HeapOrdered {
+    /// True when `a` must come out before `b`.
+    static func comesFirst(_ a: Self, _ b: Self) -> Bool
+}
 
-    init(by first: @escaping (Element, Element) -> Bool) { self.first = first }
+/// A binary min-heap. The order is a static function, not a stored closure, so that it
+/// is inlined and compares elements in place instead of copying them for each call.
+struct MinHeap<Element: HeapOrdered> {
+    private var items: [Element] = []
 
     var peek: Element? { items.first }
     var isEmpty: Bool { items.isEmpty }
@@ -13,7 +17,7 @@ struct MinHeap<Element> {
         var i = items.count - 1
         while i > 0 {
             let parent = (i - 1) / 2
-            guard first(items[i], items[parent]) else { break }
+            guard Element.comesFirst(items[i], items[parent]) else { break }
             items.swapAt(i, parent)
             i = parent
         }
@@ -27,8 +31,8 @@ struct MinHeap<Element> {
         while true {
             let l = 2 * i + 1, r = l + 1
             var m = i
-            if l < items.count, first(items[l], items[m]) { m = l }
-            if r < items.count, first(items[r], items[m]) { m = r }
+            if l < items.count, Element.comesFirst(items[l], items[m]) { m = l }
+            if r < items.count, Element.comesFirst(items[r], items[m]) { m = r }
             if m == i { break }
             items.swapAt(i, m)
             i = m

@@ -25,7 +25,7 @@ enum ScheduledAction {
 }
 
 /// Something to happen at an instant, ordered by (time, class, rank, id).
-struct ScheduledItem {
+struct ScheduledItem: HeapOrdered {
     var time: Instant
     var cls: PostingClass
     /// Account position, lot sequence or timeline position, by class.

@@ -10,7 +10,7 @@ final class TeamReplay {
     let firstResponse: [String: SentMessage.Response]
     var problems: [LedgerProblem] = []
     var shares: [ShareRecord] = []
-    var schedule = MinHeap<ScheduledItem>(by: ScheduledItem.comesFirst)
+    var schedule = MinHeap<ScheduledItem>()
     var calendar: LedgerCalendar { settings.calendar }
 
     init(accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant) {
@@ -19,30 +19,40 @@ final class TeamReplay {
         let sorted = accounts.sorted { UTF8Order.precedes($0.id, $1.id) }
         states = sorted.map(AccountState.init)
         indexById = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var responses: [String: [LedgerEvent]] = [:]
-        var others: [LedgerEvent] = []
+        var others: [LedgerEvent] = [], responses: [LedgerEvent] = []
         for e in events {
-            if e.kind.isResponse, let m = e.message { responses[m, default: []].append(e) } else { others.append(e) }
+            if e.kind.isResponse, e.message != nil { responses.append(e) } else { others.append(e) }
         }
-        self.events = others.sorted { a, b in
+        others.sort { a, b in
             if a.time != b.time { return a.time < b.time }
             let ca = PostingClass(a.kind), cb = PostingClass(b.kind)
             return ca != cb ? ca < cb : UTF8Order.precedes(a.id, b.id)
         }
+        self.events = others
+        // The earliest response to each message counts (ties by id); most messages have
+        // one, so find it in one pass and look for the others only if there are any.
         var first: [String: SentMessage.Response] = [:]
-        var duplicates: [LedgerEvent] = []
-        for (message, list) in responses {
-            let ordered = list.sorted { $0.time != $1.time ? $0.time < $1.time : UTF8Order.precedes($0.id, $1.id) }
-            first[message] = SentMessage.Response(time: ordered[0].time, kind: ordered[0].kind, eventId: ordered[0].id)
-            duplicates += ordered.dropFirst()
+        first.reserveCapacity(responses.count)
+        for e in responses {
+            let response = SentMessage.Response(time: e.time, kind: e.kind, eventId: e.id)
+            first[e.message!, default: response].takeIfEarlier(response)
         }
         firstResponse = first
+        if first.count < responses.count { reportDuplicates(responses, sends: events) }
+    }
+
+    /// Every response to a message but the one that counts.
+    private func reportDuplicates(_ responses: [LedgerEvent], sends: [LedgerEvent]) {
         var senderOf: [String: String] = [:]
-        for e in others where e.kind == .send {
+        for e in sends where e.kind == .send {
             if let m = e.message, let a = e.account { senderOf[m] = a }
         }
-        for d in duplicates {
-            let counted = first[d.message!]!
+        var countedSeen: Set<String> = []
+        for d in responses {
+            let counted = firstResponse[d.message!]!
+            if counted == SentMessage.Response(time: d.time, kind: d.kind, eventId: d.id), countedSeen.insert(d.message!).inserted {
+                continue
+            }
             problems.append(LedgerProblem(
                 kind: .duplicateResponse, eventId: d.id, time: d.time, account: senderOf[d.message!] ?? d.account ?? "",
                 detail: "message \(d.message!) already had its \(counted.kind.rawValue) \(counted.eventId); this one is ignored"))
@@ -54,25 +64,29 @@ final class TeamReplay {
         var boundaries = monthBoundaries()[...]
         var next = 0
         while true {
-            let event = next < events.count ? events[next] : nil
+            // Reads the next event's time and class in place: copying the whole event on
+            // every turn, scheduled items' turns included, showed in profiles.
+            let hasEvent = next < events.count
             let item = schedule.peek
             let takeEvent: Bool
-            switch (event, item) {
-            case (nil, nil): takeEvent = false
-            case (.some, nil): takeEvent = true
-            case (nil, .some): takeEvent = false
-            case (let e?, let i?):
-                takeEvent = e.time != i.time ? e.time < i.time : PostingClass(e.kind) < i.cls
+            if let i = item, hasEvent {
+                let t = events[next].time
+                takeEvent = t != i.time ? t < i.time : PostingClass(events[next].kind) < i.cls
+            } else if hasEvent {
+                takeEvent = true
+            } else if item != nil {
+                takeEvent = false
+            } else {
+                break
             }
-            if event == nil && item == nil { break }
-            let time = takeEvent ? event!.time : item!.time
+            let time = takeEvent ? events[next].time : item!.time
             if time >= asOf { break }
             while let b = boundaries.first, b.start <= time {
                 snapshot(at: b.start, month: b.month)
                 boundaries.removeFirst()
             }
             if takeEvent {
-                apply(event!)
+                apply(events[next])
                 next += 1
             } else {
                 perform(schedule.pop()!)
@@ -152,5 +166,12 @@ final class TeamReplay {
             if anniversary == t { k += 1; anniversary = calendar.adding(months: k, to: account.opened) }
         }
         return out
+    }
+}
+
+private extension SentMessage.Response {
+    /// Becomes `other` if it came first (by time, then event id).
+    mutating func takeIfEarlier(_ other: Self) {
+        if other.time < time || (other.time == time && UTF8Order.precedes(other.eventId, eventId)) { self = other }
     }
 }

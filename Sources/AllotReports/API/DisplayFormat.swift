@@ -8,24 +8,25 @@ public struct DisplayFormat: Sendable {
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
+    private static let longNames = monthNames.map { Array($0.utf8) }
+    private static let shortNames = monthNames.map { Array($0.utf8.prefix(3)) }
 
     /// `1 Apr 2015`.
     public func date(_ t: Instant) -> String {
         let d = calendar.local(t).date
-        return "\(d.day) \(Self.monthNames[d.month - 1].prefix(3)) \(d.year)"
+        return DateText.make(d, monthName: Self.shortNames[d.month - 1])
     }
 
     /// `1 April 2015`.
     public func longDate(_ t: Instant) -> String {
         let d = calendar.local(t).date
-        return "\(d.day) \(Self.monthNames[d.month - 1]) \(d.year)"
+        return DateText.make(d, monthName: Self.longNames[d.month - 1])
     }
 
     /// `1 Apr 2015, 09:05`.
     public func dateTime(_ t: Instant) -> String {
         let l = calendar.local(t)
-        let minutes = Int(l.millisOfDay / 60_000)
-        return date(t) + ", " + (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+        return DateText.make(l.date, monthName: Self.shortNames[l.date.month - 1], minuteOfDay: Int(l.millisOfDay / 60_000))
     }
 
     /// `April 2015`.
