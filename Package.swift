@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Allot",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "allot", targets: ["AllotCLI"]),
         .library(name: "Allot", targets: ["Allot"]),

@@ -14,7 +14,7 @@ let allotPackage = allotRoot.lastPathComponent
 
 let package = Package(
     name: "AllotCustomPlugin",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "TeamPlugin", targets: ["TeamPlugin"]),
         .executable(name: "team-site", targets: ["team-site"]),
