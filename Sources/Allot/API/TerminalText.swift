@@ -43,7 +43,7 @@ public struct TerminalText: Sendable {
         out.append(line("Opening balance", String(s.opening)))
         for (label, n) in rows where n != 0 { out.append(line("  " + label, signed(n))) }
         out.append(line("Closing balance", String(s.closing)))
-        if s.capped > 0 { out.append("  (\(s.capped) credits not granted: the cap was reached)") }
+        if s.capped > 0 { out.append("  (\(s.capped) \(plural("credit", s.capped)) not granted: the cap was reached)") }
         let m = s.messages
         out.append("")
         out.append("Messages: \(m.sent) sent (\(m.unfunded) unfunded), \(m.accepted) accepted, \(m.declined) declined, \(m.lost) lost, \(m.pending) pending")

@@ -39,5 +39,10 @@ public struct DisplayFormat: Sendable {
     public func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
 
     /// `1 credit`, `12 credits`.
-    public func credits(_ n: Int) -> String { n == 1 || n == -1 ? "\(n) credit" : "\(n) credits" }
+    public func credits(_ n: Int) -> String { counted(n, "credit", "credits") }
+
+    /// `1 seat`, `12 seats`: a count and its noun, agreeing.
+    public func counted(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(n) \(n == 1 || n == -1 ? singular : plural)"
+    }
 }

@@ -28,7 +28,11 @@ public struct NoticeDraft: Sendable {
                 pending: w.pending.map { NoticeView.Item(amount: 1, credits: c.format.credits(1),
                                                          date: $0.closes.map(c.format.dateTime) ?? "", message: $0.message,
                                                          sent: c.format.dateTime($0.time)) },
-                accountURL: base.map { $0 + c.accountPath(w.account.id) + ".html" })
+                accountURL: base.map { $0 + c.accountPath(w.account.id) + ".html" },
+                balanceText: c.format.credits(c.ledger[w.account.id]?.balance ?? 0),
+                expiringVerb: w.expiringTotal == 1 ? "expires" : "expire", pendingVerb: w.pendingTotal == 1 ? "is" : "are",
+                expiringSubject: w.expiringTotal == 1 ? "1 InMail credit expires" : "\(w.expiringTotal) InMail credits expire",
+                pendingSubject: w.pendingTotal == 1 ? "1 InMail message needs" : "\(w.pendingTotal) InMail messages need")
             return NoticeDraft(account: w.account, slug: slug, view: view)
         }
     }
@@ -59,4 +63,10 @@ public struct NoticeView: Sendable, Encodable {
     public var pending: [Item]
     /// The seat's page on the published site, when `site_url` is set.
     public var accountURL: String?
+    /// `1 credit`, `40 credits`.
+    public var balanceText: String
+    /// `expires` or `expire`, `is` or `are`: the verbs after the totals.
+    public var expiringVerb, pendingVerb: String
+    /// The subject's start: `1 InMail credit expires`, `3 InMail messages need`.
+    public var expiringSubject, pendingSubject: String
 }

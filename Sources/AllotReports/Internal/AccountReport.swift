@@ -14,6 +14,8 @@ struct AccountReport: Report {
         var name, id, team, teamHref, opened: String
         var closed: String?
         var balance: Int
+        /// `credit` or `credits`, as the balance needs.
+        var balanceUnit = "credits"
         var lots: [LotRow]
         var hasLots: Bool
         var chart: String
@@ -49,13 +51,14 @@ struct AccountReport: Report {
         let end = min(c.ledger.asOf, a.account.closed.map { max($0, a.account.opened) } ?? c.ledger.asOf)
         let chart = BalanceChart(format: c.format).svg(
             a, from: a.account.opened, to: max(end, Instant(millis: a.account.opened.millis + 86_400_000)), months: months)
-        let view = View(
+        var view = View(
             name: a.account.name, id: id, team: a.account.team, teamHref: c.href(from: path, to: c.teamPath(a.account.team)),
             opened: c.format.date(a.account.opened), closed: a.account.closed.map(c.format.date), balance: a.balance,
             lots: c.lotRows(lots), hasLots: !lots.isEmpty, chart: chart, months: rows,
             warning: c.warning(for: id).map { c.warningBox($0, from: path) },
             sent: counts.sent, unfunded: counts.unfunded, accepted: counts.accepted, declined: counts.declined,
             lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath))
+        view.balanceUnit = a.balance == 1 || a.balance == -1 ? "credit" : "credits"
         return Page(path: path, template: "account", title: a.account.name, model: model, view: view)
     }
 

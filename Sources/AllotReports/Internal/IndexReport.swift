@@ -14,6 +14,8 @@ struct IndexReport: Report {
     struct WhatIfRow: Sendable, Encodable {
         var name, href, alternative: String
         var expiredBase, expiredAlternative, closingBase, closingAlternative: Int
+        /// `1 credit`, `12 credits`.
+        var expiredAlternativeText = "", closingAlternativeText = ""
     }
 
     struct View: Sendable, Encodable {
@@ -24,6 +26,8 @@ struct IndexReport: Report {
         var teamCount, seats, balance, expiringSoon, warningCount: Int
         var horizonDays: Int
         var hasWarnings: Bool
+        /// The counts with their nouns: `1 seat`, `3 teams`, `40 credits`, `30 days`.
+        var seatsText = "", teamsText = "", balanceText = "", expiringSoonText = "", warnedText = "", horizonText = ""
     }
 
     func pages(_ c: ReportContext) -> [Page] { [] }
@@ -43,18 +47,27 @@ struct IndexReport: Report {
         let model = IndexModel(title: c.title, asOf: c.asOf.iso8601, seats: rows.reduce(0) { $0 + $1.seats },
                                balance: rows.reduce(0) { $0 + $1.balance }, teams: lines, comparisons: comparisons)
         let whatIf = c.comparisons.map { x in
-            WhatIfRow(name: x.name, href: c.href(from: path, to: c.comparisonPath(x.name)),
+            var row = WhatIfRow(name: x.name, href: c.href(from: path, to: c.comparisonPath(x.name)),
                       alternative: x.alternative.timeline.entries.map(\.policy.name).joined(separator: ", then "),
                       expiredBase: x.all.total.base.expired, expiredAlternative: x.all.total.alternative.expired,
                       closingBase: x.all.total.base.closing, closingAlternative: x.all.total.alternative.closing)
+            row.expiredAlternativeText = c.format.credits(row.expiredAlternative)
+            row.closingAlternativeText = c.format.credits(row.closingAlternative)
+            return row
         }
         let warned = rows.reduce(0) { $0 + $1.warnedSeats }
-        let view = View(title: c.title, asOf: c.format.dateTime(c.asOf),
+        var view = View(title: c.title, asOf: c.format.dateTime(c.asOf),
                         warningsHref: c.href(from: path, to: ReportContext.warningsPath),
                         whatIf: whatIf, hasWhatIf: !whatIf.isEmpty, teams: rows, teamCount: rows.count,
                         seats: model.seats, balance: model.balance,
                         expiringSoon: rows.reduce(0) { $0 + $1.expiringSoon }, warningCount: warned,
                         horizonDays: c.settings.warnDays, hasWarnings: warned > 0)
+        view.seatsText = c.format.counted(view.seats, "seat", "seats")
+        view.teamsText = c.format.counted(view.teamCount, "team", "teams")
+        view.balanceText = c.format.credits(view.balance)
+        view.expiringSoonText = c.format.credits(view.expiringSoon)
+        view.warnedText = c.format.counted(warned, "seat", "seats")
+        view.horizonText = c.format.counted(view.horizonDays, "day", "days")
         return [Page(path: path, template: "index", title: "Seats and teams", model: model, view: view)]
     }
 }

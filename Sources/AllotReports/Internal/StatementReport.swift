@@ -24,6 +24,8 @@ struct StatementReport: Report {
         var policy: String?
         var opening, closing, capped: Int
         var hasCapped: Bool
+        /// `1 credit`, `5 credits`.
+        var cappedText = ""
         var summary: [SummaryRow]
         var entries: [EntryRow]
         var hasEntries: Bool
@@ -72,7 +74,7 @@ struct StatementReport: Report {
         let pending = a.messages.filter { $0.isPending(at: s.end) }
         let m = s.messages
         let link = { (month: Month) in LinkView(text: c.format.month(month), href: c.href(from: path, to: c.statementPath(id, month))) }
-        let view = View(
+        var view = View(
             name: a.account.name, id: id, month: c.format.month(s.month), team: a.account.team,
             teamHref: c.href(from: path, to: c.teamPath(a.account.team)), accountHref: c.href(from: path, to: c.accountPath(id)),
             partial: s.partial, end: c.format.dateTime(s.end), policy: s.policy, opening: s.opening, closing: s.closing,
@@ -81,6 +83,7 @@ struct StatementReport: Report {
             pending: pending.map(c.pendingRow), hasPending: !pending.isEmpty, sent: m.sent, unfunded: m.unfunded,
             accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
             previous: previous.map(link), next: next.map(link))
+        view.cappedText = c.format.credits(s.capped)
         return Page(path: path, template: "statement", title: "\(a.account.name): \(c.format.month(s.month))",
                     model: StatementDocument(s), view: view)
     }

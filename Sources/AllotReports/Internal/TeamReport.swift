@@ -30,6 +30,8 @@ struct TeamReport: Report {
         var chart: String
         var chartCaption = "Credits moved between the team's seats each month."
         var balance: Int
+        /// `1 credit`, `40 credits`.
+        var balanceText = ""
         var indexHref: String
     }
 
@@ -81,9 +83,10 @@ struct TeamReport: Report {
         }
         let months = statementRange(members, c)
         let perMonth = months.map { m in (m, flows[m].map { $0.values.reduce(0) { $0 + $1.given } } ?? 0) }
-        let view = View(name: team, members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
+        var view = View(name: team, members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
                         chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
                         indexHref: c.href(from: path, to: ReportContext.indexPath))
+        view.balanceText = c.format.credits(view.balance)
         return Page(path: path, template: "team", title: "Team \(team)", model: model, view: view)
     }
 

@@ -28,6 +28,9 @@ struct WarningBox: Sendable, Encodable {
     var warningsHref: String?
     var hasExpiring: Bool
     var hasPending: Bool
+    /// `1 credit`, `2 messages`.
+    var expiringText: String
+    var pendingText: String
 }
 
 extension ReportContext {
@@ -50,7 +53,8 @@ extension ReportContext {
         WarningBox(expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring), pendingTotal: w.pendingTotal,
                    pending: w.pending.map(pendingRow),
                    warningsHref: page == teamWarningsPath(w.account.team) ? nil : href(from: page, to: teamWarningsPath(w.account.team)),
-                   hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty)
+                   hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty,
+                   expiringText: format.credits(w.expiringTotal), pendingText: format.counted(w.pendingTotal, "message", "messages"))
     }
 
     /// The seat's name, or its id when the ledger has no such seat.

@@ -19,6 +19,8 @@ struct WarningsReport: Report {
         var rows: [Row]
         var hasRows: Bool
         var expiringTotal, pendingTotal: Int
+        /// `1 credit`, `2 messages`, `30 days`.
+        var expiringText = "", pendingText = "", horizonText = ""
     }
 
     struct TeamRow: Sendable, Encodable {
@@ -32,6 +34,8 @@ struct WarningsReport: Report {
         var teams: [TeamRow]
         var hasTeams: Bool
         var warnedSeats, expiringTotal, pendingTotal: Int
+        /// `1 seat`, `1 credit`, `2 messages`, `30 days`.
+        var warnedText = "", expiringText = "", pendingText = "", horizonText = ""
     }
 
     func pages(_ c: ReportContext) -> [Page] {
@@ -57,12 +61,15 @@ struct WarningsReport: Report {
                 box: c.warningBox(w, from: path),
                 noticeHref: w.account.email == nil ? nil : c.href(from: path, to: ReportContext.noticePath(c.slugs.account(w.account.id))))
         }
-        let view = View(team: team, teamHref: c.href(from: path, to: c.teamPath(team)),
+        var view = View(team: team, teamHref: c.href(from: path, to: c.teamPath(team)),
                         overviewHref: c.href(from: path, to: ReportContext.warningsPath),
                         asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
                         horizonDays: c.ledger.settings.warnDays, rows: rows, hasRows: !rows.isEmpty,
                         expiringTotal: warnings.reduce(0) { $0 + $1.expiringTotal },
                         pendingTotal: warnings.reduce(0) { $0 + $1.pendingTotal })
+        view.expiringText = c.format.credits(view.expiringTotal)
+        view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
+        view.horizonText = c.format.counted(view.horizonDays, "day", "days")
         return Page(path: path, template: "warnings", title: "Expiry warnings: team \(team)", model: model, view: view)
     }
 
@@ -84,11 +91,15 @@ struct WarningsReport: Report {
                     soonest: t.soonest.map(c.format.date) ?? "", warnedSeats: t.warnedSeats,
                     expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal)
         }
-        let view = OverviewView(asOf: c.format.dateTime(c.asOf), horizon: c.format.date(c.warningHorizon),
+        var view = OverviewView(asOf: c.format.dateTime(c.asOf), horizon: c.format.date(c.warningHorizon),
                                 horizonDays: c.settings.warnDays, teams: rows, hasTeams: !rows.isEmpty,
                                 warnedSeats: rows.reduce(0) { $0 + $1.warnedSeats },
                                 expiringTotal: rows.reduce(0) { $0 + $1.expiringTotal },
                                 pendingTotal: rows.reduce(0) { $0 + $1.pendingTotal })
+        view.warnedText = c.format.counted(view.warnedSeats, "seat", "seats")
+        view.expiringText = c.format.credits(view.expiringTotal)
+        view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
+        view.horizonText = c.format.counted(view.horizonDays, "day", "days")
         return [Page(path: path, template: "warnings-overview", title: "Expiry warnings", model: model, view: view)]
     }
 }

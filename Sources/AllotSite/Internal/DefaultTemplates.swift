@@ -145,19 +145,19 @@ table.lots, table.flows, table.pending { width: auto; min-width: 24rem; }
         "index.md": #"""
 # {{title}}
 
-Balances as of **{{asOf}}**: {{seats}} seats in {{teamCount}} teams hold {{balance}} credits.
+Balances as of **{{asOf}}**: {{balanceText}} across {{seatsText}} in {{teamsText}}.
 {{#hasWarnings}}
-{{expiringSoon}} credits expire within {{horizonDays}} days: [see the {{warningCount}} seats that should act]({{warningsHref}}).
+Expiring within {{horizonText}}: {{expiringSoonText}}. [See the {{warnedText}} that should act]({{warningsHref}}).
 {{/hasWarnings}}
 {{^hasWarnings}}
-Nothing expires within {{horizonDays}} days.
+Nothing expires within {{horizonText}}.
 {{/hasWarnings}}
 {{#hasWhatIf}}
 
 ## What if
 
 {{#whatIf}}
-- [{{name}}]({{href}}) ({{alternative}}): {{expiredAlternative}} credits would have expired instead of {{expiredBase}}, and the seats would hold {{closingAlternative}} credits instead of {{closingBase}}.
+- [{{name}}]({{href}}) ({{alternative}}): {{expiredAlternativeText}} would have expired instead of {{expiredBase}}, and the seats would hold {{closingAlternativeText}} instead of {{closingBase}}.
 {{/whatIf}}
 {{/hasWhatIf}}
 
@@ -190,13 +190,13 @@ Nothing expires within {{horizonDays}} days.
 
 """#,
         "notice-subject.txt": #"""
-{{#hasExpiring}}{{expiringTotal}} InMail credits expire by {{expireBy}}{{/hasExpiring}}{{^hasExpiring}}{{pendingTotal}} InMail messages need an answer by {{answerBy}}{{/hasExpiring}}
+{{#hasExpiring}}{{expiringSubject}} by {{expireBy}}{{/hasExpiring}}{{^hasExpiring}}{{pendingSubject}} an answer by {{answerBy}}{{/hasExpiring}}
 """#,
         "notice.md": #"""
 Hello {{name}},
 
 {{#hasExpiring}}
-**{{expiringTotal}} of your InMail credits expire by {{expireBy}}.** Unused credits
+**{{expiringTotal}} of your InMail credits {{expiringVerb}} by {{expireBy}}.** Unused credits
 cannot be brought back once they expire. Send messages with them, or ask a teammate in
 {{team}} whether they need some; a share keeps the same expiry date.
 
@@ -206,7 +206,7 @@ cannot be brought back once they expire. Send messages with them, or ask a teamm
 
 {{/hasExpiring}}
 {{#hasPending}}
-**{{pendingTotal}} of your messages are still waiting for an answer.** Each credit comes
+**{{pendingTotal}} of your messages {{pendingVerb}} still waiting for an answer.** Each credit comes
 back only if the recipient accepts or declines before the window closes:
 
 {{#pending}}
@@ -214,7 +214,7 @@ back only if the recipient accepts or declines before the window closes:
 {{/pending}}
 
 {{/hasPending}}
-Your balance is {{balance}} credits as of {{asOf}}.
+Your balance is {{balanceText}} as of {{asOf}}.
 {{#accountURL}}
 
 See every credit and when it expires: [{{accountURL}}]({{accountURL}})
@@ -224,7 +224,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 
 """#,
         "partials/balance-card.html": #"""
-<div class="card balance"><span class="label">Balance now</span><span class="value">{{balance}}</span><span class="unit">credits</span></div>
+<div class="card balance"><span class="label">Balance now</span><span class="value">{{balance}}</span><span class="unit">{{balanceUnit}}</span></div>
 
 """#,
         "partials/chart.html": #"""
@@ -346,7 +346,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <tr class="strong total"><td>Closing balance</td><td class="num">{{closing}}</td></tr>
 </tbody>
 </table>
-{{#hasCapped}}<p class="note">{{capped}} credits were not granted this month because the cap was reached.</p>{{/hasCapped}}
+{{#hasCapped}}<p class="note">Not granted this month because the cap was reached: {{cappedText}}.</p>{{/hasCapped}}
 
 """#,
         "partials/team-list.html": #"""
@@ -387,7 +387,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <aside class="warning-box">
 <h3>Act soon</h3>
 {{#hasExpiring}}
-<p><strong>{{expiringTotal}} credits</strong> expire soon. Send them, or share them with a teammate before they go:</p>
+<p><strong>Expiring soon: {{expiringText}}.</strong> Send messages with them, or share them with a teammate before they go:</p>
 <ul>
 {{#expiring}}
 <li><strong>{{amount}}</strong> on {{expires}}</li>
@@ -395,7 +395,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </ul>
 {{/hasExpiring}}
 {{#hasPending}}
-<p><strong>{{pendingTotal}} messages</strong> will be lost unless answered before their window closes:</p>
+<p><strong>Waiting for an answer: {{pendingText}}.</strong> Each credit is lost unless the recipient answers before the window closes:</p>
 <ul>
 {{#pending}}
 <li>{{message}}, sent {{sent}}, window closes {{closes}}</li>
@@ -1510,7 +1510,7 @@ No credits left.
 
 # Team {{name}}
 
-The team holds {{balance}} credits.
+The team holds {{balanceText}}.
 
 {{> team-members}}
 
@@ -1533,10 +1533,10 @@ No credits were shared in this team.
         "warnings-overview.md": #"""
 # Expiry warnings
 
-As of **{{asOf}}**, looking {{horizonDays}} days ahead (to {{horizon}}).
+As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
 
 {{#hasTeams}}
-{{expiringTotal}} credits expire and {{pendingTotal}} messages will be lost unless answered, in {{warnedSeats}} seats. Teams most urgent first; each team's page lists its seats:
+Expiring: {{expiringText}}. Lost unless answered in time: {{pendingText}}. Seats warned: {{warnedSeats}}. Teams most urgent first; each team's page lists its seats:
 
 {{> team-warnings}}
 {{/hasTeams}}
@@ -1550,10 +1550,10 @@ Nothing expires and no answer window closes in this time.
 
 # Expiry warnings: team {{team}}
 
-As of **{{asOf}}**, looking {{horizonDays}} days ahead (to {{horizon}}).
+As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
 
 {{#hasRows}}
-{{expiringTotal}} credits expire and {{pendingTotal}} messages will be lost unless answered. Most urgent first:
+Expiring: {{expiringText}}. Lost unless answered in time: {{pendingText}}. Most urgent first:
 
 {{#rows}}
 ## [{{name}}]({{href}}): first on {{soonest}}
