@@ -1,0 +1,22 @@
+import AllotLedger
+
+/// Where a batch goes while it is validated: the store inside the import's transaction
+/// (rolled back unless the whole batch is valid), or a `MemoryLedger`. Validation hands
+/// it events a chunk at a time and keeps none of them, so a batch of any size takes
+/// the same memory; lookups see what was added so far.
+public protocol LedgerSink: LedgerLookup {
+    /// Adds new seats and replaces changed ones, before any event is added.
+    mutating func add(_ accounts: [Account]) throws
+    /// Adds events as if one at a time in this order, and says what became of each.
+    mutating func add(_ events: [LedgerEvent]) throws -> [Insertion]
+}
+
+/// What became of an event handed to a `LedgerSink`.
+public enum Insertion: Sendable, Equatable {
+    case added
+    /// Not added: an event with this id is held, stored before the batch or added
+    /// earlier in it.
+    case idTaken(by: LedgerEvent, inBatch: Bool)
+    /// Not added: a send whose message another send already carries.
+    case messageTaken(by: LedgerEvent)
+}
