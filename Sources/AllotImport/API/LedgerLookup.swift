@@ -29,14 +29,19 @@ public struct MemoryLedger: LedgerSink, Sendable {
         for a in accounts { self.accounts[a.id] = a }
     }
 
-    public mutating func add(_ events: [LedgerEvent]) -> [Insertion] {
-        events.map { e in
-            if let held = self.events[e.id] { return .idTaken(by: held, inBatch: added.contains(e.id)) }
-            if e.kind == .send, let m = e.message, let other = sends[m] { return .messageTaken(by: other) }
-            store(e)
-            added.insert(e.id)
-            return .added
+    public mutating func add(_ events: [LedgerEvent]) -> [(index: Int, refusal: Refusal)] {
+        var refused: [(index: Int, refusal: Refusal)] = []
+        for (i, e) in events.enumerated() {
+            if let held = self.events[e.id] {
+                refused.append((i, .idTaken(by: held, inBatch: added.contains(e.id))))
+            } else if e.kind == .send, let m = e.message, let other = sends[m] {
+                refused.append((i, .messageTaken(by: other)))
+            } else {
+                store(e)
+                added.insert(e.id)
+            }
         }
+        return refused
     }
 
     private mutating func store(_ e: LedgerEvent) {

@@ -7,16 +7,15 @@ import AllotLedger
 public protocol LedgerSink: LedgerLookup {
     /// Adds new seats and replaces changed ones, before any event is added.
     mutating func add(_ accounts: [Account]) throws
-    /// Adds events as if one at a time in this order, and says what became of each.
-    mutating func add(_ events: [LedgerEvent]) throws -> [Insertion]
+    /// Adds events as if one at a time in this order. Returns the ones it did not
+    /// add, by position in `events` (in increasing order), with the reason.
+    mutating func add(_ events: [LedgerEvent]) throws -> [(index: Int, refusal: Refusal)]
 }
 
-/// What became of an event handed to a `LedgerSink`.
-public enum Insertion: Sendable, Equatable {
-    case added
-    /// Not added: an event with this id is held, stored before the batch or added
-    /// earlier in it.
+/// Why a `LedgerSink` did not add an event.
+public enum Refusal: Sendable, Equatable {
+    /// An event with this id is held, stored before the batch or added earlier in it.
     case idTaken(by: LedgerEvent, inBatch: Bool)
-    /// Not added: a send whose message another send already carries.
+    /// A send whose message another send already carries.
     case messageTaken(by: LedgerEvent)
 }

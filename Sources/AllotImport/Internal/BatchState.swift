@@ -72,19 +72,24 @@ struct BatchState<Sink: LedgerSink> {
     /// and messages sent twice, are issues.
     mutating func add(_ rows: [Located<LedgerEvent>], _ issues: inout IssueLog) throws {
         guard !rows.isEmpty else { return }
-        let results = try sink.add(rows.map(\.value))
+        let refused = try sink.add(rows.map(\.value))
+        var next = refused.startIndex
         var found: [ImportIssue] = []
-        for (row, result) in zip(rows, results) {
+        for (i, row) in rows.enumerated() {
             let e = row.value
-            switch result {
-            case .idTaken(let held, let inBatch):
-                if held == e { repeatedEvents += 1 }
-                else if inBatch { reused.append(row) }
-                else { found.append(row.issue("id", "\(e.id) was imported before with different content")) }
-                continue
-            case .messageTaken(let other):
-                found.append(row.issue("message", "\(e.message ?? "") was already sent by event \(other.id); message ids must be unique"))
-            case .added:
+            if next < refused.endIndex, refused[next].index == i {
+                let refusal = refused[next].refusal
+                next += 1
+                switch refusal {
+                case .idTaken(let held, let inBatch):
+                    if held == e { repeatedEvents += 1 }
+                    else if inBatch { reused.append(row) }
+                    else { found.append(row.issue("id", "\(e.id) was imported before with different content")) }
+                    continue
+                case .messageTaken(let other):
+                    found.append(row.issue("message", "\(e.message ?? "") was already sent by event \(other.id); message ids must be unique"))
+                }
+            } else {
                 addedEvents += 1
             }
             if e.kind.isResponse {
