@@ -55,8 +55,8 @@ public struct BatchValidator {
 
     /// Where each of these ids first appears as a valid event row: read again, only
     /// when a batch reuses ids, to name the first use in the error.
-    private func firstLocations(of ids: [(Located<LedgerEvent>)], in tables: [SourceTable]) -> [String: Located<Void>] {
-        var wanted = Set(ids.map(\.value.id))
+    private func firstLocations(of rows: [Located<LedgerEvent>], in tables: [SourceTable]) -> [String: Located<Void>] {
+        var wanted = Set(rows.map(\.value.id))
         var out: [String: Located<Void>] = [:]
         for table in tables where table.kind == .events && !wanted.isEmpty {
             var ignored: [ImportIssue] = []
