@@ -9,7 +9,7 @@ public struct BatchValidator {
     public let parser: RowParser
     /// Events parsed before they go to the sink together: enough that the store can
     /// group them (by team) and look them up in bulk, few enough to cost little memory.
-    static let chunkSize = 20_000
+    static let chunkSize = 100_000
 
     public init(calendar: LedgerCalendar) { self.parser = RowParser(calendar: calendar) }
 
