@@ -11,7 +11,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let parser = RowParser(calendar: .utc)
     _ = parser.seats(table)
     _ = parser.events(table)
-    _ = try? BatchValidator(calendar: .utc).validate([table], against: MemoryLedger())
+    var ledger = MemoryLedger()
+    _ = try? BatchValidator(calendar: .utc).validate([table], into: &ledger)
     return 0
 }
 

@@ -26,17 +26,17 @@ public enum SourceFiles {
                 batch.records.append(previous)
                 continue
             }
-            guard attributes?[.type] as? FileAttributeType != .typeDirectory, let data = readBytes(path) else {
+            guard attributes?[.type] as? FileAttributeType != .typeDirectory, let bytes = SourceBytes(mapping: path) ?? readBytes(path).map(SourceBytes.init) else {
                 let isFolder = attributes?[.type] as? FileAttributeType == .typeDirectory
                 issues.append(ImportIssue(file: path, line: 0, isFolder
                     ? "is a folder; name the CSV or JSON Lines files in it" : "cannot be read; does it exist?"))
                 continue
             }
-            let hash = SHA256.hex(data)
+            let hash = sha256(bytes)
             batch.records.append(SourceRecord(path: key, size: size, modified: modified, sha256: hash))
             if previous?.sha256 == hash { continue }
             do {
-                batch.tables.append(try SourceReader.read(data, file: path))
+                batch.tables.append(try SourceReader.read(bytes, file: path))
             } catch {
                 issues += error.issues
             }
@@ -45,7 +45,7 @@ public enum SourceFiles {
         return batch
     }
 
-    /// A whole file's bytes, read straight into one array (no `Data` copy).
+    /// A whole file's bytes (a pipe, say, which cannot be mapped), read into one array.
     static func readBytes(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -63,5 +63,20 @@ public enum SourceFiles {
         }
         bytes.removeSubrange(filled...)
         return bytes
+    }
+
+    /// The file's hash, read a few megabytes at a time.
+    static func sha256(_ bytes: SourceBytes) -> String {
+        var hasher = SHA256.Hasher()
+        bytes.withUnsafeBufferPointer { all in
+            var i = 0
+            while i < all.count {
+                let end = min(all.count, i + (8 << 20))
+                hasher.update(UnsafeBufferPointer(rebasing: all[i..<end]))
+                bytes.release(from: i, before: end)
+                i = end
+            }
+        }
+        return SHA256.hexString(hasher.finalize())
     }
 }

@@ -1,20 +1,20 @@
 import AllotLedger
 
-/// What a validated batch adds to the store.
+/// What a validated batch added to the store: counts, not the rows themselves.
 public struct ImportPlan: Sendable {
     /// New seats, and known seats whose name, email or closing changed (their new state).
     public var accounts: [Account]
-    /// Events not stored before, in file order.
-    public var events: [LedgerEvent]
+    /// Events not stored before.
+    public var addedEvents: Int
     /// Seat rows that changed nothing.
     public var unchangedSeats: Int
     /// Event rows already stored with identical content.
     public var repeatedEvents: Int
 
-    public init(accounts: [Account] = [], events: [LedgerEvent] = [], unchangedSeats: Int = 0, repeatedEvents: Int = 0) {
-        self.accounts = accounts; self.events = events
+    public init(accounts: [Account] = [], addedEvents: Int = 0, unchangedSeats: Int = 0, repeatedEvents: Int = 0) {
+        self.accounts = accounts; self.addedEvents = addedEvents
         self.unchangedSeats = unchangedSeats; self.repeatedEvents = repeatedEvents
     }
 
-    public var isEmpty: Bool { accounts.isEmpty && events.isEmpty }
+    public var isEmpty: Bool { accounts.isEmpty && addedEvents == 0 }
 }

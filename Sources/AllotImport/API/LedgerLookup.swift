@@ -10,57 +10,45 @@ public protocol LedgerLookup {
     /// A stored send, share (either side), grant or adjust of the account outside
     /// [opened, closed), if any.
     func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent?
-    /// The stored events among these ids, by id: one look-up for a whole file.
-    func events(ids: [String]) throws -> [String: LedgerEvent]
-    /// The stored sends of these messages, by message.
-    func sends(ofMessages messages: [String]) throws -> [String: LedgerEvent]
-    /// The stored seats among these ids, by id.
-    func accounts(ids: [String]) throws -> [String: Account]
-    /// Whether any event is stored: when none is, a batch's events need no look-ups.
-    func hasEvents() throws -> Bool
 }
 
-extension LedgerLookup {
-    public func hasEvents() throws -> Bool { true }
-
-    public func events(ids: [String]) throws -> [String: LedgerEvent] {
-        var out: [String: LedgerEvent] = [:]
-        for id in ids { if let e = try event(id) { out[id] = e } }
-        return out
-    }
-
-    public func accounts(ids: [String]) throws -> [String: Account] {
-        var out: [String: Account] = [:]
-        for id in ids { if let a = try account(id) { out[id] = a } }
-        return out
-    }
-
-    public func sends(ofMessages messages: [String]) throws -> [String: LedgerEvent] {
-        var out: [String: LedgerEvent] = [:]
-        for m in messages { if let e = try send(ofMessage: m) { out[m] = e } }
-        return out
-    }
-}
-
-/// A lookup over records held in memory: an empty store, or a ledger built in a test.
-public struct MemoryLedger: LedgerLookup, Sendable {
+/// A ledger held in memory: an empty store, or a ledger built in a test.
+public struct MemoryLedger: LedgerSink, Sendable {
     public private(set) var accounts: [String: Account] = [:]
     public private(set) var events: [String: LedgerEvent] = [:]
     private var sends: [String: LedgerEvent] = [:]
+    /// Ids added through `add(_:)` as a sink, as opposed to given at the start.
+    private var added: Set<String> = []
 
     public init(accounts: [Account] = [], events: [LedgerEvent] = []) {
-        add(ImportPlan(accounts: accounts, events: events))
+        for a in accounts { self.accounts[a.id] = a }
+        for e in events { store(e) }
     }
 
-    public mutating func add(_ plan: ImportPlan) {
-        for a in plan.accounts { accounts[a.id] = a }
-        for e in plan.events {
-            events[e.id] = e
-            if e.kind == .send, let m = e.message { sends[m] = e }
+    public mutating func add(_ accounts: [Account]) {
+        for a in accounts { self.accounts[a.id] = a }
+    }
+
+    public mutating func add(_ events: [LedgerEvent]) -> [(index: Int, refusal: Refusal)] {
+        var refused: [(index: Int, refusal: Refusal)] = []
+        for (i, e) in events.enumerated() {
+            if let held = self.events[e.id] {
+                refused.append((i, .idTaken(by: held, inBatch: added.contains(e.id))))
+            } else if e.kind == .send, let m = e.message, let other = sends[m] {
+                refused.append((i, .messageTaken(by: other)))
+            } else {
+                store(e)
+                added.insert(e.id)
+            }
         }
+        return refused
     }
 
-    public func hasEvents() -> Bool { !events.isEmpty }
+    private mutating func store(_ e: LedgerEvent) {
+        events[e.id] = e
+        if e.kind == .send, let m = e.message { sends[m] = e }
+    }
+
     public func account(_ id: String) -> Account? { accounts[id] }
     public func event(_ id: String) -> LedgerEvent? { events[id] }
     public func send(ofMessage message: String) -> LedgerEvent? { sends[message] }

@@ -3,29 +3,37 @@
 public enum SourceReader {
     /// `file` is the name errors show.
     public static func read(_ bytes: [UInt8], file: String) throws(ImportFailure) -> SourceTable {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = UTF8Check.firstInvalidByte(body) {
-            let line = 1 + body[body.startIndex..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw ImportFailure([ImportIssue(file: file, line: line, "is not valid UTF-8 text (byte \(bad - bytes.startIndex + 1)); save the file as UTF-8")])
+        try read(SourceBytes(bytes), file: file)
+    }
+
+    /// Checks the whole file (encoding, and every CSV record's shape) without keeping
+    /// more than its bytes: a CSV table is interpreted from them again when validated.
+    public static func read(_ source: SourceBytes, file: String) throws(ImportFailure) -> SourceTable {
+        try source.withUnsafeBufferPointer { (all) throws(ImportFailure) -> SourceTable in
+            let start = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            if let bad = UTF8Check.firstInvalidByte(all, from: start, releasing: source) {
+                let line = 1 + all[start..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw ImportFailure([ImportIssue(file: file, line: line, "is not valid UTF-8 text (byte \(bad + 1)); save the file as UTF-8")])
+            }
+            let body = UnsafeBufferPointer(rebasing: all[start...])
+            guard let first = firstNonWhitespace(body) else {
+                throw ImportFailure([ImportIssue(file: file, line: 0, "is empty; expected a header row or JSON lines")])
+            }
+            return first == "{"
+                ? try JSONLinesTableReader.read(String(decoding: body, as: UTF8.self), file: file)
+                : try CSVTableReader.read(source, from: start, file: file)
         }
-        guard let first = firstNonWhitespace(body) else {
-            throw ImportFailure([ImportIssue(file: file, line: 0, "is empty; expected a header row or JSON lines")])
-        }
-        return first == "{"
-            ? try JSONLinesTableReader.read(String(decoding: body, as: UTF8.self), file: file)
-            : try CSVTableReader.read(bytes, from: body.startIndex, file: file)
     }
 
     /// The first scalar that is not white space (in Unicode's sense), if any.
-    private static func firstNonWhitespace(_ body: ArraySlice<UInt8>) -> Unicode.Scalar? {
-        var i = body.startIndex
-        while i < body.endIndex, body[i] < 0x80 {
+    private static func firstNonWhitespace(_ body: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var i = 0
+        while i < body.count, body[i] < 0x80 {
             let scalar = Unicode.Scalar(body[i])
             if !scalar.properties.isWhitespace { return scalar }
             i += 1
         }
-        guard i < body.endIndex else { return nil }
+        guard i < body.count else { return nil }
         var iterator = body[i...].makeIterator()
         var decoder = UTF8()
         while case .scalarValue(let scalar) = decoder.decode(&iterator) {

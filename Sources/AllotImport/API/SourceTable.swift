@@ -27,21 +27,13 @@ public struct SourceRow: Sendable, Hashable {
     public init(line: Int, fields: [String: String]) { self.line = line; self.fields = fields }
 }
 
-/// A whole input file, read but not yet interpreted. Cells are held compactly (the
-/// file's own bytes and where each record starts, or decoded cells for JSON Lines), not
-/// as a dictionary per row: a large file costs little more than its size.
+/// A whole input file, checked but not yet interpreted. A CSV file is held as its bytes
+/// (mapped, for a file on disk) and cut into cells again on each pass; JSON Lines as
+/// decoded cells. Nothing is held per row.
 public struct SourceTable: Sendable {
     public var file: String
     public var kind: SourceKind
     let storage: Storage
-
-    /// The number of records.
-    public var count: Int {
-        switch storage {
-        case .decoded(let cells): return cells.lines.count
-        case .csv(let csv): return csv.lines.count
-        }
-    }
 
     public init(file: String, kind: SourceKind, rows: [SourceRow]) {
         self.file = file; self.kind = kind

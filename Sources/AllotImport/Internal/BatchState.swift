@@ -1,34 +1,38 @@
 import AllotLedger
 
-/// The seats and events of one batch, merged over the stored ledger while validating.
-struct BatchState<Store: LedgerLookup> {
-    let store: Store
+/// A batch being validated: its seats merged over the stored ones, and counts of its
+/// events. Events themselves live in the sink once added; only responses that came
+/// before their send (rare: files given out of order) wait here for the end.
+struct BatchState<Sink: LedgerSink> {
+    var sink: Sink
     var seats: [String: Located<Account>] = [:]
     var seatOrder: [String] = []
     var unchangedSeats = 0
-    var events: [Located<LedgerEvent>] = []
-    /// Batch events by id and sends by message, as indexes into `events`.
-    var eventIndex: [String: Int] = [:]
-    var sends: [String: Int] = [:]
+    var addedEvents = 0
     var repeatedEvents = 0
-    /// Stored events and sends the batch refers to, fetched in bulk before checking.
-    var storedEvents: [String: LedgerEvent] = [:]
-    var storedSends: [String: LedgerEvent] = [:]
-    var storedAccounts: [String: Account] = [:]
+    /// Accounts looked up in the sink, by id (nil: unknown).
+    private var known: [String: Account?] = [:]
+    /// Responses whose send was not added yet when they were.
+    private var lateResponses: [Located<LedgerEvent>] = []
+    /// Rows whose id an earlier row of the batch holds with other content.
+    private(set) var reused: [Located<LedgerEvent>] = []
 
-    init(store: Store) { self.store = store }
+    init(sink: Sink) { self.sink = sink }
 
-    func account(_ id: String) throws -> Account? { try seats[id]?.value ?? storedAccounts[id] ?? store.account(id) }
+    mutating func account(_ id: String) throws -> Account? {
+        if let seat = seats[id] { return seat.value }
+        if let cached = known[id] { return cached }
+        let found = try sink.account(id)
+        known[id] = found
+        return found
+    }
 
-    func send(ofMessage m: String) throws -> LedgerEvent? { sends[m].map { events[$0].value } ?? storedSends[m] }
-
-    func plan() throws -> ImportPlan {
-        let changed = try seatOrder.compactMap { id -> Account? in
+    /// The seats this batch adds or changes, compared with the sink before they are added.
+    func changedSeats() throws -> [Account] {
+        try seatOrder.compactMap { id -> Account? in
             let seat = seats[id]!.value
-            return try store.account(id) == seat ? nil : seat
+            return try sink.account(id) == seat ? nil : seat
         }
-        return ImportPlan(accounts: changed, events: events.map(\.value),
-                          unchangedSeats: unchangedSeats, repeatedEvents: repeatedEvents)
     }
 
     mutating func mergeSeats(_ rows: [Located<Account>]) throws -> [ImportIssue] {
@@ -52,63 +56,75 @@ struct BatchState<Store: LedgerLookup> {
         return issues
     }
 
-    /// Drops repeats (same id, same content); flags ids reused with other content.
-    mutating func collectEvents(_ rows: [Located<LedgerEvent>]) throws -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        if try store.hasEvents() {
-            storedEvents = try store.events(ids: rows.map(\.value.id))
-            storedSends = try store.sends(ofMessages: Array(Set(rows.compactMap(\.value.message))))
+    /// A new closing must not strand events already stored.
+    mutating func checkSeatChanges() throws -> [ImportIssue] {
+        try seatOrder.compactMap { id in
+            let row = seats[id]!
+            guard let stored = try sink.account(id), stored.closed != row.value.closed,
+                  let event = try sink.eventOutside(account: id, opened: row.value.opened, closed: row.value.closed)
+            else { return nil }
+            return row.issue("closed", "would close seat \(id) before its event \(event.id) at \(event.time.iso8601)")
         }
-        storedAccounts = try store.accounts(ids: Array(Set(rows.flatMap { [$0.value.account, $0.value.to].compactMap { $0 } })))
-        eventIndex.reserveCapacity(rows.count)
-        sends.reserveCapacity(rows.count)
-        events.reserveCapacity(rows.count)
-        for row in rows {
+    }
+
+    /// Hands a chunk of parsed events to the sink and checks each one it took. Repeats
+    /// (same id, same content) are counted and dropped; ids reused with other content,
+    /// and messages sent twice, are issues.
+    mutating func add(_ rows: [Located<LedgerEvent>], _ issues: inout IssueLog) throws {
+        guard !rows.isEmpty else { return }
+        let refused = try sink.add(rows.map(\.value))
+        var next = refused.startIndex
+        var found: [ImportIssue] = []
+        for (i, row) in rows.enumerated() {
             let e = row.value
-            if let index = eventIndex[e.id] {
-                let earlier = events[index]
-                if earlier.value == e { repeatedEvents += 1 } else {
-                    issues.append(row.issue("id", "\(e.id) is used again with different content (first at \(earlier.file):\(earlier.line))"))
+            if next < refused.endIndex, refused[next].index == i {
+                let refusal = refused[next].refusal
+                next += 1
+                switch refusal {
+                case .idTaken(let held, let inBatch):
+                    if held == e { repeatedEvents += 1 }
+                    else if inBatch { reused.append(row) }
+                    else { found.append(row.issue("id", "\(e.id) was imported before with different content")) }
+                    continue
+                case .messageTaken(let other):
+                    found.append(row.issue("message", "\(e.message ?? "") was already sent by event \(other.id); message ids must be unique"))
                 }
+            } else {
+                addedEvents += 1
+            }
+            if e.kind.isResponse {
+                if let m = e.message, let sent = try sink.send(ofMessage: m) { found += check(row, sentBy: sent) }
+                else { lateResponses.append(row) }
                 continue
             }
-            if let stored = storedEvents[e.id] {
-                if stored == e { repeatedEvents += 1 } else {
-                    issues.append(row.issue("id", "\(e.id) was imported before with different content"))
-                }
-                continue
-            }
-            eventIndex[e.id] = events.count
-            events.append(row)
-            if e.kind == .send, let m = e.message {
-                if let other = sends[m].map({ events[$0].value }) ?? storedSends[m] {
-                    issues.append(row.issue("message", "\(m) was already sent by event \(other.id); message ids must be unique"))
-                } else {
-                    sends[m] = events.count - 1
-                }
-            }
+            found += try check(row)
         }
-        return issues
+        issues.add(found, .event)
     }
 
-    func checkEvents() throws -> [ImportIssue] {
-        try events.flatMap { try check($0) }
+    /// Responses added before their send, checked now that every send is in.
+    mutating func checkLateResponses(_ issues: inout IssueLog) throws {
+        var found: [ImportIssue] = []
+        for row in lateResponses { found += try check(row) }
+        lateResponses = []
+        issues.add(found, .event)
     }
 
-    private func check(_ row: Located<LedgerEvent>) throws -> [ImportIssue] {
+    func reuseIssues(first: [String: Located<Void>]) -> [ImportIssue] {
+        reused.map { row in
+            let at = first[row.value.id].map { "\($0.file):\($0.line)" } ?? "?"
+            return row.issue("id", "\(row.value.id) is used again with different content (first at \(at))")
+        }
+    }
+
+    private mutating func check(_ row: Located<LedgerEvent>) throws -> [ImportIssue] {
         let e = row.value
         var issues: [ImportIssue] = []
         if e.kind.isResponse {
-            guard let m = e.message, let sent = try send(ofMessage: m) else {
+            guard let m = e.message, let sent = try sink.send(ofMessage: m) else {
                 return [row.issue("message", "\(e.message ?? "") has no send; import the file with its send in the same batch or first")]
             }
-            if e.time < sent.time {
-                issues.append(row.issue("time", "\(e.time.iso8601) is before the send of \(m) at \(sent.time.iso8601)"))
-            }
-            if let a = e.account, a != sent.account {
-                issues.append(row.issue("account", "is \(a) but message \(m) was sent by \(sent.account ?? "")"))
-            }
-            return issues
+            return check(row, sentBy: sent)
         }
         guard let id = e.account, let giver = try account(id) else {
             return [row.issue("account", "\(e.account ?? "") is not a known seat; add it to a seats file")]
@@ -130,19 +146,20 @@ struct BatchState<Store: LedgerLookup> {
         return issues
     }
 
+    private func check(_ row: Located<LedgerEvent>, sentBy sent: LedgerEvent) -> [ImportIssue] {
+        let e = row.value, m = e.message ?? ""
+        var issues: [ImportIssue] = []
+        if e.time < sent.time {
+            issues.append(row.issue("time", "\(e.time.iso8601) is before the send of \(m) at \(sent.time.iso8601)"))
+        }
+        if let a = e.account, a != sent.account {
+            issues.append(row.issue("account", "is \(a) but message \(m) was sent by \(sent.account ?? "")"))
+        }
+        return issues
+    }
+
     private func notOpen(_ a: Account, _ e: LedgerEvent) -> String {
         let period = a.closed.map { "from \(a.opened.iso8601) to \($0.iso8601)" } ?? "from \(a.opened.iso8601)"
         return "\(e.time.iso8601) is outside the open period of seat \(a.id) (\(period))"
-    }
-
-    /// A new closing must not strand events already stored.
-    func checkSeatChanges() throws -> [ImportIssue] {
-        try seatOrder.compactMap { id in
-            let row = seats[id]!
-            guard let stored = try store.account(id), stored.closed != row.value.closed,
-                  let event = try store.eventOutside(account: id, opened: row.value.opened, closed: row.value.closed)
-            else { return nil }
-            return row.issue("closed", "would close seat \(id) before its event \(event.id) at \(event.time.iso8601)")
-        }
     }
 }

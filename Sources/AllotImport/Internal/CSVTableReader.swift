@@ -8,8 +8,8 @@
 /// stands for itself and swallows the character after it; a quoted field may run to
 /// the end of the file; line numbers count LF only.
 enum CSVTableReader {
-    static func read(_ bytes: [UInt8], from start: Int, file: String) throws(ImportFailure) -> SourceTable {
-        let result = bytes.withUnsafeBufferPointer { b -> Result<(SourceKind, CSVRecords), ImportFailure> in
+    static func read(_ source: SourceBytes, from start: Int, file: String) throws(ImportFailure) -> SourceTable {
+        let result = source.withUnsafeBufferPointer { b -> Result<(SourceKind, CSVRecords), ImportFailure> in
             let b = UnsafeBufferPointer(rebasing: b[start...])
             // The header: the first record, whatever it holds.
             var header: [String] = []
@@ -24,26 +24,15 @@ enum CSVTableReader {
             case .success(let k): kind = k
             case .failure(let issue): return .failure(ImportFailure([issue]))
             }
-            var records = CSVRecords(bytes: bytes, offset: start, columns: header.map { kind.columns.firstIndex(of: $0)! })
+            let records = CSVRecords(source: source, offset: start, columns: header.map { kind.columns.firstIndex(of: $0)! },
+                                     bodyStart: first.next, bodyLine: 2 + first.newlines)
             var issues: [ImportIssue] = []
-            var line = 2 + first.newlines
-            var i = first.next
-            var emptyOnly = true
-            while i < b.count {
-                let startLine = line
-                emptyOnly = true
-                let r = CSVTokenizer.record(b, from: i) { _, s, e, _, _ in if e > s { emptyOnly = false } }
-                line += 1 + r.newlines
-                defer { i = r.next }
-                if r.fields <= 1 && emptyOnly { continue }
-                guard r.fields == header.count else {
+            records.forEachRecord(b) { r, startLine, _ in
+                if r.fields != header.count {
                     issues.append(ImportIssue(file: file, line: startLine,
                         "has \(r.fields) fields but the header has \(header.count); quote fields that hold commas"))
-                    continue
                 }
-                records.starts.append(i)
-                records.lines.append(startLine)
-            }
+            } field: { _, _, _, _ in }
             guard issues.isEmpty else { return .failure(ImportFailure(issues)) }
             return .success((kind, records))
         }
@@ -54,40 +43,50 @@ enum CSVTableReader {
     }
 }
 
-/// The records of a CSV file: its bytes, where each record starts and its first line.
+/// The records of a CSV file whose every record has the header's width. Only where the
+/// body starts is kept: each pass reads the records again from there.
 struct CSVRecords: Sendable {
-    let bytes: [UInt8]
-    /// Where the text starts in `bytes` (after a byte-order mark).
+    let source: SourceBytes
+    /// Where the text starts in `source` (after a byte-order mark).
     let offset: Int
     /// For each header position, its column in `SourceKind.columns` order.
     let columns: [Int]
-    var starts: [Int] = []
-    var lines: [Int] = []
+    /// Where the first record after the header starts (from `offset`), and its line.
+    let bodyStart: Int
+    let bodyLine: Int
 
-    init(bytes: [UInt8], offset: Int, columns: [Int]) {
-        self.bytes = bytes; self.offset = offset; self.columns = columns
+    /// Calls `field(index, start, end, escaped)` for each field of each record that is
+    /// not blank, then `record(shape, line, start)`. Releases the bytes behind it.
+    func forEachRecord(_ b: UnsafeBufferPointer<UInt8>,
+                       _ record: ((next: Int, fields: Int, newlines: Int), Int, Int) throws -> Void,
+                       field: (Int, Int, Int, Bool) -> Void) rethrows {
+        var release = ReleaseBehind(source)
+        var line = bodyLine
+        var i = bodyStart
+        while i < b.count {
+            release.passed(offset + i)
+            let startLine = line
+            var emptyOnly = true
+            let r = CSVTokenizer.record(b, from: i) { f, s, e, _, escaped in
+                if e > s { emptyOnly = false }
+                field(f, s, e, escaped)
+            }
+            line += 1 + r.newlines
+            if !(r.fields <= 1 && emptyOnly) { try record(r, startLine, i) }
+            i = r.next
+        }
+        source.release(before: offset + b.count)
     }
 
     func forEachRow(width: Int, _ body: (borrowing RowCells) throws -> Void) rethrows {
-        try bytes.withUnsafeBufferPointer { whole in
+        try source.withUnsafeBufferPointer { whole in
             let b = UnsafeBufferPointer(rebasing: whole[offset...])
             let base = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
             var scratch: [[UInt8]] = Array(repeating: [], count: width)
             try RowCells.withScratch(width: width) { row in
-                for r in 0..<starts.count {
-                    row.clear()
-                    row.line = lines[r]
-                    var unescaped: [Int] = []
-                    _ = CSVTokenizer.record(b, from: starts[r]) { f, s, e, _, escaped in
-                        let c = columns[f]
-                        if escaped {
-                            scratch[c].removeAll(keepingCapacity: true)
-                            CSVTokenizer.unescape(b, s, e, into: &scratch[c])
-                            unescaped.append(c)
-                        } else {
-                            row.bases[c] = base; row.starts[c] = s; row.ends[c] = e
-                        }
-                    }
+                var unescaped: [Int] = []
+                try forEachRecord(b) { _, line, _ in
+                    row.line = line
                     if unescaped.isEmpty {
                         try body(row)
                     } else {
@@ -100,6 +99,17 @@ struct CSVRecords: Sendable {
                         }
                         defer { for p in held { p.deallocate() } }
                         try body(row)
+                    }
+                    row.clear()
+                    unescaped.removeAll(keepingCapacity: true)
+                } field: { f, s, e, escaped in
+                    let c = columns[f]
+                    if escaped {
+                        scratch[c].removeAll(keepingCapacity: true)
+                        CSVTokenizer.unescape(b, s, e, into: &scratch[c])
+                        unescaped.append(c)
+                    } else {
+                        row.bases[c] = base; row.starts[c] = s; row.ends[c] = e
                     }
                 }
             }

@@ -29,7 +29,8 @@ public final class LedgerStore: Sendable {
     }
 
     /// Validates the batch against what is stored and appends it, or changes nothing.
-    /// The store remembers its time zone: bare dates were read in it.
+    /// Rows go into the transaction as they are validated; a batch with any problem is
+    /// rolled back whole. The store remembers its time zone: bare dates were read in it.
     /// `sources` are recorded with the batch, so their next import can be skipped.
     public func importBatch(_ tables: [SourceTable], calendar: LedgerCalendar,
                             sources: [SourceRecord] = []) throws -> Result<ImportPlan, ImportFailure> {
@@ -39,13 +40,14 @@ public final class LedgerStore: Sendable {
                 outcome = .failure(ImportFailure([mismatch]))
                 return .rollback
             }
-            outcome = try BatchValidator(calendar: calendar).validate(tables, against: DatabaseLookup(db: db))
+            let bulk = try BulkInsert(db, eventsStored: Self.hasEvents(db))
+            defer { bulk.restoreCache() }
+            var sink = try StoreSink(db: db)
+            outcome = try BatchValidator(calendar: calendar).validate(tables, into: &sink)
             guard case .success(let plan) = outcome else { return .rollback }
-            for a in plan.accounts { try Rows.insert(a, db) }
-            let teams = try Self.withBulkSettings(db, eventsStored: try Self.hasEvents(db), adding: plan.events.count) {
-                try Rows.insert(plan.events, db)
-            }
-            if !plan.isEmpty { try Self.bumpRevision(db, teams: teams.union(plan.accounts.map(\.team))) }
+            try sink.placeResponses()
+            try bulk.rebuildIndexes()
+            if !plan.isEmpty { try Self.bumpRevision(db, teams: sink.teams) }
             try Self.record(sources, db)
             return .commit
         }
@@ -108,26 +110,6 @@ public final class LedgerStore: Sendable {
 
     static func hasEvents(_ db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event)") ?? false
-    }
-
-    /// Runs a large insert with a page cache big enough that SQLite need not spill
-    /// pages to disk mid-transaction. Into an empty event table, the secondary indexes
-    /// are dropped first and built again after: sorting once is far cheaper than
-    /// updating them row by row. All of it is inside the import's transaction, so a
-    /// crash leaves the store (and its indexes) as they were.
-    static func withBulkSettings<T>(_ db: Database, eventsStored: Bool, adding count: Int, _ body: () throws -> T) throws -> T {
-        guard count >= 10_000 else { return try body() }
-        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -262144")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-        guard !eventsStored else { return try body() }
-        let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event' AND sql IS NOT NULL
-            """).map { (name: $0[0] as String, sql: $0[1] as String) }
-        for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
-        let result = try body()
-        for index in indexes { try db.execute(sql: index.sql) }
-        return result
     }
 
     /// The first import records the zone; later ones must use the same.

@@ -26,67 +26,13 @@ enum Rows {
             """, arguments: [a.id, a.name, a.team, a.email, a.opened.millis, a.closed?.millis])
     }
 
-    /// Inserts events with the team each belongs to (a response: its sender's team);
-    /// seats must be stored first. Returns the teams touched. Values are bound straight
-    /// to one prepared statement: no boxing per value.
-    static func insert(_ events: [LedgerEvent], _ db: Database) throws -> Set<String> {
-        var teamOf: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, team FROM account") { teamOf[row[0]] = row[1] }
-        var senderTeam: [String: String] = [:]
-        senderTeam.reserveCapacity(events.count)
-        for e in events where e.kind == .send {
-            if let m = e.message, let a = e.account { senderTeam[m] = teamOf[a] }
-        }
-        let storedSend = try db.makeStatement(sql: "SELECT team FROM event WHERE type = 'send' AND message = ?")
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let s = statement.sqliteStatement
-        var teams: [String?] = []
-        teams.reserveCapacity(events.count)
-        for e in events {
-            if e.kind.isResponse, let m = e.message {
-                teams.append(try senderTeam[m] ?? String.fetchOne(storedSend, arguments: [m]))
-            } else {
-                teams.append(e.account.flatMap { teamOf[$0] })
-            }
-        }
-        // Rows go in team by team, so that one team's rows sit together in the table and a
-        // build reading one team at a time reads few pages.
-        let order = events.indices.sorted { a, b in
-            let ta = teams[a] ?? "", tb = teams[b] ?? ""
-            return ta != tb ? UTF8Order.precedes(ta, tb) : a < b
-        }
-        for i in order {
-            let e = events[i]
-            sqlite3_reset(s)
-            bind(s, 1, e.id)
-            sqlite3_bind_int64(s, 2, e.time.millis)
-            bind(s, 3, e.kind.rawValue)
-            bind(s, 4, e.account)
-            bind(s, 5, e.message)
-            bind(s, 6, e.to)
-            if let amount = e.amount { sqlite3_bind_int64(s, 7, Int64(amount)) } else { sqlite3_bind_null(s, 7) }
-            bind(s, 8, e.note)
-            bind(s, 9, teams[i])
-            let code = sqlite3_step(s)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: statement.sql)
-            }
-        }
-        sqlite3_reset(s)
-        sqlite3_clear_bindings(s)
-        return Set(teams.compactMap { $0 })
-    }
-
     nonisolated(unsafe) private static let emptyText: UnsafePointer<CChar> = {
         let p = UnsafeMutablePointer<CChar>.allocate(capacity: 1); p.pointee = 0; return UnsafePointer(p)
     }()
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Binds text (copied by SQLite: Swift strings have no stable address), or NULL.
-    private static func bind(_ s: SQLiteStatement, _ index: Int32, _ text: String?) {
+    static func bind(_ s: SQLiteStatement, _ index: Int32, _ text: String?) {
         guard var text else { sqlite3_bind_null(s, index); return }
         text.withUTF8 { b in
             b.withMemoryRebound(to: CChar.self) { c in
@@ -111,17 +57,23 @@ enum Rows {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                     sql: sql)
             }
-            guard let id = text(s, 0), let typeText = text(s, 2), let kind = LedgerEvent.Kind(rawValue: typeText) else { continue }
-            out.append(LedgerEvent(id: id, time: Instant(millis: sqlite3_column_int64(s, 1)), kind: kind, account: text(s, 3),
-                                   message: text(s, 4), to: text(s, 5),
-                                   amount: sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 6)),
-                                   note: text(s, 7)))
+            if let e = event(s) { out.append(e) }
         }
         return out
     }
 
+    /// The event in the current row of a statement that selects `eventColumns` first;
+    /// nil when its type is unknown.
+    static func event(_ s: SQLiteStatement) -> LedgerEvent? {
+        guard let id = text(s, 0), let typeText = text(s, 2), let kind = LedgerEvent.Kind(rawValue: typeText) else { return nil }
+        return LedgerEvent(id: id, time: Instant(millis: sqlite3_column_int64(s, 1)), kind: kind, account: text(s, 3),
+                           message: text(s, 4), to: text(s, 5),
+                           amount: sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 6)),
+                           note: text(s, 7))
+    }
+
     /// A text column, or nil for NULL.
-    private static func text(_ s: SQLiteStatement, _ column: Int32) -> String? {
+    static func text(_ s: SQLiteStatement, _ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(s, column) else { return nil }
         let count = Int(sqlite3_column_bytes(s, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)

@@ -55,6 +55,14 @@ enum StoreSchema {
                 DROP INDEX event_recipient;
                 """)
         }
+        m.registerMigration("v6: one send per message, enforced by the store") { db in
+            // Import adds events as it validates them; the unique index is how it finds
+            // a message sent twice, without holding the batch's sends in memory.
+            try db.execute(sql: """
+                DROP INDEX event_send;
+                CREATE UNIQUE INDEX event_send ON event(message) WHERE type = 'send';
+                """)
+        }
         return m
     }
 }

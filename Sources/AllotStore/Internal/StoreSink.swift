@@ -1,0 +1,171 @@
+import AllotImport
+import AllotLedger
+import GRDB
+import GRDBSQLite
+
+/// Puts a batch into the store while it is validated, inside the import's transaction.
+/// Ids and messages used twice are found by the store's unique indexes, not by tables
+/// held in memory. Each chunk goes in team by team, so that one team's rows sit
+/// together in the table and a build reading one team at a time reads few pages.
+struct StoreSink: LedgerSink {
+    private let db: Database
+    private let lookup: DatabaseLookup
+    /// Rows with a rowid from here on were added by this batch.
+    private let firstNewRow: Int64
+    /// Each seat's team, and the team's place in UTF-8 order of team ids (chunks are
+    /// sorted by it).
+    private var teamOf: [String: (team: String, rank: Int)] = [:]
+    /// Sends looked up for the current chunk's responses, by message: validation asks
+    /// for the same ones next.
+    private var sendCache: [String: LedgerEvent] = [:]
+    /// Teams whose seats or events the batch added or changed: by name, and by rank.
+    private var named: Set<String> = []
+    private var ranked: [String] = []
+    private var touched: [Bool] = []
+    /// Responses added before their send, stored without a team until `placeResponses`.
+    private var unplaced = 0
+    private let insert: GRDB.Statement, byID: GRDB.Statement, sendOf: GRDB.Statement
+
+    init(db: Database) throws {
+        self.db = db
+        lookup = DatabaseLookup(db: db)
+        firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0) + 1
+        for row in try Row.fetchAll(db, sql: "SELECT id, team FROM account") { teamOf[row[0]] = (row[1], 0) }
+        insert = try db.makeStatement(sql: """
+            INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        byID = try db.makeStatement(sql: "SELECT \(Rows.eventColumns), rowid FROM event WHERE id = ?")
+        sendOf = try db.makeStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?")
+        rankTeams()
+    }
+
+    func account(_ id: String) throws -> Account? { try lookup.account(id) }
+    func event(_ id: String) throws -> LedgerEvent? { try lookup.event(id) }
+    func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent? {
+        try lookup.eventOutside(account: account, opened: opened, closed: closed)
+    }
+
+    func send(ofMessage message: String) throws -> LedgerEvent? {
+        if let cached = sendCache[message] { return cached }
+        return try storedSend(message)
+    }
+
+    private func storedSend(_ message: String) throws -> LedgerEvent? {
+        try first(sendOf, message) { Rows.event($0) } ?? nil
+    }
+
+    mutating func add(_ accounts: [Account]) throws {
+        for a in accounts {
+            try Rows.insert(a, db)
+            teamOf[a.id] = (a.team, 0)
+            named.insert(a.team)
+        }
+        rankTeams()
+    }
+
+    var teams: Set<String> { named.union(ranked.indices.lazy.filter { touched[$0] }.map { ranked[$0] }) }
+
+    private mutating func rankTeams() {
+        named.formUnion(teams)
+        ranked = Set(teamOf.values.map(\.team)).sorted(by: UTF8Order.precedes)
+        touched = Array(repeating: false, count: ranked.count)
+        let rank = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+        for (seat, place) in teamOf { teamOf[seat] = (place.team, rank[place.team]!) }
+    }
+
+    mutating func add(_ events: [LedgerEvent]) throws -> [(index: Int, refusal: Refusal)] {
+        var refused: [(index: Int, refusal: Refusal)] = []
+        sendCache.removeAll(keepingCapacity: true)
+        // Rows that repeat an id or a sent message of an earlier row of the chunk go in
+        // after the others, in file order, so that they meet the row they repeat.
+        var ids: Set<String> = [], firstSend: [String: Int] = [:]
+        ids.reserveCapacity(events.count)
+        var grouped: [(rank: Int, team: String?, index: Int)] = [], repeating: [Int] = []
+        grouped.reserveCapacity(events.count)
+        for (i, e) in events.enumerated() {
+            guard ids.insert(e.id).inserted else { repeating.append(i); continue }
+            if e.kind == .send, let m = e.message {
+                guard firstSend[m] == nil else { repeating.append(i); continue }
+                firstSend[m] = i
+            }
+            let place = try team(e, events, firstSend)
+            grouped.append((place?.rank ?? -1, place?.team, i))
+        }
+        grouped.sort { a, b in a.rank != b.rank ? a.rank < b.rank : a.index < b.index }
+        for (rank, team, i) in grouped {
+            if let refusal = try put(events[i], team: team, rank: rank) { refused.append((i, refusal)) }
+        }
+        for i in repeating {
+            let place = try team(events[i], events, firstSend)
+            if let refusal = try put(events[i], team: place?.team, rank: place?.rank ?? -1) { refused.append((i, refusal)) }
+        }
+        refused.sort { $0.index < $1.index }
+        return refused
+    }
+
+    /// Gives responses added before their send the team of that send's seat.
+    mutating func placeResponses() throws {
+        guard unplaced > 0 else { return }
+        named.formUnion(try String.fetchAll(db, sql: """
+            SELECT DISTINCT s.team FROM event r JOIN event s ON s.type = 'send' AND s.message = r.message
+            WHERE r.rowid >= ? AND r.team IS NULL AND r.type IN ('accept', 'decline') AND s.team IS NOT NULL
+            """, arguments: [firstNewRow]))
+        try db.execute(sql: """
+            UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
+            WHERE rowid >= ? AND team IS NULL AND type IN ('accept', 'decline')
+            """, arguments: [firstNewRow])
+        unplaced = 0
+    }
+
+    /// The team an event belongs to: its seat's, or for a response its sender's.
+    private mutating func team(_ e: LedgerEvent, _ chunk: [LedgerEvent], _ firstSend: [String: Int]) throws -> (team: String, rank: Int)? {
+        guard e.kind.isResponse else { return e.account.flatMap { teamOf[$0] } }
+        guard let m = e.message else { return nil }
+        if let j = firstSend[m] { return chunk[j].account.flatMap { teamOf[$0] } }
+        guard let stored = try storedSend(m) else { return nil }
+        sendCache[m] = stored
+        return stored.account.flatMap { teamOf[$0] }
+    }
+
+    private mutating func put(_ e: LedgerEvent, team: String?, rank: Int) throws -> Refusal? {
+        let s = insert.sqliteStatement
+        sqlite3_reset(s)
+        Rows.bind(s, 1, e.id)
+        sqlite3_bind_int64(s, 2, e.time.millis)
+        Rows.bind(s, 3, e.kind.rawValue)
+        Rows.bind(s, 4, e.account)
+        Rows.bind(s, 5, e.message)
+        Rows.bind(s, 6, e.to)
+        if let amount = e.amount { sqlite3_bind_int64(s, 7, Int64(amount)) } else { sqlite3_bind_null(s, 7) }
+        Rows.bind(s, 8, e.note)
+        Rows.bind(s, 9, team)
+        let code = sqlite3_step(s)
+        sqlite3_reset(s)
+        if code == SQLITE_DONE {
+            if rank >= 0 { touched[rank] = true } else if e.kind.isResponse { unplaced += 1 }
+            return nil
+        }
+        guard code & 0xFF == SQLITE_CONSTRAINT else { throw error(code, insert.sql) }
+        if let (held, row) = try first(byID, e.id, { (Rows.event($0), sqlite3_column_int64($0, 8)) }), let held {
+            return .idTaken(by: held, inBatch: row >= firstNewRow)
+        }
+        if e.kind == .send, let m = e.message, let other = try send(ofMessage: m) { return .messageTaken(by: other) }
+        throw error(code, insert.sql)
+    }
+
+    /// The first row of a statement with one text argument, read by `read`.
+    private func first<T>(_ statement: GRDB.Statement, _ argument: String, _ read: (SQLiteStatement) -> T) throws -> T? {
+        let s = statement.sqliteStatement
+        sqlite3_reset(s)
+        Rows.bind(s, 1, argument)
+        defer { sqlite3_reset(s) }
+        let code = sqlite3_step(s)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw error(code, statement.sql) }
+        return read(s)
+    }
+
+    private func error(_ code: Int32, _ sql: String) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+    }
+}
