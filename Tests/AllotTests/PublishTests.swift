@@ -62,7 +62,7 @@ extension ProcessHeavyTests {
         let output = Pipe()
         reader.standardOutput = output
         try reader.run()
-        defer { FileManager.default.createFile(atPath: work + "/stop", contents: Data()) }
+        defer { _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data()) }
         // After each switch, wait until the reader has read every path again from a round it
         // began after the switch (two more rounds done), rather than for a fixed time: then
         // it has read each release, however slow it or the machine is.
@@ -84,7 +84,7 @@ extension ProcessHeavyTests {
         }
         _ = try p.rollback()
         try readEveryPathAgain()
-        FileManager.default.createFile(atPath: work + "/stop", contents: Data())
+        _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data())
         let data = output.fileHandleForReading.readDataToEndOfFile()
         reader.waitUntilExit()
         let lines = try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }

@@ -27,7 +27,7 @@ extension ProcessHeavyTests {
             }
             guard let port else { throw CocoaError(.fileNoSuchFile) }
             let config = "account default\nhost 127.0.0.1\nport \(port)\nfrom credits@example.com\nauth off\ntls off\n"
-            FileManager.default.createFile(atPath: folder + "/msmtprc", contents: Data(config.utf8),
+            _ = FileManager.default.createFile(atPath: folder + "/msmtprc", contents: Data(config.utf8),
                                            attributes: [.posixPermissions: 0o600])
         }
 
@@ -37,7 +37,7 @@ extension ProcessHeavyTests {
         }
 
         deinit {
-            FileManager.default.createFile(atPath: folder + "/port.stop", contents: Data())
+            _ = FileManager.default.createFile(atPath: folder + "/port.stop", contents: Data())
             process.waitUntilExit()
         }
     }

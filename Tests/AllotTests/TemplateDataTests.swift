@@ -21,10 +21,10 @@ import Testing
     func everyPageRendersAsWithDictionaries(_ fixture: String) throws {
         let library = try TemplateSet.defaults.library()
         for page in try Self.pages(fixture) {
-            let nodes = TemplateData.convert(page.view)
-            let dictionaries = DictionaryData.convert(page.view)
+            let nodes = try TemplateData.convert(page.view)
+            let dictionaries = try DictionaryData.convert(page.view)
             #expect(nodes is TemplateObject)
-            #expect(library.render(nodes, withTemplate: page.template) == library.render(dictionaries, withTemplate: page.template),
+            #expect(try library.render(nodes, withTemplate: page.template) == library.render(dictionaries, withTemplate: page.template),
                     "\(page.path)")
         }
     }
@@ -51,11 +51,11 @@ import Testing
         {{#first(rows)}}{{name}}{{/first(rows)}} {{#last(rows)}}{{name}}{{/last(rows)}} {{rows.1.name}}
         {{#nested}}({{#.}}{{.}},{{/.}}){{/nested}} {{count(.)}} {{#title}}{{.}}{{/title}} {{#count}}{{.}}{{title}}{{/count}}
         """)
-        let rendered = template.render(TemplateData.convert(view))
+        let rendered = template.render(try TemplateData.convert(view))
         #expect(rendered.contains("[a/outer note/0/true on<0>F0xy2A1][b/inner/2/false off<2>L1-0EB3]"), "\(rendered)")
         #expect(rendered.contains("no rowsT &lt;&amp;&gt;2ba"), "\(rendered)")
         #expect(rendered.contains("(1,2,)()(3,) 7 "), "\(rendered)")
-        #expect(rendered == template.render(DictionaryData.convert(view)))
+        #expect(try rendered == template.render(DictionaryData.convert(view)))
     }
 
     /// A view using a super encoder goes the dictionary way and still renders.
@@ -68,8 +68,27 @@ import Testing
         }
     }
 
+    struct Model: PageModel { var kind = "test" }
+
+    struct Broken: Encodable, Sendable {
+        struct Refused: Error, CustomStringConvertible { var description: String { "the view refused" } }
+        func encode(to encoder: Encoder) throws { throw Refused() }
+    }
+
+    /// A view that fails to encode stops the page with an error naming it; it never
+    /// renders as an empty page.
+    @Test func aViewThatFailsToEncodeIsAnError() throws {
+        let renderer = try PageRenderer(templates: .defaults, siteTitle: "t")
+        let page = Page(path: "accounts/x/index", template: "account", title: "x", model: Model(), view: Broken())
+        #expect {
+            _ = try renderer.files(page)
+        } throws: { error in
+            "\(error)".contains("accounts/x/index") && "\(error)".contains("the view refused")
+        }
+    }
+
     @Test func aViewTheDirectPathDoesNotFollowFallsBack() throws {
-        let data = TemplateData.convert(Odd())
+        let data = try TemplateData.convert(Odd())
         #expect(data is [String: Any])
         #expect(try MustacheTemplate(string: "{{a}}{{b}}").render(data) == "AB")
     }

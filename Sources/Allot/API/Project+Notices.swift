@@ -30,7 +30,7 @@ extension Project {
                 skipped.append((draft.account, "has an email that is not a plain address: \(email)"))
                 continue
             }
-            let r = renderer.render(draft.view)
+            let r = try renderer.render(draft.view)
             let message = MailMessage(from: from, to: to, subject: r.subject, date: end, text: r.text, html: r.html)
             notices.append(Notice(account: draft.account, slug: draft.slug, message: message))
         }
@@ -44,9 +44,9 @@ extension Project {
     }
 
     /// The HTML part of each warned seat's notice, for the site's warnings page.
-    func noticePreviews(_ context: ReportContext, renderer: NoticeRenderer) -> [RenderedFile] {
-        NoticeDraft.drafts(context, siteURL: config.siteURL).filter { $0.account.email != nil }.map {
-            RenderedFile(path: ReportContext.noticePath($0.slug) + ".html", bytes: Data(renderer.render($0.view).html.utf8))
+    func noticePreviews(_ context: ReportContext, renderer: NoticeRenderer) throws -> [RenderedFile] {
+        try NoticeDraft.drafts(context, siteURL: config.siteURL).filter { $0.account.email != nil }.map {
+            RenderedFile(path: ReportContext.noticePath($0.slug) + ".html", bytes: Data(try renderer.render($0.view).html.utf8))
         }
     }
 }

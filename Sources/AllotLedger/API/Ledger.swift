@@ -32,9 +32,9 @@ public struct Ledger: Sendable {
         }
         let (seatsOf, eventsOf) = (teams.map { byTeam[$0]! }, eventsByTeam)
         // Teams are independent (shares never leave one), so they replay on every core.
-        let outcomes = (try? ParallelMap.map(Array(teams.indices)) { team in
+        let outcomes = ParallelMap.map(Array(teams.indices)) { team in
             TeamReplay(accounts: seatsOf[team], events: eventsOf[team], settings: settings, asOf: asOf).run()
-        }) ?? []
+        }
         var results: [AccountLedger] = [], problems: [LedgerProblem] = [], shares: [ShareRecord] = []
         for outcome in outcomes {
             results += outcome.accounts

@@ -27,7 +27,7 @@ struct AccountReport: Report {
     }
 
     func pages(_ c: ReportContext) -> [Page] {
-        (try? ParallelMap.map(c.ledger.accounts) { page($0, c) }) ?? []
+        ParallelMap.map(c.ledger.accounts) { page($0, c) }
     }
 
     func page(_ a: AccountLedger, _ c: ReportContext) -> Page {

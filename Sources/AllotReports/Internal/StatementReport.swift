@@ -39,14 +39,14 @@ struct StatementReport: Report {
     }
 
     func pages(_ c: ReportContext) -> [Page] {
-        let perAccount = (try? ParallelMap.map(c.ledger.accounts) { (a: AccountLedger) -> [Page] in
+        let perAccount = ParallelMap.map(c.ledger.accounts) { (a: AccountLedger) -> [Page] in
             let months = c.ledger.statementMonths(of: a.account.id)
             return months.enumerated().compactMap { (i: Int, month: Month) -> Page? in
                 c.ledger.statement(of: a.account.id, for: month).map {
                     page($0, a, previous: i > 0 ? months[i - 1] : nil, next: i + 1 < months.count ? months[i + 1] : nil, c)
                 }
             }
-        }) ?? []
+        }
         return perAccount.flatMap { $0 }
     }
 

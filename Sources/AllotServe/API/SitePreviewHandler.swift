@@ -29,8 +29,8 @@ public struct SitePreviewHandler: HTTPHandler {
         }
         let type = SitePath.contentType(file)
         let body = type.hasPrefix("text/html") ? Self.injectReload(into: data) : data
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
-                            body: request.method == .HEAD ? Data() : body)
+        let headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
+        return HTTPResponse(statusCode: .ok, headers: headers, body: request.method == .HEAD ? Data() : body)
     }
 
     private func notFound(_ raw: String) -> HTTPResponse {

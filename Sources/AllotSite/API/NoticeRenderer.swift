@@ -22,13 +22,13 @@ public struct NoticeRenderer: Sendable {
         }
     }
 
-    public func render(_ notice: NoticeView) -> Rendered {
-        let view = TemplateData.convert(notice)
-        let subject = (library.render(view, withTemplate: "notice-subject") ?? "").trimmingSpaces()
-        let text = library.render(view, withTemplate: "notice.text") ?? ""
-        let body = EmailStyles.inline(cmark.html(library.render(view, withTemplate: "notice") ?? ""))
+    public func render(_ notice: NoticeView) throws -> Rendered {
+        let view = try TemplateData.convert(notice)
+        let subject = try library.render(view, withTemplate: "notice-subject").trimmingSpaces()
+        let text = try library.render(view, withTemplate: "notice.text")
+        let body = EmailStyles.inline(cmark.html(try library.render(view, withTemplate: "notice")))
         let layout = EmailLayoutView(subject: subject, title: notice.title, body: body)
-        let html = library.render(TemplateData.convert(layout), withTemplate: "email-layout") ?? ""
+        let html = try library.render(TemplateData.convert(layout), withTemplate: "email-layout")
         return Rendered(subject: subject, text: text, html: html)
     }
 }

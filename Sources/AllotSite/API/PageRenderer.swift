@@ -20,30 +20,39 @@ public struct PageRenderer: Sendable {
 
     /// The filled Markdown of a page, before it becomes HTML.
     public func markdown(_ page: Page) throws -> String {
-        try markdown(page, view: TemplateData.convert(page.view))
+        try markdown(page, view: view(of: page))
+    }
+
+    /// The page's view as template data; a view that fails to encode stops the build.
+    private func view(of page: Page) throws -> Any {
+        do {
+            return try TemplateData.convert(page.view)
+        } catch {
+            throw TemplateError(file: "\(page.template).md", message: "cannot be filled for the \(page.path) page: its view did not encode (\(error))")
+        }
     }
 
     private func markdown(_ page: Page, view: Any) throws -> String {
         guard library.contains(page.template) else {
             throw TemplateError(file: "\(page.template).md", message: "is missing; the \(page.path) page needs it")
         }
-        return library.render(view, withTemplate: page.template) ?? ""
+        return try library.render(view, withTemplate: page.template)
     }
 
     public func html(_ page: Page) throws -> String {
-        try html(page, view: TemplateData.convert(page.view))
+        try html(page, view: view(of: page))
     }
 
     private func html(_ page: Page, view: Any) throws -> String {
         let body = cmark.html(try markdown(page, view: view))
         let layout = TemplateObject(strings: ["title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
                                      "kind": page.template])
-        return library.render(layout, withTemplate: "layout") ?? ""
+        return try library.render(layout, withTemplate: "layout")
     }
 
     /// The page's HTML and its JSON twin.
     public func files(_ page: Page) throws -> [RenderedFile] {
-        let html = RenderedFile(path: page.path + ".html", bytes: Data(try html(page, view: TemplateData.convert(page.view)).utf8))
+        let html = RenderedFile(path: page.path + ".html", bytes: Data(try html(page, view: view(of: page)).utf8))
         return [html, RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
     }
 }

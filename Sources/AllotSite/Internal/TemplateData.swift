@@ -11,15 +11,11 @@ import Mustache
 /// another kind requested where a value already is) make the whole view go through
 /// `DictionaryData`, the plain dictionaries and arrays swift-mustache reads the same way.
 enum TemplateData {
-    static func convert(_ value: some Encodable) -> Any {
+    /// Throws what the view's `encode(to:)` throws.
+    static func convert(_ value: some Encodable) throws -> Any {
         let state = NodeEncoder.State()
-        let result: TemplateValue?
-        do {
-            result = try state.value(of: value)
-        } catch {
-            return TemplateObject()
-        }
-        if state.unsupported { return DictionaryData.convert(value) }
+        let result = try state.value(of: value)
+        if state.unsupported { return try DictionaryData.convert(value) }
         return result?.any ?? TemplateObject()
     }
 }
@@ -245,13 +241,9 @@ private enum NodeEncoder {
 /// The first way views became template data, kept for the `Encoder` uses the direct path
 /// leaves to it: plain dictionaries, arrays and scalars, through a tree of boxes.
 enum DictionaryData {
-    static func convert(_ value: some Encodable) -> Any {
+    static func convert(_ value: some Encodable) throws -> Any {
         let box = Box()
-        do {
-            try TreeEncoder.encode(value, into: box)
-        } catch {
-            return [String: Any]()
-        }
+        try TreeEncoder.encode(value, into: box)
         return box.resolved ?? [String: Any]()
     }
 }

@@ -14,9 +14,12 @@ struct TemplateLibrary: Sendable {
 
     func contains(_ name: String) -> Bool { mustache.getTemplate(named: name) != nil }
 
-    /// The template filled with `view`, or nil when there is no template of that name.
-    func render(_ view: Any, withTemplate name: String) -> String? {
+    /// The template filled with `view`.
+    func render(_ view: Any, withTemplate name: String) throws(TemplateError) -> String {
         if let text = compiled?.render(view, withTemplate: name) { return text }
-        return mustache.render(view, withTemplate: name)
+        guard let text = mustache.render(view, withTemplate: name) else {
+            throw TemplateError(file: name, message: "is not a template Allot knows")
+        }
+        return text
     }
 }
