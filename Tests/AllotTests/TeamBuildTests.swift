@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Allot
 
@@ -154,5 +155,22 @@ extension TeamBuildTests {
         }
         #expect(error.description.hasPrefix("fixed/index.html: is made for both team "))
         #expect(TestSupport.files(under: site) == before)
+    }
+}
+
+/// A store row no version of Allot writes is an error naming it, never an event left
+/// out of the ledger.
+@Suite struct StoreRowTests {
+    @Test func anEventOfAnUnknownTypeStopsTheReplay() throws {
+        let folder = TestSupport.copyOfFixture("transition")
+        let project = try Project(configPath: folder + "/allot.toml")
+        try project.importSources()
+        let sqlite = try DatabaseQueue(path: Project.defaultStorePath(forConfig: folder + "/allot.toml"))
+        try sqlite.write { try $0.execute(sql: "UPDATE event SET type = 'bogus' WHERE id = 'e1'") }
+        #expect {
+            _ = try project.store.load(team: "acme")
+        } throws: { error in
+            "\(error)".contains("e1") && "\(error)".contains("bogus")
+        }
     }
 }

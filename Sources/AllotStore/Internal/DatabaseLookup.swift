@@ -11,12 +11,12 @@ struct DatabaseLookup: LedgerLookup {
     }
 
     func event(_ id: String) throws -> LedgerEvent? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE id = ?"), arguments: [id]).flatMap(Rows.event)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE id = ?"), arguments: [id]).map { try Rows.event($0) }
     }
 
     func send(ofMessage message: String) throws -> LedgerEvent? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?"), arguments: [message])
-            .flatMap(Rows.event)
+            .map { try Rows.event($0) }
     }
 
     func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent? {
@@ -26,6 +26,6 @@ struct DatabaseLookup: LedgerLookup {
             AND (time < ?2 OR time >= ?3) ORDER BY time LIMIT 1
             """
         return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [account, opened.millis, closed?.millis ?? Int64.max])
-            .flatMap(Rows.event)
+            .map { try Rows.event($0) }
     }
 }

@@ -13,8 +13,8 @@ enum Rows {
                 opened: Instant(millis: row[4]), closed: (row[5] as Int64?).map(Instant.init(millis:)))
     }
 
-    static func event(_ row: Row) -> LedgerEvent? {
-        guard let kind = LedgerEvent.Kind(rawValue: row[2]) else { return nil }
+    static func event(_ row: Row) throws -> LedgerEvent {
+        guard let kind = LedgerEvent.Kind(rawValue: row[2]) else { throw unknown(id: row[0], type: row[2]) }
         return LedgerEvent(id: row[0], time: Instant(millis: row[1]), kind: kind, account: row[3],
                            message: row[4], to: row[5], amount: row[6], note: row[7])
     }
@@ -43,7 +43,7 @@ enum Rows {
 
     /// Events selected with `eventColumns`, read column by column from SQLite (a team
     /// holds hundreds of thousands of rows; GRDB's `Row` costs more than the replay).
-    /// A row whose type is unknown is skipped, as `event(_:)` does.
+    /// A row whose type this version does not know stops the read (`event(_:)`).
     static func events(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [LedgerEvent] {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
@@ -57,19 +57,27 @@ enum Rows {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                     sql: sql)
             }
-            if let e = event(s) { out.append(e) }
+            out.append(try event(s))
         }
         return out
     }
 
-    /// The event in the current row of a statement that selects `eventColumns` first;
-    /// nil when its type is unknown.
-    static func event(_ s: SQLiteStatement) -> LedgerEvent? {
-        guard let id = text(s, 0), let typeText = text(s, 2), let kind = LedgerEvent.Kind(rawValue: typeText) else { return nil }
+    /// The event in the current row of a statement that selects `eventColumns` first.
+    /// A row no version of Allot writes (no id, a type this one does not know) is an
+    /// error naming it, never a row left out of the ledger.
+    static func event(_ s: SQLiteStatement) throws -> LedgerEvent {
+        guard let id = text(s, 0), let typeText = text(s, 2), let kind = LedgerEvent.Kind(rawValue: typeText) else {
+            throw unknown(id: text(s, 0), type: text(s, 2))
+        }
         return LedgerEvent(id: id, time: Instant(millis: sqlite3_column_int64(s, 1)), kind: kind, account: text(s, 3),
                            message: text(s, 4), to: text(s, 5),
                            amount: sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 6)),
                            note: text(s, 7))
+    }
+
+    private static func unknown(id: String?, type: String?) -> DatabaseError {
+        DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the store holds event \(id ?? "with no id") of type "
+            + "\(type ?? "none"), which this version of Allot does not know; import the sources into a new store")
     }
 
     /// A text column, or nil for NULL.

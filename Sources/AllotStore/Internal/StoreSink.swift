@@ -51,7 +51,7 @@ struct StoreSink: LedgerSink {
     }
 
     private func storedSend(_ message: String) throws -> LedgerEvent? {
-        try first(sendOf, message) { Rows.event($0) } ?? nil
+        try first(sendOf, message) { try Rows.event($0) }
     }
 
     mutating func add(_ accounts: [Account]) throws {
@@ -146,7 +146,7 @@ struct StoreSink: LedgerSink {
             return nil
         }
         guard code & 0xFF == SQLITE_CONSTRAINT else { throw error(code, insert.sql) }
-        if let (held, row) = try first(byID, e.id, { (Rows.event($0), sqlite3_column_int64($0, 8)) }), let held {
+        if let (held, row) = try first(byID, e.id, { (try Rows.event($0), sqlite3_column_int64($0, 8)) }) {
             return .idTaken(by: held, inBatch: row >= firstNewRow)
         }
         if e.kind == .send, let m = e.message, let other = try send(ofMessage: m) { return .messageTaken(by: other) }
@@ -154,7 +154,7 @@ struct StoreSink: LedgerSink {
     }
 
     /// The first row of a statement with one text argument, read by `read`.
-    private func first<T>(_ statement: GRDB.Statement, _ argument: String, _ read: (SQLiteStatement) -> T) throws -> T? {
+    private func first<T>(_ statement: GRDB.Statement, _ argument: String, _ read: (SQLiteStatement) throws -> T) throws -> T? {
         let s = statement.sqliteStatement
         sqlite3_reset(s)
         Rows.bind(s, 1, argument)
@@ -162,7 +162,7 @@ struct StoreSink: LedgerSink {
         let code = sqlite3_step(s)
         if code == SQLITE_DONE { return nil }
         guard code == SQLITE_ROW else { throw error(code, statement.sql) }
-        return read(s)
+        return try read(s)
     }
 
     private func error(_ code: Int32, _ sql: String) -> DatabaseError {
