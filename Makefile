@@ -1,16 +1,16 @@
 # The two Quickstart commands: `make site` and `make test`.
 SWIFT ?= swift
 
-.PHONY: site test test-quick
+.PHONY: site test test-quick lint format
 
 site:
 	@scripts/install-dependencies
 	$(SWIFT) build --product allot
 	.build/debug/allot build
 
-# Everything CI runs: the suite, the example plugin package, the suite again under
-# AddressSanitizer and ThreadSanitizer, and a short pass of each fuzz target.
-test: test-quick
+# Everything CI runs: the format check, the suite, the example plugin package, the suite
+# again under AddressSanitizer and ThreadSanitizer, and a short pass of each fuzz target.
+test: lint test-quick
 	cd examples/custom-plugin && $(SWIFT) test --scratch-path ../../.build-plugin
 	scripts/test-sanitized
 	fuzz/run --no-keep 10
@@ -19,3 +19,10 @@ test: test-quick
 test-quick:
 	@scripts/install-dependencies --for-tests
 	$(SWIFT) test
+
+# The code as swift-format (shipped with the toolchain) lays it out, per .swift-format.
+lint:
+	$(SWIFT) format lint --strict -r -p Sources Tests examples/custom-plugin/Sources examples/custom-plugin/Tests
+
+format:
+	$(SWIFT) format -i -r -p Sources Tests examples/custom-plugin/Sources examples/custom-plugin/Tests

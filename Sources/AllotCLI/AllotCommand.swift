@@ -15,6 +15,9 @@ struct AllotCommand: AsyncParsableCommand {
             from the repository root.
             """,
         version: AllotVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, PublishCommand.self, NotifyCommand.self, ImportCommand.self, CheckCommand.self, StatementCommand.self, CompareCommand.self, GenerateCommand.self]
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, PublishCommand.self, NotifyCommand.self, ImportCommand.self, CheckCommand.self,
+            StatementCommand.self, CompareCommand.self, GenerateCommand.self,
+        ]
     )
 }

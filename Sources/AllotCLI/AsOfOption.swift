@@ -1,10 +1,10 @@
 import Allot
-
 import ArgumentParser
 
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Leave out everything at or after this instant; a bare date means the end of that day.", valueName: "instant"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Leave out everything at or after this instant; a bare date means the end of that day.", valueName: "instant"))
     var text: String?
 
     /// nil when not given: the config's as_of, else the end of the latest record's day.

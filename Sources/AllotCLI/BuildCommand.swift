@@ -20,7 +20,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "folder"))
     var out = "site"
 
-    @Option(help: ArgumentHelp("A folder of templates that replace the defaults with the same file name (default: the config's templates).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "A folder of templates that replace the defaults with the same file name (default: the config's templates).",
+            valueName: "folder"))
     var templates: String?
 
     @Option(name: .customLong("markdown-to"), help: ArgumentHelp(visibility: .hidden))
@@ -37,7 +40,9 @@ struct BuildCommand: ParsableCommand {
         progress?.finish()
         let seconds = (ContinuousClock.now - started).components
         let elapsed = String(format: "%.1f", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18)
-        print("Built \(out)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed in \(elapsed) s. Open \(out)/index.html")
+        print(
+            "Built \(out)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed in \(elapsed) s. Open \(out)/index.html"
+        )
     }
 
     /// For bench/run: each page's filled Markdown as a Hugo content file.

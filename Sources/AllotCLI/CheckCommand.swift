@@ -24,7 +24,9 @@ struct CheckCommand: ParsableCommand {
             let check = try p.check(asOf: asOf.instant(p))
             let calendar = p.config.settings.calendar
             let text = TerminalText(calendar: calendar)
-            print("\(p.configPath): \(check.seats) \(check.seats == 1 ? "seat" : "seats"), \(check.messages) \(check.messages == 1 ? "message" : "messages") sent, as of \(text.time(check.asOf)) \(calendar.identifier).")
+            print(
+                "\(p.configPath): \(check.seats) \(check.seats == 1 ? "seat" : "seats"), \(check.messages) \(check.messages == 1 ? "message" : "messages") sent, as of \(text.time(check.asOf)) \(calendar.identifier)."
+            )
             print(text.problems(check.problems))
             return check
         }

@@ -48,7 +48,9 @@ struct CompareCommand: ParsableCommand {
                 line = l
             case .team(let id):
                 guard let l = x.team(id) else {
-                    throw UserError("no team is called '\(TerminalText.literal(id))'; the teams are \(x.teams.map { TerminalText.literal($0.id) }.joined(separator: ", "))")
+                    throw UserError(
+                        "no team is called '\(TerminalText.literal(id))'; the teams are \(x.teams.map { TerminalText.literal($0.id) }.joined(separator: ", "))"
+                    )
                 }
                 line = l
             case .all:

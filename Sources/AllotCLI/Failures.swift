@@ -1,4 +1,3 @@
-
 import Allot
 import AllotServe
 import ArgumentParser

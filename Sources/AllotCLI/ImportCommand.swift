@@ -21,7 +21,9 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let plan = try project.openProject().importFiles(files)
-            print("Imported \(plan.accounts.count) seats (\(plan.unchangedSeats) unchanged) and \(plan.addedEvents) events (\(plan.repeatedEvents) already there).")
+            print(
+                "Imported \(plan.accounts.count) seats (\(plan.unchangedSeats) unchanged) and \(plan.addedEvents) events (\(plan.repeatedEvents) already there)."
+            )
         }
     }
 }

@@ -45,11 +45,15 @@ struct NotifyCommand: ParsableCommand {
             let p = try project.openProject()
             let batch = try p.notices(asOf: asOf.instant(p), templates: templates)
             let text = TerminalText(calendar: p.config.settings.calendar)
-            for s in batch.skipped { print("Skipped \(text.literal(s.account.name)) (\(text.literal(s.account.id))): \(text.literal(s.reason)).") }
+            for s in batch.skipped {
+                print("Skipped \(text.literal(s.account.name)) (\(text.literal(s.account.id))): \(text.literal(s.reason)).")
+            }
             if dryRun {
                 for n in batch.notices {
                     let already = try p.store.deliveredNotice(account: n.account.id, asOf: batch.asOf) != nil
-                    print("Would send to \(text.literal(n.message.to.description)): \(text.literal(n.message.subject))" + (already && !resend ? " (already sent; skipped without --resend)" : ""))
+                    print(
+                        "Would send to \(text.literal(n.message.to.description)): \(text.literal(n.message.subject))"
+                            + (already && !resend ? " (already sent; skipped without --resend)" : ""))
                 }
                 return 0
             }
@@ -59,8 +63,12 @@ struct NotifyCommand: ParsableCommand {
             if !outcome.alreadySent.isEmpty {
                 print("\(outcome.alreadySent.count) seats were already notified for this as-of; --resend sends again.")
             }
-            for f in outcome.failed { printError("error: not delivered to \(text.literal(f.notice.message.to.description)): \(text.literal(f.reason))") }
-            print("\(outcome.sent.count) sent, \(outcome.alreadySent.count) already sent, \(batch.skipped.count) skipped, \(outcome.failed.count) failed.")
+            for f in outcome.failed {
+                printError("error: not delivered to \(text.literal(f.notice.message.to.description)): \(text.literal(f.reason))")
+            }
+            print(
+                "\(outcome.sent.count) sent, \(outcome.alreadySent.count) already sent, \(batch.skipped.count) skipped, \(outcome.failed.count) failed."
+            )
             return outcome.failed.count
         }
         if failed > 0 { throw ExitCode.failure }

@@ -43,7 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
         let server = HTTPServer(address: address, handler: SitePreviewHandler(root: out, state: state))
         let serving = Task { try await server.run() }
         try await server.waitUntilListening()
-        say("Serving \(out)/ at http://\(host):\(port)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop.")
+        say(
+            "Serving \(out)/ at http://\(host):\(port)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop."
+        )
         var watcher = ChangeWatcher(paths: [p.configPath] + p.sourcePaths + [templates ?? p.templatesPath].compactMap { $0 })
         while !serving.isCancelled {
             try await Task.sleep(for: .milliseconds(500))

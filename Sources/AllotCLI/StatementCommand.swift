@@ -1,5 +1,4 @@
 import Allot
-
 import ArgumentParser
 
 struct StatementCommand: ParsableCommand {

@@ -7,8 +7,10 @@ public struct ResponseWeightedPolicyFactory: PolicyFactory {
     public var name: String { "response-weighted" }
 
     public var parameterKeys: [String] {
-        ["allotment", "allotment_day", "cap", "refund_on", "window_days", "lookback_days",
-         "low_rate", "high_rate", "low_days", "middle_days", "high_days", "carry_over_days"]
+        [
+            "allotment", "allotment_day", "cap", "refund_on", "window_days", "lookback_days",
+            "low_rate", "high_rate", "low_days", "middle_days", "high_days", "carry_over_days",
+        ]
     }
 
     public func makePolicy(_ parameters: PolicyParameters) throws(PolicyParameterError) -> any Policy {
@@ -29,7 +31,8 @@ public struct ResponseWeightedPolicyFactory: PolicyFactory {
             case "high_days": p.highDays = try Self.number(key, value, from: 1, orNone: true)
             case "carry_over_days": p.carryOverDays = try Self.number(key, value, from: 1, orNone: true)
             default:
-                throw PolicyParameterError(key: key, reason: "is not a parameter of \(name); use one of \(parameterKeys.joined(separator: ", "))")
+                throw PolicyParameterError(
+                    key: key, reason: "is not a parameter of \(name); use one of \(parameterKeys.joined(separator: ", "))")
             }
         }
         guard p.lowRate <= p.highRate else {
@@ -45,7 +48,9 @@ public struct ResponseWeightedPolicyFactory: PolicyFactory {
         return n
     }
 
-    private static func number(_ key: String, _ value: PolicyParameters.Value, from least: Int, orNone: Bool) throws(PolicyParameterError) -> Int? {
+    private static func number(_ key: String, _ value: PolicyParameters.Value, from least: Int, orNone: Bool) throws(PolicyParameterError)
+        -> Int?
+    {
         if case .text("none") = value { return nil }
         guard case .integer(let n) = value, n >= least else {
             throw PolicyParameterError(key: key, reason: "must be a whole number of \(least) or more, or \"none\", not \(value)")

@@ -1,6 +1,6 @@
 import Allot
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 /// Any text as allot.toml: a config or a clear error, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")

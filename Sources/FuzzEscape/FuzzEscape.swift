@@ -1,6 +1,6 @@
 import Allot
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 /// Any text as a seat's name, through a Markdown template, libcmark and the layout: the
 /// page may hold only the template's own tags, in order, whatever the name holds (an
@@ -9,13 +9,13 @@ struct Model: PageModel { var kind = "fuzz" }
 struct View: Encodable, Sendable { var name: String }
 
 enum Setup {
-static let templates = TemplateSet(files: [
-    "page.md": "# {{name}}\n\nName: {{name}} and *{{name}}*\n\n{{> cell}}\n",
-    "partials/cell.html": "<table><tr><td>{{name}}</td></tr></table>",
-    "layout.html": "<main>{{{body}}}</main>",
-])
-static let renderer = try! PageRenderer(templates: templates, siteTitle: "fuzz")
-static let expectedTags = try! tags(renderer.html(Page(path: "p", template: "page", title: "t", model: Model(), view: View(name: "x"))))
+    static let templates = TemplateSet(files: [
+        "page.md": "# {{name}}\n\nName: {{name}} and *{{name}}*\n\n{{> cell}}\n",
+        "partials/cell.html": "<table><tr><td>{{name}}</td></tr></table>",
+        "layout.html": "<main>{{{body}}}</main>",
+    ])
+    static let renderer = try! PageRenderer(templates: templates, siteTitle: "fuzz")
+    static let expectedTags = try! tags(renderer.html(Page(path: "p", template: "page", title: "t", model: Model(), view: View(name: "x"))))
 }
 
 /// Tag names in order, read scalar by scalar: a combining mark after `>` would join it in

@@ -1,6 +1,6 @@
 import Allot
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 /// Any bytes as a seats or events file: read, parse and validate against an empty
 /// ledger. Errors are expected; a crash, a hang or a trap is a bug.

@@ -9,15 +9,15 @@ public enum FuzzDriver {
 
     public static func run(_ target: Target) -> Never {
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = Optional(CommandLine.unsafeArgv)
-        exit(LLVMFuzzerRunDriver(&argc, &argv, target))
+            var argc = CommandLine.argc
+            var argv = Optional(CommandLine.unsafeArgv)
+            exit(LLVMFuzzerRunDriver(&argc, &argv, target))
         #else
-        for path in CommandLine.arguments.dropFirst() {
-            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-            _ = bytes.withUnsafeBufferPointer { target($0.baseAddress, $0.count) }
-        }
-        exit(0)
+            for path in CommandLine.arguments.dropFirst() {
+                let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+                _ = bytes.withUnsafeBufferPointer { target($0.baseAddress, $0.count) }
+            }
+            exit(0)
         #endif
     }
 }

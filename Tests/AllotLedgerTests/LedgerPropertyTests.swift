@@ -1,6 +1,6 @@
+import AllotLedger
 import PropertyBased
 import Testing
-import AllotLedger
 
 /// Invariants that hold for every ledger, checked over many drawn ones.
 @Suite struct LedgerPropertyTests {

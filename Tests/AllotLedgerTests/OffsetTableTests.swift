@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import AllotLedger
 
 /// The offset table gives the zone's own `secondsFromGMT` at every second it covers, in
 /// zones with DST, half-hour DST, odd offsets, changed standard offsets and a skipped day.
 @Suite struct OffsetTableTests {
-    static let zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Apia",
-                        "America/Sao_Paulo", "Europe/Moscow", "Africa/Casablanca"]
+    static let zones = [
+        "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Apia",
+        "America/Sao_Paulo", "Europe/Moscow", "Africa/Casablanca",
+    ]
 
     static func expected(_ zone: TimeZone, _ second: Int64) -> Int64 {
         Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(second)))) * 1000
@@ -90,9 +93,10 @@ import Testing
                         let calendar = LedgerCalendar(identifier: id)!
                         let start = task * seconds.count / 8
                         let shifted = seconds[start...] + seconds[..<start]
-                        let values = Dictionary(uniqueKeysWithValues: shifted.map {
-                            ($0, calendar.offsetMillis(at: Instant(seconds: $0)))
-                        })
+                        let values = Dictionary(
+                            uniqueKeysWithValues: shifted.map {
+                                ($0, calendar.offsetMillis(at: Instant(seconds: $0)))
+                            })
                         answers[identifiers.firstIndex(of: id)!] = seconds.map { values[$0] }
                     }
                     return answers

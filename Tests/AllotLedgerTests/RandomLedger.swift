@@ -27,8 +27,10 @@ struct RandomLedger {
             weighted["high_days"] = random.chance(0.5) ? .text("none") : .integer(random.int(30...400))
         }
         let second = random.chance(0.35) ? ("response-weighted", weighted) : ("inmail-2015", inmail)
-        s.policies = [("legacy", "2014-10-01", random.chance(0.3) ? ["allotment": .integer(random.int(0...10))] : [:]),
-                      ("\(second.0)", "2015-01-01", second.1)]
+        s.policies = [
+            ("legacy", "2014-10-01", random.chance(0.3) ? ["allotment": .integer(random.int(0...10))] : [:]),
+            ("\(second.0)", "2015-01-01", second.1),
+        ]
         if random.chance(0.5) { s.bonuses = [Bonus(month: Month("2015-01")!, amount: random.int(1...150))] }
         s.refundDelayHours = random.pick([0, 0, 24, 48])
         let count = random.int(1...5)
@@ -49,7 +51,8 @@ struct RandomLedger {
                 s.event("e\(n)", t, .send, a.id, message: "m\(n)")
             case 4...5:
                 guard let m = messages.isEmpty ? nil : random.pick(messages),
-                      let send = s.events.first(where: { $0.message == m && $0.kind == .send }) else { continue }
+                    let send = s.events.first(where: { $0.message == m && $0.kind == .send })
+                else { continue }
                 let later = s.calendar.adding(days: random.int(0...100), to: send.time)
                 s.events.append(LedgerEvent(id: "e\(n)", time: later, kind: random.chance(0.5) ? .accept : .decline, message: m))
             case 6:
@@ -72,7 +75,8 @@ struct RandomLedger {
 
     /// Midnight or noon UTC on a day in the range, often at month starts.
     private mutating func instantText() -> String {
-        let date = random.chance(0.2)
+        let date =
+            random.chance(0.2)
             ? CivilDate(year: random.pick([2014, 2015]), month: random.int(1...12), day: 1)
             : CivilDate(year: 2014, month: 10, day: 1).adding(days: random.int(0...300))
         return date.isoDate + random.pick(["T00:00:00Z", "T12:00:00Z", "T05:00:00Z", "T04:00:00Z"])

@@ -7,8 +7,10 @@ import Testing
 @Suite struct ResponseWeightedTests {
     /// Seat `a` with 10 credits on 1 January; `sent` messages on 5 January, the first
     /// `answered` of them answered on 20 January; a grant of 7 on `grantDay`.
-    func scenario(sent: Int, answered: Int, grantDay: String = "2015-02-01",
-                  parameters: [String: PolicyParameters.Value] = [:]) -> Scenario {
+    func scenario(
+        sent: Int, answered: Int, grantDay: String = "2015-02-01",
+        parameters: [String: PolicyParameters.Value] = [:]
+    ) -> Scenario {
         var s = Scenario()
         s.policies = [("response-weighted", "2015-01-01", ["allotment": .integer(0)].merging(parameters) { $1 })]
         s.seat("a", opened: "2015-01-01")
@@ -44,13 +46,17 @@ import Testing
     @Test func onlyTheLookbackWindowCounts() {
         // 6 April is 91 days after the sends of 5 January: none fall in the 90 days before.
         #expect(expiryOfGrant(scenario(sent: 2, answered: 2, grantDay: "2015-04-06"), asOf: "2015-05-01") == "2015-07-05T00:00:00Z")
-        #expect(expiryOfGrant(scenario(sent: 2, answered: 2, grantDay: "2015-04-06", parameters: ["lookback_days": .integer(91)]),
-                              asOf: "2015-05-01") == "never")
+        #expect(
+            expiryOfGrant(
+                scenario(sent: 2, answered: 2, grantDay: "2015-04-06", parameters: ["lookback_days": .integer(91)]),
+                asOf: "2015-05-01") == "never")
     }
 
     @Test func thresholdsAndLifetimesAreConfigurable() {
-        let p: [String: PolicyParameters.Value] = ["low_rate": .integer(10), "high_rate": .integer(90),
-                                                   "middle_days": .integer(30), "high_days": .integer(365)]
+        let p: [String: PolicyParameters.Value] = [
+            "low_rate": .integer(10), "high_rate": .integer(90),
+            "middle_days": .integer(30), "high_days": .integer(365),
+        ]
         #expect(expiryOfGrant(scenario(sent: 10, answered: 0, parameters: p)) == "2015-05-02T00:00:00Z")
         #expect(expiryOfGrant(scenario(sent: 10, answered: 1, parameters: p), asOf: "2015-03-01") == "2015-03-03T00:00:00Z")
         #expect(expiryOfGrant(scenario(sent: 10, answered: 9, parameters: p), asOf: "2015-03-01") == "2016-02-01T00:00:00Z")

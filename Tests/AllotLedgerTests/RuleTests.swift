@@ -1,5 +1,5 @@
-import Testing
 import AllotLedger
+import Testing
 
 /// One hand-worked example per rule of the contract (spec §2–§5).
 @Suite struct RuleTests {
@@ -51,7 +51,7 @@ import AllotLedger
         s.event("s1", "2015-01-10T09:00:00Z", .send, "a", message: "m1")
         s.event("s2", "2015-01-10T09:00:00Z", .send, "a", message: "m2")
         s.event("r1", "2015-04-10T09:00:00Z", .accept, message: "m1")  // day 90, exactly at w
-        s.event("r2", "2015-04-10T09:00:01Z", .decline, message: "m2") // one second late
+        s.event("r2", "2015-04-10T09:00:01Z", .decline, message: "m2")  // one second late
         let ledger = s.replay(asOf: "2015-04-30")
         let refunds = ledger.postings("a").filter { $0.kind == .refund }
         #expect(refunds.map(\.ref) == ["s1"])
@@ -85,8 +85,10 @@ import AllotLedger
         // a's Jan lot (exp Apr 1) goes first, then 50 of the Feb lot (exp May 2).
         let march = ledger.statement(of: "b", for: Month("2015-03")!)!
         #expect(march.lots.map(\.amount) == [100, 50, 100, 100])
-        #expect(march.lots.map { $0.expires?.iso8601 ?? "never" } ==
-            ["2015-04-01T00:00:00Z", "2015-05-02T00:00:00Z", "2015-05-16T00:00:00Z", "2015-05-30T00:00:00Z"])
+        #expect(
+            march.lots.map { $0.expires?.iso8601 ?? "never" } == [
+                "2015-04-01T00:00:00Z", "2015-05-02T00:00:00Z", "2015-05-16T00:00:00Z", "2015-05-30T00:00:00Z",
+            ])
         let april = ledger.statement(of: "b", for: Month("2015-04")!)!
         #expect(april.totals.expire == -100)
         #expect(april.totals.shareIn == 0)
@@ -154,8 +156,11 @@ import AllotLedger
         s.seat("a", opened: "2015-01-31T10:00:00Z")
         let ledger = s.replay(asOf: "2015-06-30")
         let times = ledger.postings("a").filter { $0.kind == .allotment }.map(\.time.iso8601)
-        #expect(times == ["2015-01-31T10:00:00Z", "2015-02-28T10:00:00Z", "2015-03-31T10:00:00Z",
-                          "2015-04-30T10:00:00Z", "2015-05-31T10:00:00Z", "2015-06-30T10:00:00Z"])
+        #expect(
+            times == [
+                "2015-01-31T10:00:00Z", "2015-02-28T10:00:00Z", "2015-03-31T10:00:00Z",
+                "2015-04-30T10:00:00Z", "2015-05-31T10:00:00Z", "2015-06-30T10:00:00Z",
+            ])
     }
 
     @Test func capLimitsAllotmentsAndBonusesButNotGrantsOrRefunds() {
@@ -182,7 +187,7 @@ import AllotLedger
         s.seat("a", opened: "2015-01-01")
         let ledger = s.replay(asOf: "2015-04-30")
         let expiry = ledger.postings("a").first { $0.kind == .expire }!
-        #expect(expiry.time.iso8601 == "2015-04-01T04:00:00Z") // local midnight, EDT
+        #expect(expiry.time.iso8601 == "2015-04-01T04:00:00Z")  // local midnight, EDT
         #expect(ledger.statement(of: "a", for: Month("2015-03")!)!.start.iso8601 == "2015-03-01T05:00:00Z")
         #expect(ledger.statement(of: "a", for: Month("2015-04")!)!.start.iso8601 == "2015-04-01T04:00:00Z")
         #expect(ledger.statement(of: "a", for: Month("2015-04")!)!.totals.expire == -100)
@@ -209,7 +214,7 @@ import AllotLedger
         s.seat("a", opened: "2014-10-01")
         s.event("s1", "2014-10-02T09:00:00Z", .send, "a", message: "m1")
         s.event("s2", "2014-10-02T09:00:00Z", .send, "a", message: "m2")
-        s.event("r2", "2014-10-09T09:00:00Z", .decline, message: "m2") // at g: no refund
+        s.event("r2", "2014-10-09T09:00:00Z", .decline, message: "m2")  // at g: no refund
         let ledger = s.replay(asOf: "2014-10-31")
         let refunds = ledger.postings("a").filter { $0.kind == .refund }
         #expect(refunds.map(\.ref) == ["s1"])
@@ -233,8 +238,10 @@ import AllotLedger
 
     @Test func consumptionTakesEarliestExpiryFirstAndNeverExpiringLast() {
         var s = Scenario()
-        s.policies = [("legacy", "2014-12-01", ["allotment": .integer(0)]),
-                      ("inmail-2015", "2015-01-01", ["allotment": .integer(0), "carry_over_days": .integer(200)])]
+        s.policies = [
+            ("legacy", "2014-12-01", ["allotment": .integer(0)]),
+            ("inmail-2015", "2015-01-01", ["allotment": .integer(0), "carry_over_days": .integer(200)]),
+        ]
         s.seat("a", opened: "2014-12-01")
         s.event("old", "2014-12-05T00:00:00Z", .grant, "a", amount: 3)
         s.event("new", "2015-01-05T00:00:00Z", .grant, "a", amount: 2)
@@ -289,7 +296,7 @@ import AllotLedger
         #expect(w.count == 1)
         #expect(w[0].expiring.map { $0.expires!.iso8601 } == ["2015-04-01T00:00:00Z"])
         #expect(w[0].expiringTotal == 98)
-        #expect(w[0].pending.map(\.eventId) == ["s1"]) // window Apr 1; s2's closes Apr 20
+        #expect(w[0].pending.map(\.eventId) == ["s1"])  // window Apr 1; s2's closes Apr 20
         #expect(w[0].pendingTotal == 1)
     }
 }

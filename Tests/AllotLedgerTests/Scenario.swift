@@ -5,7 +5,7 @@ import AllotPolicies
 struct Scenario {
     var timezone = "UTC"
     var policies: [(name: String, from: String, parameters: [String: PolicyParameters.Value])] = [
-        ("inmail-2015", "2015-01-01", [:]),
+        ("inmail-2015", "2015-01-01", [:])
     ]
     var bonuses: [Bonus] = []
     var refundDelayHours = 0
@@ -23,10 +23,14 @@ struct Scenario {
         seats.append(Account(id: id, name: id, team: team, opened: instant(opened), closed: closed.map(instant)))
     }
 
-    mutating func event(_ id: String, _ time: String, _ kind: LedgerEvent.Kind, _ account: String? = nil,
-                        message: String? = nil, to: String? = nil, amount: Int? = nil) {
-        events.append(LedgerEvent(id: id, time: instant(time), kind: kind, account: account, message: message,
-                                  to: to, amount: amount))
+    mutating func event(
+        _ id: String, _ time: String, _ kind: LedgerEvent.Kind, _ account: String? = nil,
+        message: String? = nil, to: String? = nil, amount: Int? = nil
+    ) {
+        events.append(
+            LedgerEvent(
+                id: id, time: instant(time), kind: kind, account: account, message: message,
+                to: to, amount: amount))
     }
 
     var settings: LedgerSettings {
@@ -36,8 +40,9 @@ struct Scenario {
                 from: instant(p.from),
                 policy: try! registry.factory(named: p.name)!.makePolicy(PolicyParameters(p.parameters)))
         }
-        return LedgerSettings(calendar: calendar, timeline: PolicyTimeline(entries)!, bonuses: bonuses,
-                              refundDelayHours: refundDelayHours, warnDays: warnDays)
+        return LedgerSettings(
+            calendar: calendar, timeline: PolicyTimeline(entries)!, bonuses: bonuses,
+            refundDelayHours: refundDelayHours, warnDays: warnDays)
     }
 
     /// `asOf` is read like the config's: a bare date is the end of that day.

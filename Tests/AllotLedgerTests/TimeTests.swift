@@ -1,5 +1,5 @@
-import Testing
 import AllotLedger
+import Testing
 
 @Suite struct TimeTests {
     let ny = LedgerCalendar(identifier: "America/New_York")!
@@ -12,7 +12,9 @@ import AllotLedger
     /// across years, milliseconds, epoch edges and the years it hands to the slow path.
     @Test func iso8601TextMatchesTheCivilDate() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var samples: [Int64] = [0, -1, 1, 999, 1000, 86_399_999, -86_400_000, 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_001]
+        var samples: [Int64] = [
+            0, -1, 1, 999, 1000, 86_399_999, -86_400_000, 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_001,
+        ]
         for _ in 0..<5000 {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
             samples.append(Int64(bitPattern: state % 400_000_000_000_000) - 100_000_000_000_000)
@@ -82,9 +84,9 @@ import AllotLedger
 
     @Test func skippedLocalTimeLandsAfterTheGapAndRepeatedTimeTakesTheEarlier() {
         let gap = LocalDateTime(date: CivilDate(year: 2015, month: 3, day: 8), millisOfDay: 2 * 3_600_000 + 30 * 60_000)
-        #expect(ny.instant(gap).iso8601 == "2015-03-08T07:30:00Z") // 03:30 EDT
+        #expect(ny.instant(gap).iso8601 == "2015-03-08T07:30:00Z")  // 03:30 EDT
         let repeated = LocalDateTime(date: CivilDate(year: 2015, month: 11, day: 1), millisOfDay: 3_600_000 + 30 * 60_000)
-        #expect(ny.instant(repeated).iso8601 == "2015-11-01T05:30:00Z") // 01:30 EDT, the first one
+        #expect(ny.instant(repeated).iso8601 == "2015-11-01T05:30:00Z")  // 01:30 EDT, the first one
     }
 
     @Test func addingMonthsClampsToTheMonthsLastDay() {

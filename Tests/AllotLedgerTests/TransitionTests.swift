@@ -1,5 +1,5 @@
-import Testing
 import AllotLedger
+import Testing
 
 /// The 2015 switch: legacy lots get an expiry, allotment and bonus at the same instant.
 @Suite struct TransitionTests {

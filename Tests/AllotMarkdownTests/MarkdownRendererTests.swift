@@ -1,5 +1,5 @@
-import Testing
 import AllotMarkdown
+import Testing
 
 @Suite struct MarkdownRendererTests {
     @Test func rendersCommonMarkThroughLibcmark() {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import Allot
 @testable import AllotCLI
 
@@ -35,8 +36,9 @@ import Testing
         #expect(exitCode(["check", "--config", folder + "/allot.toml"]) == 0)
         let project = try Project(configPath: folder + "/allot.toml")
         let before = try project.store.load()
-        TestSupport.write("id,time,type,account,message,to,amount,note\nok,2015-02-01T00:00:00Z,grant,carol,,,5,\nbad,2015-02-01T00:00:00Z,grant,nobody,,,5,\n",
-                          to: folder + "/more.csv")
+        TestSupport.write(
+            "id,time,type,account,message,to,amount,note\nok,2015-02-01T00:00:00Z,grant,carol,,,5,\nbad,2015-02-01T00:00:00Z,grant,nobody,,,5,\n",
+            to: folder + "/more.csv")
         #expect(exitCode(["import", "--config", folder + "/allot.toml", folder + "/more.csv"]) == 1)
         let after = try project.store.load()
         #expect(after.events == before.events)
@@ -92,11 +94,11 @@ import Testing
 
     @Test func notifyExitsNonZeroWhenADeliveryFailsAndZeroWhenAllGo() {
         let config = NoticeTests.ledgerFolder() + "/allot.toml"
-        #expect(exitCode(["notify", "--config", config]) != 0) // nowhere to send
+        #expect(exitCode(["notify", "--config", config]) != 0)  // nowhere to send
         #expect(exitCode(["notify", "--config", config, "--dry-run"]) == 0)
         #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7"]) == 1)
         #expect(exitCode(["notify", "--config", config, "--sendmail", "cat > /dev/null"]) == 0)
-        #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7"]) == 0) // all already sent
+        #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7"]) == 0)  // all already sent
         #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7", "--resend"]) == 1)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// `[[compare]]`: the same events replayed under another policy timeline.
@@ -58,7 +59,9 @@ import Testing
         let folder = TestSupport.scratch()
         for f in SyntheticLedger(accounts: 12, months: 7, seed: seed).files() { TestSupport.write(f.text, to: folder + "/" + f.name) }
         let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
-        let main = config.components(separatedBy: "[[policy]]").dropFirst().map { "[[compare.policy]]" + $0.components(separatedBy: "[[bonus]]")[0] }
+        let main = config.components(separatedBy: "[[policy]]").dropFirst().map {
+            "[[compare.policy]]" + $0.components(separatedBy: "[[bonus]]")[0]
+        }
         TestSupport.write(config + "\n[[compare]]\nname = \"itself\"\n" + main.joined(), to: folder + "/allot.toml")
         let (_, comparisons) = try Self.project(folder + "/allot.toml").replayWithComparisons()
         expectNoDifference(comparisons[0])
@@ -119,33 +122,52 @@ import Testing
         }
         // The demo's config has two [[compare]] entries already: these are the third.
         #expect(try issues("\n[[compare]]\nname = \"x\"\n") == ["compare[3].policy"])
-        #expect(try issues("\n[[compare]]\nname = \"x\"\n[[compare.policy]]\nname = \"nope\"\nfrom = \"2015-01-01\"\n") == ["compare[3].policy[1].name"])
+        #expect(
+            try issues("\n[[compare]]\nname = \"x\"\n[[compare.policy]]\nname = \"nope\"\nfrom = \"2015-01-01\"\n") == [
+                "compare[3].policy[1].name"
+            ])
         #expect(try issues(Self.sameAsMain + Self.sameAsMain) == ["compare[4].name"])
-        #expect(try issues("\n[[compare]]\nname = \"x\"\ncolour = 1\n[[compare.policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\n") == ["compare[3].colour"])
-        #expect(try issues("\n[[compare]]\nname = \"x\"\n[[compare.policy]]\nname = \"response-weighted\"\nfrom = \"2015-01-01\"\nlow_rate = 101\n") == ["compare[3].policy[1].low_rate"])
+        #expect(
+            try issues("\n[[compare]]\nname = \"x\"\ncolour = 1\n[[compare.policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\n") == [
+                "compare[3].colour"
+            ])
+        #expect(
+            try issues(
+                "\n[[compare]]\nname = \"x\"\n[[compare.policy]]\nname = \"response-weighted\"\nfrom = \"2015-01-01\"\nlow_rate = 101\n")
+                == ["compare[3].policy[1].low_rate"])
     }
 
     @Test func whatIfPagesAreBuiltForEveryTeamAndSeat() throws {
         let folder = TestSupport.copyOfFixture("transition")
         let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
-        TestSupport.write(config + "\n[[compare]]\nname = \"<b>Legacy</b> *only*\"\n[[compare.policy]]\nname = \"legacy\"\nfrom = \"2014-10-01\"\n",
-                          to: folder + "/allot.toml")
+        TestSupport.write(
+            config + "\n[[compare]]\nname = \"<b>Legacy</b> *only*\"\n[[compare.policy]]\nname = \"legacy\"\nfrom = \"2014-10-01\"\n",
+            to: folder + "/allot.toml")
         let project = try Project(configPath: folder + "/allot.toml")
         _ = try project.buildSite(into: folder + "/site")
         let site = folder + "/site"
         let (ledger, comparisons) = try project.replayWithComparisons()
         let pages = Set(TestSupport.files(under: site).keys.filter { $0.hasPrefix("what-if/") })
-        #expect(pages == ["what-if/b-legacy-b-only/index.html", "what-if/b-legacy-b-only/index.json",
-                          "what-if/b-legacy-b-only/teams/acme.html", "what-if/b-legacy-b-only/teams/acme.json",
-                          "what-if/b-legacy-b-only/accounts/alice.html", "what-if/b-legacy-b-only/accounts/alice.json",
-                          "what-if/b-legacy-b-only/accounts/bob.html", "what-if/b-legacy-b-only/accounts/bob.json"])
+        #expect(
+            pages == [
+                "what-if/b-legacy-b-only/index.html", "what-if/b-legacy-b-only/index.json",
+                "what-if/b-legacy-b-only/teams/acme.html", "what-if/b-legacy-b-only/teams/acme.json",
+                "what-if/b-legacy-b-only/accounts/alice.html", "what-if/b-legacy-b-only/accounts/alice.json",
+                "what-if/b-legacy-b-only/accounts/bob.html", "what-if/b-legacy-b-only/accounts/bob.json",
+            ])
         // JSON twins hold the comparison's numbers; the page shows the name literally.
-        let twin = try JSONDecoder().decode(CompareModel.self, from: Data(contentsOf: URL(fileURLWithPath: site + "/what-if/b-legacy-b-only/accounts/alice.json")))
+        let twin = try JSONDecoder().decode(
+            CompareModel.self, from: Data(contentsOf: URL(fileURLWithPath: site + "/what-if/b-legacy-b-only/accounts/alice.json")))
         #expect(twin == CompareModel(comparisons[0], scope: .account("alice"), slugs: SiteSlugs(ledger)))
         let html = try String(contentsOfFile: site + "/what-if/b-legacy-b-only/accounts/alice.html", encoding: .utf8)
         #expect(html.contains("class=\"balance\"") && html.contains("class=\"alternative\""))
-        #expect(try TestSupport.siteProblems(site, onPages: [("index.html", "<b>Legacy</b> *only*"),
-                                                             ("what-if/b-legacy-b-only/teams/acme.html", "<b>Legacy</b> *only*")]) == "")
+        #expect(
+            try TestSupport.siteProblems(
+                site,
+                onPages: [
+                    ("index.html", "<b>Legacy</b> *only*"),
+                    ("what-if/b-legacy-b-only/teams/acme.html", "<b>Legacy</b> *only*"),
+                ]) == "")
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))) as! [String: Any]
         #expect((index["comparisons"] as! [[String: String]]) == [["name": "<b>Legacy</b> *only*", "slug": "b-legacy-b-only"]])
     }

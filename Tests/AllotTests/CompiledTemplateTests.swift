@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import PropertyBased
 import Testing
+
 @testable import Allot
 @testable import AllotReports
 @testable import AllotSite
@@ -43,7 +44,8 @@ import Testing
     }
 
     @Test func aTemplateWithTransformsFallsBackToSwiftMustache() throws {
-        let library = try TemplateSet(files: ["page.md": "{{uppercased(name)}} {{#rows}}{{index()}}{{/rows}}", "layout.html": "{{{body}}}"]).library()
+        let library = try TemplateSet(files: ["page.md": "{{uppercased(name)}} {{#rows}}{{index()}}{{/rows}}", "layout.html": "{{{body}}}"])
+            .library()
         let view = TemplateObject(strings: ["name": "ana"])
         view.set(.list(TemplateList([.string("x"), .string("y")])), forKey: "rows")
         #expect(library.compiled?.render(view, withTemplate: "page") == nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Allot
 
 @Suite struct ConfigTests {
@@ -12,7 +13,8 @@ import Testing
     }
 
     @Test func fullConfigReads() throws {
-        let config = try ProjectConfig.parse("""
+        let config = try ProjectConfig.parse(
+            """
             title = "Acme"
             timezone = "Europe/Berlin"
             as_of = 2015-03-31
@@ -64,13 +66,28 @@ import Testing
         ("warn_days = \"soon\"", "allot.toml: warn_days: must be a whole number of 0 or more"),
         ("as_of = \"last tuesday\"", "allot.toml: as_of: \"last tuesday\" is not an instant"),
         ("sources = \"a.csv\"", "allot.toml: sources: must be a list of file paths"),
-        ("[[policy]]\nname = \"generous\"\nfrom = \"2015-01-01\"", "allot.toml: policy[1].name: \"generous\" is not a known policy; the policies are inmail-2015, legacy"),
+        (
+            "[[policy]]\nname = \"generous\"\nfrom = \"2015-01-01\"",
+            "allot.toml: policy[1].name: \"generous\" is not a known policy; the policies are inmail-2015, legacy"
+        ),
         ("[[policy]]\nname = \"legacy\"", "allot.toml: policy[1].from: is required"),
         ("[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\ncapp = 3", "allot.toml: policy[1].capp: is not a parameter of legacy"),
-        ("[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\ncap = -3", "allot.toml: policy[1].cap: must be a whole number of 0 or more, or \"none\""),
-        ("[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\nallotment_day = \"monday\"", "allot.toml: policy[1].allotment_day: must be \"first-of-month\" or \"anniversary\""),
-        ("[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\nrefund_on = \"never\"", "allot.toml: policy[1].refund_on: must be \"response\" or \"no-response\""),
-        ("[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\n[[policy]]\nname = \"inmail-2015\"\nfrom = \"2014-01-01\"", "allot.toml: policy: entries must be listed in order"),
+        (
+            "[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\ncap = -3",
+            "allot.toml: policy[1].cap: must be a whole number of 0 or more, or \"none\""
+        ),
+        (
+            "[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\nallotment_day = \"monday\"",
+            "allot.toml: policy[1].allotment_day: must be \"first-of-month\" or \"anniversary\""
+        ),
+        (
+            "[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\nrefund_on = \"never\"",
+            "allot.toml: policy[1].refund_on: must be \"response\" or \"no-response\""
+        ),
+        (
+            "[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\n[[policy]]\nname = \"inmail-2015\"\nfrom = \"2014-01-01\"",
+            "allot.toml: policy: entries must be listed in order"
+        ),
         ("[[bonus]]\nmonth = \"January\"\namount = 5", "allot.toml: bonus[1].month: \"January\" is not a month"),
         ("[[bonus]]\nmonth = \"2015-01\"", "allot.toml: bonus[1].amount: is required"),
         ("title = ", "allot.toml:1: is not valid TOML"),
@@ -85,8 +102,11 @@ import Testing
 @Test func controlCharactersInTheConfigAreRefusedBeforeParsing() throws {
     let text = "title = \"x\"\n[\u{01}\u{13}olicy]]\nname = \"legacy\"\n"
     let failure = try #require(throws: ImportFailure.self) { try ProjectConfig.parse(text, file: "allot.toml") }
-    #expect(failure.issues.map(\.description) == ["allot.toml:2: has a control character (U+0001) at column 2; TOML does not allow it there"])
-    let unicodeKey = try #require(throws: ImportFailure.self) { try ProjectConfig.parse("[\u{FFFD}bonus]]\ntitle = \"Crédits ✓\" # é\n", file: "allot.toml") }
+    #expect(
+        failure.issues.map(\.description) == ["allot.toml:2: has a control character (U+0001) at column 2; TOML does not allow it there"])
+    let unicodeKey = try #require(throws: ImportFailure.self) {
+        try ProjectConfig.parse("[\u{FFFD}bonus]]\ntitle = \"Crédits ✓\" # é\n", file: "allot.toml")
+    }
     #expect(unicodeKey.issues.first?.line == 1)
     #expect(try ProjectConfig.parse("title = \"Crédits ✓ \\\" é\" # é ✓\nwarn_days = 3\n", file: "allot.toml").title == "Crédits ✓ \" é")
 }
@@ -99,15 +119,22 @@ import Testing
     #expect(wrongCloser.issues.map(\.description) == ["allot.toml:2: has the character `}` at column 1; TOML does not allow it there"])
     let closesNothing = try #require(throws: ImportFailure.self) { try ProjectConfig.parse("warn_days = 3]\n", file: "allot.toml") }
     #expect(closesNothing.issues.first?.line == 1)
-    let brokenInline = try #require(throws: ImportFailure.self) { try ProjectConfig.parse("notify = { from = \"a@b.c\"\n}\n", file: "allot.toml") }
-    #expect(brokenInline.issues.map(\.description) == ["allot.toml:1: has a line break inside a table header or an inline table {…} at column 26; TOML does not allow it there"])
-    let tricky = try ProjectConfig.parse("sources = [\"a]\", '}', \"{b[\"] # ] }\ntitle = \"{x]\"\n[[policy]]\nname = \"legacy\"\nfrom = 2014-10-01\n", file: "allot.toml")
+    let brokenInline = try #require(throws: ImportFailure.self) {
+        try ProjectConfig.parse("notify = { from = \"a@b.c\"\n}\n", file: "allot.toml")
+    }
+    #expect(
+        brokenInline.issues.map(\.description) == [
+            "allot.toml:1: has a line break inside a table header or an inline table {…} at column 26; TOML does not allow it there"
+        ])
+    let tricky = try ProjectConfig.parse(
+        "sources = [\"a]\", '}', \"{b[\"] # ] }\ntitle = \"{x]\"\n[[policy]]\nname = \"legacy\"\nfrom = 2014-10-01\n", file: "allot.toml")
     #expect(tricky.sources == ["a]", "}", "{b["])
     #expect(tricky.title == "{x]")
 }
 
 @Test func multiLineArraysAndInlineTablesStillRead() throws {
-    let config = try ProjectConfig.parse("""
+    let config = try ProjectConfig.parse(
+        """
         sources = [
           "seats.csv",  # the roster
           "events.csv",

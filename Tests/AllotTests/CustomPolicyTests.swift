@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Allot
 
 /// A policy written outside the ledger module, against the public protocol only.
@@ -36,7 +37,8 @@ struct WeeklyPolicyFactory: PolicyFactory {
 @Suite struct CustomPolicyTests {
     @Test func aRegisteredPolicyRunsFromTheConfig() throws {
         let folder = TestSupport.scratch()
-        TestSupport.write("""
+        TestSupport.write(
+            """
             sources = ["seats.csv"]
             [[policy]]
             name = "weekly-expiry"
@@ -47,10 +49,13 @@ struct WeeklyPolicyFactory: PolicyFactory {
         let registry = PolicyRegistry.builtIn.registering(WeeklyPolicyFactory())
         let project = try Project(configPath: folder + "/allot.toml", registry: registry)
         try project.importSources()
-        let ledger = try project.replay(asOf: Instant(seconds: 1_423_008_000)) // 2015-02-04
+        let ledger = try project.replay(asOf: Instant(seconds: 1_423_008_000))  // 2015-02-04
         let kinds = ledger["ann"]!.postings.map { "\($0.kind.rawValue) \($0.amount) \($0.time.iso8601)" }
-        #expect(kinds == ["allotment 12 2015-01-01T00:00:00Z", "expire -12 2015-01-08T00:00:00Z",
-                          "allotment 12 2015-02-01T00:00:00Z"])
+        #expect(
+            kinds == [
+                "allotment 12 2015-01-01T00:00:00Z", "expire -12 2015-01-08T00:00:00Z",
+                "allotment 12 2015-02-01T00:00:00Z",
+            ])
         #expect(throws: ImportFailure.self) { try Project(configPath: folder + "/allot.toml") }
     }
 }

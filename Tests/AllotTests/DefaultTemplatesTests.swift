@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AllotSite
 
 /// The binary's built-in templates are exactly the files in `templates/`.
@@ -10,7 +11,8 @@ import Testing
     for case let path as String in FileManager.default.enumerator(atPath: root)! {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDir), !isDir.boolValue,
-              !path.hasPrefix("."), path != "README.md" else { continue }
+            !path.hasPrefix("."), path != "README.md"
+        else { continue }
         onDisk[path] = try? String(contentsOfFile: root + "/" + path, encoding: .utf8)
     }
     #expect(!onDisk.isEmpty)

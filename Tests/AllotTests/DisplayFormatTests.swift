@@ -1,11 +1,13 @@
-import Testing
 import AllotLedger
 import AllotReports
+import Testing
 
 /// Dates read as they did when they were built by interpolation, in any zone and year.
 @Suite struct DisplayFormatTests {
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
 
     @Test(arguments: ["UTC", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"])
     func datesMatchTheInterpolatedText(_ identifier: String) throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AllotMarkdown
 @testable import AllotReports
 @testable import AllotSite

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AllotReports
 @testable import AllotSite
 
@@ -51,13 +52,16 @@ import Testing
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 
-    static let alphabet: [Unicode.Scalar] = Array(" \t\n\r\0\u{7F}\u{1F}\u{0B}ab Z09-_.:/\\*#[](){}<>&\"'`~!|+=^%$@?;,".unicodeScalars)
+    static let alphabet: [Unicode.Scalar] =
+        Array(" \t\n\r\0\u{7F}\u{1F}\u{0B}ab Z09-_.:/\\*#[](){}<>&\"'`~!|+=^%$@?;,".unicodeScalars)
         + ["é", "\u{301}", "李", "😀", "\u{FFFD}", "\u{85}", "\u{2028}", "\u{A0}"]
 
     /// Fixed cases and a few thousand seeded random strings.
     static var samples: [String] {
-        var out = ["", " ", "\t", "  \t ", "plain", "2015-01-05 14:03", "−1", "+100", " a ", "\ta\t", "a\0b", "é\u{301}",
-                   "\r\n", "a\n\n# b <i>\"'&", "*bold* [x](y)", String(repeating: "x", count: 40)]
+        var out = [
+            "", " ", "\t", "  \t ", "plain", "2015-01-05 14:03", "−1", "+100", " a ", "\ta\t", "a\0b", "é\u{301}",
+            "\r\n", "a\n\n# b <i>\"'&", "*bold* [x](y)", String(repeating: "x", count: 40),
+        ]
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// Names, notes and ids full of markup land on every page as plain text, and ids
@@ -10,15 +11,19 @@ import Testing
         "# heading", "1. item", "> quote", "&amp; entity", "{{mustache}} \\*", "\u{202E}evil\u{202C} 😀 é",
         String(repeating: "<b>A</b> é😀\u{301} ", count: 7_700),
     ]
-    static let ids = ["../../etc/passwd", ".", "CON", "a/b", "Ann", "ann", "<i>x</i>", "back\\slash", "ok", "李",
-                      String(repeating: "long/../", count: 12_500)]
-    static let note = "<img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n# not a heading"
+    static let ids = [
+        "../../etc/passwd", ".", "CON", "a/b", "Ann", "ann", "<i>x</i>", "back\\slash", "ok", "李",
+        String(repeating: "long/../", count: 12_500),
+    ]
+    static let note =
+        "<img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n# not a heading"
         + String(repeating: " *x* <i>", count: 12_500)
     static let team = "<b>team</b> ../../x"
 
     func build() throws -> (site: String, folder: String) {
         let folder = TestSupport.scratch()
-        TestSupport.write("""
+        TestSupport.write(
+            """
             title = "<script>alert('title')</script>"
             sources = ["seats.csv", "events.csv"]
             [[policy]]
@@ -40,12 +45,17 @@ import Testing
 
     @Test func markupInDataIsShownLiterallyOnEveryPage() throws {
         let (site, _) = try build()
-        let literals = Self.names + [Self.note, Self.team, "<e1>", "e2 \"quoted\"", "<i>msg</i>\n\n<script>",
-                                     "<script>alert('title')</script>"] + Self.ids
+        let literals =
+            Self.names + [
+                Self.note, Self.team, "<e1>", "e2 \"quoted\"", "<i>msg</i>\n\n<script>",
+                "<script>alert('title')</script>",
+            ] + Self.ids
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))) as! [String: Any]
         let teamSlug = (index["teams"] as! [[String: Any]])[0]["slug"] as! String
-        var pairs: [(page: String, text: String)] = [("index.html", Self.team), ("warnings/index.html", Self.team),
-                                                     ("teams/\(teamSlug)/warnings.html", Self.names[3])]
+        var pairs: [(page: String, text: String)] = [
+            ("index.html", Self.team), ("warnings/index.html", Self.team),
+            ("teams/\(teamSlug)/warnings.html", Self.names[3]),
+        ]
         for a in try Self.members(site, teamSlug) {
             let slug = a["slug"] as! String, name = a["name"] as! String
             for page in ["index", "2015-01", "2015-04"] { pairs.append(("accounts/\(slug)/\(page).html", name)) }
@@ -69,7 +79,9 @@ import Testing
 
     /// The members listed in a team page's JSON twin.
     static func members(_ site: String, _ teamSlug: String) throws -> [[String: Any]] {
-        let team = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/teams/\(teamSlug)/index.json"))) as! [String: Any]
+        let team =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/teams/\(teamSlug)/index.json")))
+            as! [String: Any]
         return team["members"] as! [[String: Any]]
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// Each validation error of spec §4 names file, line and field, and leaves the store as it was.
@@ -27,12 +28,19 @@ import Testing
     static let cases: [Case] = [
         Case(row: "x,2015-01-07T10:00:00Z,send,zed,m9,,,", expected: "new.csv:2: account: zed is not a known seat"),
         Case(row: "x,2015-01-07T10:00:00Z,accept,,nope,,,", expected: "new.csv:2: message: nope has no send"),
-        Case(row: "e1,2015-01-05T10:00:00Z,send,ann,m1,,,changed", expected: "new.csv:2: id: e1 was imported before with different content"),
+        Case(
+            row: "e1,2015-01-05T10:00:00Z,send,ann,m1,,,changed", expected: "new.csv:2: id: e1 was imported before with different content"),
         Case(row: "x,2015-01-05T09:00:00Z,decline,,m1,,,", expected: "new.csv:2: time: 2015-01-05T09:00:00Z is before the send of m1"),
-        Case(row: "x,2014-12-31T10:00:00Z,send,ann,m9,,,", expected: "new.csv:2: time: 2014-12-31T10:00:00Z is outside the open period of seat ann"),
-        Case(row: "x,2015-03-01T00:00:00Z,grant,bob,,,5,", expected: "new.csv:2: time: 2015-03-01T00:00:00Z is outside the open period of seat bob"),
+        Case(
+            row: "x,2014-12-31T10:00:00Z,send,ann,m9,,,",
+            expected: "new.csv:2: time: 2014-12-31T10:00:00Z is outside the open period of seat ann"),
+        Case(
+            row: "x,2015-03-01T00:00:00Z,grant,bob,,,5,",
+            expected: "new.csv:2: time: 2015-03-01T00:00:00Z is outside the open period of seat bob"),
         Case(row: "x,2015-01-07T10:00:00Z,share,ann,,bob,5,", expected: ""),
-        Case(row: "x,2015-03-07T10:00:00Z,share,ann,,bob,5,", expected: "new.csv:2: time: 2015-03-07T10:00:00Z is outside the open period of seat bob"),
+        Case(
+            row: "x,2015-03-07T10:00:00Z,share,ann,,bob,5,",
+            expected: "new.csv:2: time: 2015-03-07T10:00:00Z is outside the open period of seat bob"),
         Case(row: "x,2015-01-07T10:00:00Z,adjust,bob,,,-1,", expected: ""),
         Case(row: "x,2015-01-07T10:00:00Z,share,ann,,cy,5,", expected: "new.csv:2: to: cy is in team blue, not red"),
         Case(row: "x,2015-01-07T10:00:00Z,share,ann,,ann,5,", expected: "new.csv:2: to: is the giver itself"),
@@ -52,8 +60,9 @@ import Testing
 
     func storedProject() throws -> (Project, String) {
         let folder = TestSupport.scratch()
-        TestSupport.write("sources = [\"seats.csv\", \"events.csv\"]\n[[policy]]\nname = \"inmail-2015\"\nfrom = \"2015-01-01\"\n",
-                          to: folder + "/allot.toml")
+        TestSupport.write(
+            "sources = [\"seats.csv\", \"events.csv\"]\n[[policy]]\nname = \"inmail-2015\"\nfrom = \"2015-01-01\"\n",
+            to: folder + "/allot.toml")
         TestSupport.write(Self.seats, to: folder + "/seats.csv")
         TestSupport.write(Self.events, to: folder + "/events.csv")
         let project = try Project(configPath: folder + "/allot.toml")
@@ -101,16 +110,18 @@ import Testing
 
     @Test func seatRowsReplaceNameEmailAndClosingButNotOpeningOrTeam() throws {
         let (project, folder) = try storedProject()
-        TestSupport.write("account,name,team,email,opened,closed\nann,Ann Smith,red,new@example.com,2015-01-01,2015-06-01\n",
-                          to: folder + "/roster.csv")
+        TestSupport.write(
+            "account,name,team,email,opened,closed\nann,Ann Smith,red,new@example.com,2015-01-01,2015-06-01\n",
+            to: folder + "/roster.csv")
         try project.importFiles([folder + "/roster.csv"])
         let ann = try project.store.load().accounts.first { $0.id == "ann" }!
         #expect(ann.name == "Ann Smith")
         #expect(ann.email == "new@example.com")
         #expect(ann.closed?.iso8601 == "2015-06-01T00:00:00Z")
 
-        TestSupport.write("account,name,team,email,opened,closed\nann,Ann,blue,,2015-01-01,\nbob,Bob,red,,2015-01-02,\n",
-                          to: folder + "/bad.csv")
+        TestSupport.write(
+            "account,name,team,email,opened,closed\nann,Ann,blue,,2015-01-01,\nbob,Bob,red,,2015-01-02,\n",
+            to: folder + "/bad.csv")
         let failure = try #require(throws: ImportFailure.self) { try project.importFiles([folder + "/bad.csv"]) }
         #expect(failure.issues.map { "\($0.line) \($0.field ?? "")" } == ["2 team", "3 opened"])
     }

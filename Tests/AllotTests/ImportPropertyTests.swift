@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import Allot
 
 /// Splitting exports over files, in any order, and importing them again changes nothing.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 @testable import AllotImport
 
@@ -28,14 +29,15 @@ import Testing
         let (project, folder) = try project()
         let n = Self.count
         var rows = Self.sends(n)
-        rows.append("s2,2015-01-07T12:00:00Z,send,ann,other,,,")      // reuses line 4's id, a chunk later
-        rows.append("s\(n - 1),2015-01-07T12:00:00Z,grant,ann,,,5,") // reuses the line before's id
+        rows.append("s2,2015-01-07T12:00:00Z,send,ann,other,,,")  // reuses line 4's id, a chunk later
+        rows.append("s\(n - 1),2015-01-07T12:00:00Z,grant,ann,,,5,")  // reuses the line before's id
         TestSupport.write(Self.header + rows.joined(separator: "\n") + "\n", to: folder + "/events.csv")
         let failure = try #require(throws: ImportFailure.self) { try project.importFiles([folder + "/events.csv"]) }
-        #expect(failure.issues.map(\.description) == [
-            "\(folder)/events.csv:\(n + 2): id: s2 is used again with different content (first at \(folder)/events.csv:4)",
-            "\(folder)/events.csv:\(n + 3): id: s\(n - 1) is used again with different content (first at \(folder)/events.csv:\(n + 1))",
-        ])
+        #expect(
+            failure.issues.map(\.description) == [
+                "\(folder)/events.csv:\(n + 2): id: s2 is used again with different content (first at \(folder)/events.csv:4)",
+                "\(folder)/events.csv:\(n + 3): id: s\(n - 1) is used again with different content (first at \(folder)/events.csv:\(n + 1))",
+            ])
         #expect(try project.store.counts().events == 0)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// An incremental build's output is byte-identical to a clean build's, after a sequence
@@ -24,11 +25,14 @@ import Testing
         _ = try build()
 
         // A new export for one seat.
-        TestSupport.write("id,time,type,account,message,to,amount,note\nx1,2015-03-02T10:00:00Z,grant,\(firstSeat[0]),,,40,top-up\n",
-                          to: ledger + "/export1.csv")
+        TestSupport.write(
+            "id,time,type,account,message,to,amount,note\nx1,2015-03-02T10:00:00Z,grant,\(firstSeat[0]),,,40,top-up\n",
+            to: ledger + "/export1.csv")
         let text = try String(contentsOfFile: config, encoding: .utf8)
-        TestSupport.write(text.replacingOccurrences(of: "sources = [\"seats.csv\", \"events.csv\"]",
-                                                    with: "sources = [\"seats.csv\", \"events.csv\", \"export1.csv\"]"), to: config)
+        TestSupport.write(
+            text.replacingOccurrences(
+                of: "sources = [\"seats.csv\", \"events.csv\"]",
+                with: "sources = [\"seats.csv\", \"events.csv\", \"export1.csv\"]"), to: config)
         let afterExport = try build()
         #expect(afterExport.written > 0)
         #expect(afterExport.unchanged > afterExport.written)
@@ -52,8 +56,9 @@ import Testing
         _ = try build()
 
         // A second export touching a seat of another team.
-        TestSupport.write("id,time,type,account,message,to,amount,note\nx2,2015-02-10T10:00:00Z,adjust,\(lastSeat[0]),,,-3,fix\n",
-                          to: ledger + "/export2.csv")
+        TestSupport.write(
+            "id,time,type,account,message,to,amount,note\nx2,2015-02-10T10:00:00Z,adjust,\(lastSeat[0]),,,-3,fix\n",
+            to: ledger + "/export2.csv")
         let withOne = try String(contentsOfFile: config, encoding: .utf8)
         TestSupport.write(withOne.replacingOccurrences(of: "\"export1.csv\"]", with: "\"export1.csv\", \"export2.csv\"]"), to: config)
         _ = try build()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 @testable import AllotReports
 
@@ -54,12 +55,18 @@ import Testing
     }
 
     @Test func awkwardValuesMatchJSONEncoder() throws {
-        let texts = ["", "plain", "a/b\\c\"d", "tab\there\nnew\r\u{8}\u{C}", "\0\u{1}\u{1F}\u{7F}", "é李😀\u{2028}\u{85}",
-                     "</script>", "ünïcödé keys"]
+        let texts = [
+            "", "plain", "a/b\\c\"d", "tab\there\nnew\r\u{8}\u{C}", "\0\u{1}\u{1F}\u{7F}", "é李😀\u{2028}\u{85}",
+            "</script>", "ünïcödé keys",
+        ]
         for (i, t) in texts.enumerated() {
-            let value = Awkward(text: t, number: -i, flag: i % 2 == 0, list: Array(0..<i), nested: [[], [t], [t, t]],
-                                map: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0.element + "\(i)", $0.offset) } + [("B", 1), ("a", 2), ("a10", 3), ("a2", 4), ("Z", 5), ("é", 6), ("e", 7)]),
-                                byInt: [10: t, 2: "two", -1: "minus"])
+            let value = Awkward(
+                text: t, number: -i, flag: i % 2 == 0, list: Array(0..<i), nested: [[], [t], [t, t]],
+                map: Dictionary(
+                    uniqueKeysWithValues: texts.enumerated().map { ($0.element + "\(i)", $0.offset) } + [
+                        ("B", 1), ("a", 2), ("a10", 3), ("a2", 4), ("Z", 5), ("é", 6), ("e", 7),
+                    ]),
+                byInt: [10: t, 2: "two", -1: "minus"])
             #expect(try JSONBytesWriter.encode(value) + [0x0A] == [UInt8](try JSONOutput.foundationEncode(value)), "\(t.debugDescription)")
         }
         let explicit = ExplicitNull(a: nil)

@@ -1,13 +1,16 @@
+import AllotLedger
 import Foundation
 import Testing
+
 @testable import AllotMail
-import AllotLedger
 
 @Suite struct MailMessageTests {
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex(Array(String(repeating: "a", count: 1000).utf8))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     @Test func quotedPrintableKeepsLinesShortAndEncodesWhatItMust() {
@@ -31,8 +34,9 @@ import AllotLedger
 
     @Test func lineBreaksInDataCannotAddAHeader() {
         let to = MailAddress(name: "Evil\r\nBcc: victim@example.com", address: "evil@example.com")!
-        let m = MailMessage(from: MailAddress(address: "a@example.com")!, to: to, subject: "Hi\nBcc: x@example.com",
-                            date: Instant(millis: 0), text: "t", html: "<p>h</p>")
+        let m = MailMessage(
+            from: MailAddress(address: "a@example.com")!, to: to, subject: "Hi\nBcc: x@example.com",
+            date: Instant(millis: 0), text: "t", html: "<p>h</p>")
         let head = String(decoding: m.bytes, as: UTF8.self).components(separatedBy: "\r\n\r\n")[0]
         let headers = head.components(separatedBy: "\r\n").filter { !$0.hasPrefix(" ") }.map { $0.components(separatedBy: ":")[0] }
         #expect(headers == ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"])

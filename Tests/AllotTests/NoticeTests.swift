@@ -1,17 +1,21 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// Expiry notices: real parsers read them as sent, with every name and number right.
 @Suite struct NoticeTests {
-    static let names = ["Chloé Moreau", "李小龙", "Evil\r\nBcc: victim@example.com", "\"Quoted\" <x@example.com>",
-                        String(repeating: "Žofia Ñandú ", count: 8), "Plain Name", "😀 <script>alert(1)</script> *x*",
-                        String(repeating: "Ab <é> 😀 ", count: 11_120)]
+    static let names = [
+        "Chloé Moreau", "李小龙", "Evil\r\nBcc: victim@example.com", "\"Quoted\" <x@example.com>",
+        String(repeating: "Žofia Ñandú ", count: 8), "Plain Name", "😀 <script>alert(1)</script> *x*",
+        String(repeating: "Ab <é> 😀 ", count: 11_120),
+    ]
 
     /// A ledger where every seat has 100 credits expiring on 1 April 2015, as of 10 March.
     static func ledgerFolder() -> String {
         let folder = TestSupport.scratch()
-        TestSupport.write("""
+        TestSupport.write(
+            """
             title = "Credits & Co"
             as_of = "2015-03-10"
             sources = ["seats.csv", "events.csv"]
@@ -27,7 +31,8 @@ import Testing
         seats.append(["nomail", "No Mail", "t", "", "2015-01-01", ""])
         seats.append(["badmail", "Bad Mail", "t", "not an address", "2015-01-01", ""])
         TestSupport.write(seats.text, to: folder + "/seats.csv")
-        TestSupport.write("id,time,type,account,message,to,amount,note\ne1,2015-01-05T10:00:00Z,send,s0,m1,,,\n", to: folder + "/events.csv")
+        TestSupport.write(
+            "id,time,type,account,message,to,amount,note\ne1,2015-01-05T10:00:00Z,send,s0,m1,,,\n", to: folder + "/events.csv")
         return folder
     }
 
@@ -36,11 +41,15 @@ import Testing
         let list: [[String: Any]] = batch.notices.map { n in
             let expiring = ledger.warnings().first { $0.account.id == n.account.id }!.expiringTotal
             let flatName = String(String.UnicodeScalarView(n.account.name.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
-            return ["file": folder + "/" + n.slug + ".eml", "to_name": flatName, "to_address": n.account.email!,
-                    "from_address": "credits@example.com", "subject": "\(expiring) InMail credits expire by 1 April 2015",
-                    "texts": ["Hello \(flatName),", "\(expiring) of your InMail credits expire by 1 April 2015.",
-                              "Your balance is \(ledger[n.account.id]!.balance) credits as of 11 March 2015.",
-                              "https://intranet.example/credits/accounts/\(n.slug)/index.html"]]
+            return [
+                "file": folder + "/" + n.slug + ".eml", "to_name": flatName, "to_address": n.account.email!,
+                "from_address": "credits@example.com", "subject": "\(expiring) InMail credits expire by 1 April 2015",
+                "texts": [
+                    "Hello \(flatName),", "\(expiring) of your InMail credits expire by 1 April 2015.",
+                    "Your balance is \(ledger[n.account.id]!.balance) credits as of 11 March 2015.",
+                    "https://intranet.example/credits/accounts/\(n.slug)/index.html",
+                ],
+            ]
         }
         let path = TestSupport.scratch() + "/expect.json"
         try! JSONSerialization.data(withJSONObject: list).write(to: URL(fileURLWithPath: path))
@@ -77,7 +86,7 @@ import Testing
         #expect(second.alreadySent.count == batch.notices.count)
         let again = try NoticeDelivery(outbox: folder + "/out", resend: true).deliver(batch, store: project.store) { Instant(millis: 3) }
         #expect(again.sent.count == batch.notices.count)
-        let later = try project.notices(asOf: Instant(seconds: 1_426_118_400)) // 2015-03-12
+        let later = try project.notices(asOf: Instant(seconds: 1_426_118_400))  // 2015-03-12
         let next = try NoticeDelivery(outbox: folder + "/out").deliver(later, store: project.store) { Instant(millis: 4) }
         #expect(next.sent.count == later.notices.count)
     }

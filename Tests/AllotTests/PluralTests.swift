@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 @testable import AllotReports
 @testable import AllotSite
@@ -10,7 +11,8 @@ import Testing
 @Suite struct PluralTests {
     static func oneOfEverything() -> String {
         let folder = TestSupport.scratch()
-        TestSupport.write("""
+        TestSupport.write(
+            """
             title = "Ones"
             timezone = "UTC"
             as_of = "2015-03-20"
@@ -27,9 +29,11 @@ import Testing
             name = "legacy"
             from = "2015-01-01"
             """, to: folder + "/allot.toml")
-        TestSupport.write("account,name,team,email,opened,closed\none,One Seat,solo,one@example.com,2015-03-10,\n",
-                          to: folder + "/seats.csv")
-        TestSupport.write("""
+        TestSupport.write(
+            "account,name,team,email,opened,closed\none,One Seat,solo,one@example.com,2015-03-10,\n",
+            to: folder + "/seats.csv")
+        TestSupport.write(
+            """
             id,time,type,account,message,to,amount,note
             e1,2015-03-11T09:00:00Z,adjust,one,,,-98,trim
             e2,2015-03-12T09:00:00Z,send,one,m1,,,
@@ -38,7 +42,9 @@ import Testing
     }
 
     static let wrong = try! NSRegularExpression(
-        pattern: #"(?<![\d.,+-])1 (credits|seats|teams|messages|days)\b|1 of your InMail credits expire\b|1 of your messages are\b|\b1 InMail (credits|messages)\b"#)
+        pattern:
+            #"(?<![\d.,+-])1 (credits|seats|teams|messages|days)\b|1 of your InMail credits expire\b|1 of your messages are\b|\b1 InMail (credits|messages)\b"#
+    )
 
     static func mistakes(in text: String) -> [String] {
         let plain = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)

@@ -1,163 +1,171 @@
+import AllotMail
 import Foundation
 import Testing
+
 @testable import Allot
 @testable import AllotServe
-import AllotMail
 
 extension ProcessHeavyTests {
-/// Publishing: whole releases, an atomic switch, pruning and rollback, under a real nginx.
-@Suite(.serialized) struct PublishTests {
-    /// The transition ledger built with the given title: every page differs between titles.
-    static func site(titled title: String) throws -> String {
-        let folder = TestSupport.copyOfFixture("transition")
-        let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
-        TestSupport.write(config.replacingOccurrences(of: "title = \"t\"", with: "title = \"\(title)\""), to: folder + "/allot.toml")
-        _ = try Project(configPath: folder + "/allot.toml").buildSite(into: folder + "/site")
-        return folder + "/site"
-    }
-
-    func publish(_ p: Publisher, _ site: String, _ id: String) throws -> Publisher.Change {
-        try p.publish(site: site, files: SiteWriter.manifest(of: site)!, id: id)
-    }
-
-    @Test func rollbackRestoresThePreviousBytesAndKeepPrunes() throws {
-        let (a, b) = (try Self.site(titled: "A"), try Self.site(titled: "B"))
-        let p = Publisher(folder: TestSupport.scratch() + "/pub")
-        let first = try publish(p, a, "r01")
-        #expect(first.added.count == SiteWriter.manifest(of: a)!.count)
-        let second = try publish(p, b, "r02")
-        #expect(second.previous == "r01")
-        #expect(second.changed.contains("index.html"))
-        #expect(p.current() == "r02")
-        let back = try p.rollback()
-        #expect(back.release == "r01")
-        #expect(p.current() == "r01")
-        let served = TestSupport.files(under: URL(fileURLWithPath: p.folder + "/current").resolvingSymlinksInPath().path)
-        let original = TestSupport.files(under: a).filter { !$0.key.hasPrefix(".allot-") }
-        #expect(served == original)
-        for i in 3...6 { _ = try publish(p, i % 2 == 0 ? a : b, String(format: "r%02d", i)) }
-        let removed = try p.prune(keep: 2)
-        #expect(removed == ["r01", "r02", "r03", "r04"])
-        #expect(p.releases() == ["r05", "r06"])
-        #expect(throws: PublishError.self) { try publish(p, b, "r06") }
-        // The same files under an existing id: what a publish killed before switching left.
-        _ = try p.rollback()
-        #expect(try publish(p, a, "r06").release == "r06")
-        #expect(p.current() == "r06")
-    }
-
-    @Test func aReaderNeverSeesAnErrorOrAMixedPageWhileReleasesSwitch() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx"), "nginx is needed: run scripts/install-dependencies --for-tests")
-        let sites = try ["One", "Two", "Three"].map(Self.site(titled:))
-        let work = TestSupport.scratch()
-        let p = Publisher(folder: work + "/pub")
-        _ = try publish(p, sites[0], "r00")
-        let nginx = try NginxServer(root: p.folder + "/current", work: work)
-        defer { nginx.stop() }
-        let paths = ["/index.html", "/accounts/alice/2015-01.html", "/accounts/alice/index.json", "/teams/acme/index.html",
-                     "/warnings/index.html", "/assets/style.css"]
-        let reader = Process()
-        reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        reader.arguments = ["python3", TestSupport.fixture("web/reader.py"), String(nginx.port), work + "/stop", work + "/rounds"] + paths
-        let output = Pipe()
-        reader.standardOutput = output
-        try reader.run()
-        defer { _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data()) }
-        // After each switch, wait until the reader has read every path again from a round it
-        // began after the switch (two more rounds done), rather than for a fixed time: then
-        // it has read each release, however slow it or the machine is.
-        func readEveryPathAgain() throws {
-            func rounds() -> Int { (try? String(contentsOfFile: work + "/rounds", encoding: .utf8)).flatMap { Int($0) } ?? 0 }
-            let target = rounds() + 2
-            let deadline = Date().addingTimeInterval(60)
-            while rounds() < target {
-                try #require(reader.isRunning, "the reader stopped before the publishes were done")
-                try #require(Date() < deadline, "the reader did no whole round of reads in 60 s")
-                usleep(1_000)
-            }
+    /// Publishing: whole releases, an atomic switch, pruning and rollback, under a real nginx.
+    @Suite(.serialized) struct PublishTests {
+        /// The transition ledger built with the given title: every page differs between titles.
+        static func site(titled title: String) throws -> String {
+            let folder = TestSupport.copyOfFixture("transition")
+            let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
+            TestSupport.write(config.replacingOccurrences(of: "title = \"t\"", with: "title = \"\(title)\""), to: folder + "/allot.toml")
+            _ = try Project(configPath: folder + "/allot.toml").buildSite(into: folder + "/site")
+            return folder + "/site"
         }
-        try readEveryPathAgain()
-        for i in 1...20 {
-            _ = try publish(p, sites[i % 3], String(format: "r%02d", i))
+
+        func publish(_ p: Publisher, _ site: String, _ id: String) throws -> Publisher.Change {
+            try p.publish(site: site, files: SiteWriter.manifest(of: site)!, id: id)
+        }
+
+        @Test func rollbackRestoresThePreviousBytesAndKeepPrunes() throws {
+            let (a, b) = (try Self.site(titled: "A"), try Self.site(titled: "B"))
+            let p = Publisher(folder: TestSupport.scratch() + "/pub")
+            let first = try publish(p, a, "r01")
+            #expect(first.added.count == SiteWriter.manifest(of: a)!.count)
+            let second = try publish(p, b, "r02")
+            #expect(second.previous == "r01")
+            #expect(second.changed.contains("index.html"))
+            #expect(p.current() == "r02")
+            let back = try p.rollback()
+            #expect(back.release == "r01")
+            #expect(p.current() == "r01")
+            let served = TestSupport.files(under: URL(fileURLWithPath: p.folder + "/current").resolvingSymlinksInPath().path)
+            let original = TestSupport.files(under: a).filter { !$0.key.hasPrefix(".allot-") }
+            #expect(served == original)
+            for i in 3...6 { _ = try publish(p, i % 2 == 0 ? a : b, String(format: "r%02d", i)) }
+            let removed = try p.prune(keep: 2)
+            #expect(removed == ["r01", "r02", "r03", "r04"])
+            #expect(p.releases() == ["r05", "r06"])
+            #expect(throws: PublishError.self) { try publish(p, b, "r06") }
+            // The same files under an existing id: what a publish killed before switching left.
+            _ = try p.rollback()
+            #expect(try publish(p, a, "r06").release == "r06")
+            #expect(p.current() == "r06")
+        }
+
+        @Test func aReaderNeverSeesAnErrorOrAMixedPageWhileReleasesSwitch() throws {
+            try #require(
+                FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx"),
+                "nginx is needed: run scripts/install-dependencies --for-tests")
+            let sites = try ["One", "Two", "Three"].map(Self.site(titled:))
+            let work = TestSupport.scratch()
+            let p = Publisher(folder: work + "/pub")
+            _ = try publish(p, sites[0], "r00")
+            let nginx = try NginxServer(root: p.folder + "/current", work: work)
+            defer { nginx.stop() }
+            let paths = [
+                "/index.html", "/accounts/alice/2015-01.html", "/accounts/alice/index.json", "/teams/acme/index.html",
+                "/warnings/index.html", "/assets/style.css",
+            ]
+            let reader = Process()
+            reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            reader.arguments =
+                ["python3", TestSupport.fixture("web/reader.py"), String(nginx.port), work + "/stop", work + "/rounds"] + paths
+            let output = Pipe()
+            reader.standardOutput = output
+            try reader.run()
+            defer { _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data()) }
+            // After each switch, wait until the reader has read every path again from a round it
+            // began after the switch (two more rounds done), rather than for a fixed time: then
+            // it has read each release, however slow it or the machine is.
+            func readEveryPathAgain() throws {
+                func rounds() -> Int { (try? String(contentsOfFile: work + "/rounds", encoding: .utf8)).flatMap { Int($0) } ?? 0 }
+                let target = rounds() + 2
+                let deadline = Date().addingTimeInterval(60)
+                while rounds() < target {
+                    try #require(reader.isRunning, "the reader stopped before the publishes were done")
+                    try #require(Date() < deadline, "the reader did no whole round of reads in 60 s")
+                    usleep(1_000)
+                }
+            }
             try readEveryPathAgain()
-            if i == 10 { _ = try p.rollback(); try readEveryPathAgain() }
-        }
-        _ = try p.rollback()
-        try readEveryPathAgain()
-        _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data())
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        reader.waitUntilExit()
-        let lines = try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
-        let summary = lines.last!
-        #expect((summary["errors"] as! [String]).isEmpty, "\(summary)")
-        #expect((summary["requests"] as! Int) > 50)
-        var known = Set<String>()
-        for id in p.releases() {
-            for (path, bytes) in TestSupport.files(under: p.folder + "/releases/" + id) { known.insert("/" + path + " " + SHA256.hex(bytes)) }
-        }
-        for answer in lines.dropLast() {
-            #expect(answer["status"] as? Int == 200, "\(answer)")
-            #expect(known.contains("\(answer["path"]!) \(answer["sha256"]!)"), "a page no release holds: \(answer)")
-        }
-        #expect(Set(lines.dropLast().map { $0["sha256"] as! String }).count > paths.count, "the reader saw more than one release")
-    }
-}
-
-/// nginx serving a folder on a free loopback port, started and stopped by a test.
-final class NginxServer {
-    let process = Process()
-    let port: UInt16
-
-    init(root: String, work: String) throws {
-        port = try NginxServer.freePort()
-        let config = """
-            daemon off;
-            worker_processes 1;
-            pid \(work)/nginx.pid;
-            error_log \(work)/nginx-error.log;
-            events { worker_connections 64; }
-            http {
-              access_log off;
-              types { text/html html; text/css css; application/json json; }
-              server {
-                listen 127.0.0.1:\(port);
-                root \(root);
-                location / { try_files $uri $uri/index.html =404; }
-              }
+            for i in 1...20 {
+                _ = try publish(p, sites[i % 3], String(format: "r%02d", i))
+                try readEveryPathAgain()
+                if i == 10 { _ = try p.rollback(); try readEveryPathAgain() }
             }
-            """
-        TestSupport.write(config, to: work + "/nginx.conf")
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
-        process.arguments = ["-p", work, "-c", work + "/nginx.conf"]
-        try process.run()
-        // Ready when it answers; given up on only when it has exited or a minute has passed.
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline {
-            if (try? TestSupport.python("web/fetch.py", [String(port), "/assets/style.css"])) == "" { return }
-            usleep(50_000)
+            _ = try p.rollback()
+            try readEveryPathAgain()
+            _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data())
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            reader.waitUntilExit()
+            let lines = try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
+            let summary = lines.last!
+            #expect((summary["errors"] as! [String]).isEmpty, "\(summary)")
+            #expect((summary["requests"] as! Int) > 50)
+            var known = Set<String>()
+            for id in p.releases() {
+                for (path, bytes) in TestSupport.files(under: p.folder + "/releases/" + id) {
+                    known.insert("/" + path + " " + SHA256.hex(bytes))
+                }
+            }
+            for answer in lines.dropLast() {
+                #expect(answer["status"] as? Int == 200, "\(answer)")
+                #expect(known.contains("\(answer["path"]!) \(answer["sha256"]!)"), "a page no release holds: \(answer)")
+            }
+            #expect(Set(lines.dropLast().map { $0["sha256"] as! String }).count > paths.count, "the reader saw more than one release")
         }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        throw NotAnswering(description: "nginx never answered on port \(port); see \(work)/nginx-error.log")
     }
 
-    struct NotAnswering: Error, CustomStringConvertible { var description: String }
+    /// nginx serving a folder on a free loopback port, started and stopped by a test.
+    final class NginxServer {
+        let process = Process()
+        let port: UInt16
 
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-    }
+        init(root: String, work: String) throws {
+            port = try NginxServer.freePort()
+            let config = """
+                daemon off;
+                worker_processes 1;
+                pid \(work)/nginx.pid;
+                error_log \(work)/nginx-error.log;
+                events { worker_connections 64; }
+                http {
+                  access_log off;
+                  types { text/html html; text/css css; application/json json; }
+                  server {
+                    listen 127.0.0.1:\(port);
+                    root \(root);
+                    location / { try_files $uri $uri/index.html =404; }
+                  }
+                }
+                """
+            TestSupport.write(config, to: work + "/nginx.conf")
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
+            process.arguments = ["-p", work, "-c", work + "/nginx.conf"]
+            try process.run()
+            // Ready when it answers; given up on only when it has exited or a minute has passed.
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning && Date() < deadline {
+                if (try? TestSupport.python("web/fetch.py", [String(port), "/assets/style.css"])) == "" { return }
+                usleep(50_000)
+            }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            throw NotAnswering(description: "nginx never answered on port \(port); see \(work)/nginx-error.log")
+        }
 
-    static func freePort() throws -> UInt16 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return UInt16(text.trimmingCharacters(in: .whitespacesAndNewlines))!
+        struct NotAnswering: Error, CustomStringConvertible { var description: String }
+
+        func stop() {
+            process.terminate()
+            process.waitUntilExit()
+        }
+
+        static func freePort() throws -> UInt16 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return UInt16(text.trimmingCharacters(in: .whitespacesAndNewlines))!
+        }
     }
-}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// `allot build` end to end on the worked transition ledger.
@@ -14,16 +15,22 @@ import Testing
     @Test func pageSetIsEveryStatementAccountTeamAndWarning() throws {
         let (_, site, _) = try built()
         let pages = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".html") })
-        var expected: Set<String> = ["index.html", "warnings/index.html", "accounts/alice/index.html",
-                                     "accounts/bob/index.html", "teams/acme/index.html", "teams/acme/warnings.html"]
-        for m in ["2014-10", "2014-11", "2014-12", "2015-01", "2015-02", "2015-03", "2015-04"] { expected.insert("accounts/alice/\(m).html") }
+        var expected: Set<String> = [
+            "index.html", "warnings/index.html", "accounts/alice/index.html",
+            "accounts/bob/index.html", "teams/acme/index.html", "teams/acme/warnings.html",
+        ]
+        for m in ["2014-10", "2014-11", "2014-12", "2015-01", "2015-02", "2015-03", "2015-04"] {
+            expected.insert("accounts/alice/\(m).html")
+        }
         for m in ["2014-11", "2014-12", "2015-01", "2015-02", "2015-03"] { expected.insert("accounts/bob/\(m).html") }
         #expect(pages == expected.union(["notices/alice.html"]))
         let json = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".json") && !$0.hasPrefix("schema/") })
         #expect(json == Set(expected.map { String($0.dropLast(5)) + ".json" }))
-        for asset in ["assets/style.css", "assets/print.css", "schema/statement.schema.json", "schema/index.schema.json",
-                      "schema/account.schema.json", "schema/warnings.schema.json", "schema/team.schema.json",
-                      "schema/warnings-overview.schema.json"] {
+        for asset in [
+            "assets/style.css", "assets/print.css", "schema/statement.schema.json", "schema/index.schema.json",
+            "schema/account.schema.json", "schema/warnings.schema.json", "schema/team.schema.json",
+            "schema/warnings-overview.schema.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: site + "/" + asset), "\(asset)")
         }
     }
@@ -46,9 +53,12 @@ import Testing
         let teams = index["teams"] as! [[String: Any]]
         #expect(teams.map { $0["balance"] as! Int } == [ledger.accounts.map(\.balance).reduce(0, +)])
         #expect(index["balance"] as? Int == ledger.accounts.map(\.balance).reduce(0, +))
-        let warnings = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/teams/acme/warnings.json"))) as! [String: Any]
+        let warnings =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/teams/acme/warnings.json")))
+            as! [String: Any]
         #expect((warnings["accounts"] as! [[String: Any]]).map { $0["expiringTotal"] as! Int } == [201])
-        let overview = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/warnings/index.json"))) as! [String: Any]
+        let overview =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/warnings/index.json"))) as! [String: Any]
         #expect((overview["teams"] as! [[String: Any]]).map { $0["expiringTotal"] as! Int } == [201])
     }
 
@@ -116,7 +126,10 @@ import Testing
         let overrides = TestSupport.scratch()
         TestSupport.write("<p>{{name}}</p>\n", to: overrides + "/partials/statement.html")
         let error = try #require(throws: TemplateError.self) { try project.buildSite(into: site, templates: overrides) }
-        #expect(error.description == "statement.md: is known as \"statement\", like partials/statement.html; a page template, a partial and a layout each need a name of their own")
+        #expect(
+            error.description
+                == "statement.md: is known as \"statement\", like partials/statement.html; a page template, a partial and a layout each need a name of their own"
+        )
     }
 
     @Test func overridingOneTemplateChangesOnlyItsPages() throws {

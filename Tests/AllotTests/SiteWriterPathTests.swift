@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AllotSite
 
 /// Only relative paths inside the site may be written or removed.

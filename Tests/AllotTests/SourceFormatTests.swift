@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// CSV and JSON Lines read the same records; line numbers survive quoting and CRLF.
@@ -15,7 +16,8 @@ import Testing
     }
 
     @Test func quotedFieldsKeepCommasQuotesAndLineBreaksAndLinesStayRight() throws {
-        let text = "id,time,type,account,message,to,amount,note\n"
+        let text =
+            "id,time,type,account,message,to,amount,note\n"
             + "a,2015-01-01T00:00:00Z,grant,x,,,5,\"two\nlines, \"\"quoted\"\"\"\n"
             + "b,2015-01-01T00:00:00Z,grant,x,,,5,plain\n"
         let t = try table(text)
@@ -30,24 +32,31 @@ import Testing
 
     @Test func jsonLinesReadLikeCSV() throws {
         let csv = try table("id,time,type,account,message,to,amount,note\ne1,2015-01-01T00:00:00Z,grant,x,,,5,a note\n")
-        let jsonl = try table("{\"id\": \"e1\", \"time\": \"2015-01-01T00:00:00Z\", \"type\": \"grant\", \"account\": \"x\", \"amount\": 5, \"note\": \"a note\", \"to\": null}\n")
+        let jsonl = try table(
+            "{\"id\": \"e1\", \"time\": \"2015-01-01T00:00:00Z\", \"type\": \"grant\", \"account\": \"x\", \"amount\": 5, \"note\": \"a note\", \"to\": null}\n"
+        )
         #expect(csv.kind == jsonl.kind)
         #expect(csv.rows.map(\.fields) == jsonl.rows.map(\.fields))
     }
 
     @Test func jsonLinesErrorsNameLineAndField() throws {
-        let text = "{\"id\": \"e1\", \"time\": \"2015-01-01T00:00:00Z\", \"type\": \"grant\"}\n\nnot json\n{\"id\": \"e2\", \"amount\": 1.5, \"time\": \"x\", \"type\": \"send\"}\n{\"id\": \"e3\", \"colour\": \"red\", \"time\": \"x\", \"type\": \"send\"}\n"
+        let text =
+            "{\"id\": \"e1\", \"time\": \"2015-01-01T00:00:00Z\", \"type\": \"grant\"}\n\nnot json\n{\"id\": \"e2\", \"amount\": 1.5, \"time\": \"x\", \"type\": \"send\"}\n{\"id\": \"e3\", \"colour\": \"red\", \"time\": \"x\", \"type\": \"send\"}\n"
         let failure = try #require(throws: ImportFailure.self) { try table(text) }
-        #expect(failure.issues.map(\.description) == [
-            "f:3: is not a JSON object",
-            "f:4: amount: must be a string or a whole number",
-            "f:5: colour: is not a field of a events file; the fields are id,time,type,account,message,to,amount,note",
-        ])
+        #expect(
+            failure.issues.map(\.description) == [
+                "f:3: is not a JSON object",
+                "f:4: amount: must be a string or a whole number",
+                "f:5: colour: is not a field of a events file; the fields are id,time,type,account,message,to,amount,note",
+            ])
     }
 
     @Test func unknownAndMissingColumnsAreNamed() throws {
         let unknown = try #require(throws: ImportFailure.self) { try table("account,name,team,opened,colour\n") }
-        #expect(unknown.issues.map(\.description) == ["f:1: colour: is not a column of a seats file; the columns are account,name,team,email,opened,closed"])
+        #expect(
+            unknown.issues.map(\.description) == [
+                "f:1: colour: is not a column of a seats file; the columns are account,name,team,email,opened,closed"
+            ])
         let missing = try #require(throws: ImportFailure.self) { try table("id,type,account\n") }
         #expect(missing.issues.map(\.description) == ["f:1: time: column is missing from this events file"])
     }
@@ -59,7 +68,8 @@ import Testing
 }
 
 @Test func jsonLinesWithCRLFLineEndsReadLineByLine() throws {
-    let text = "{\"account\": \"a\", \"team\": \"t\", \"opened\": \"2015-01-01\"}\r\n{\"account\": \"b\", \"team\": \"t\", \"opened\": \"2015-01-01\"}\r\n"
+    let text =
+        "{\"account\": \"a\", \"team\": \"t\", \"opened\": \"2015-01-01\"}\r\n{\"account\": \"b\", \"team\": \"t\", \"opened\": \"2015-01-01\"}\r\n"
     let t = try SourceReader.read(Array(text.utf8), file: "f")
     #expect(t.rows.map(\.line) == [1, 2])
     #expect(t.rows.map { $0.fields["account"] } == ["a", "b"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// The statement JSON contract: keys, types and UTC instants.
@@ -15,14 +16,19 @@ import Testing
 
     @Test func keysAndValuesFollowTheContract() throws {
         let json = try statement("alice", "2015-01")
-        #expect(Set(json.keys) == ["kind", "account", "name", "team", "month", "partial", "policy", "opening", "closing",
-                                   "totals", "capped", "messages", "lots", "entries"])
+        #expect(
+            Set(json.keys) == [
+                "kind", "account", "name", "team", "month", "partial", "policy", "opening", "closing",
+                "totals", "capped", "messages", "lots", "entries",
+            ])
         #expect(json["kind"] as? String == "statement")
         #expect(json["month"] as? String == "2015-01")
         #expect(json["policy"] as? String == "inmail-2015")
         #expect(json["partial"] as? Bool == false)
-        #expect(Set((json["totals"] as! [String: Int]).keys) ==
-            ["allotment", "bonus", "grant", "adjust", "refund", "shareIn", "shareOut", "send", "expire", "forfeit"])
+        #expect(
+            Set((json["totals"] as! [String: Int]).keys) == [
+                "allotment", "bonus", "grant", "adjust", "refund", "shareIn", "shareOut", "send", "expire", "forfeit",
+            ])
         #expect(Set((json["messages"] as! [String: Int]).keys) == ["sent", "unfunded", "accepted", "declined", "lost", "pending"])
         let lots = json["lots"] as! [[String: Any]]
         #expect(lots.map { $0["expires"] as? String } == ["2015-04-01T00:00:00Z"])
@@ -46,7 +52,7 @@ import Testing
         let folder = TestSupport.copyOfFixture("transition")
         let project = try Project(configPath: folder + "/allot.toml")
         try project.importSources()
-        let ledger = try project.replay(asOf: Instant(seconds: 1_429_000_000)) // 2015-04-14T08:26:40Z
+        let ledger = try project.replay(asOf: Instant(seconds: 1_429_000_000))  // 2015-04-14T08:26:40Z
         let doc = StatementDocument(ledger.statement(of: "alice", for: Month("2015-04")!)!)
         #expect(doc.partial)
         #expect(ledger.statementMonths(of: "alice").last == Month("2015-04"))

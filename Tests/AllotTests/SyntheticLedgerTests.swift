@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Allot
 
 /// `allot generate` makes valid ledgers of the promised shape.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Allot
 
 /// Builds go team by team: the site-wide pages are made from team summaries and must
@@ -97,11 +98,13 @@ import Testing
         #expect(counter.take() == [])
         // A new export touching one seat of the second team.
         let seat = try Project(configPath: folder + "/allot.toml").store.accounts().first { $0.team == teams[1] }!
-        TestSupport.write("id,time,type,account,message,to,amount,note\nx1,2015-02-02T10:00:00Z,grant,\(seat.id),,,40,top-up\n",
-                          to: folder + "/export.csv")
+        TestSupport.write(
+            "id,time,type,account,message,to,amount,note\nx1,2015-02-02T10:00:00Z,grant,\(seat.id),,,40,top-up\n",
+            to: folder + "/export.csv")
         let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
-        TestSupport.write(config.replacingOccurrences(of: "\"events.csv\"]", with: "\"events.csv\", \"export.csv\"]"),
-                          to: folder + "/allot.toml")
+        TestSupport.write(
+            config.replacingOccurrences(of: "\"events.csv\"]", with: "\"events.csv\", \"export.csv\"]"),
+            to: folder + "/allot.toml")
         let summary = try build()
         #expect(counter.take() == [teams[1]])
         #expect(summary.written > 0)

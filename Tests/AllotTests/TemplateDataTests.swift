@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Testing
+
 @testable import Allot
 @testable import AllotReports
 @testable import AllotSite
@@ -24,8 +25,9 @@ import Testing
             let nodes = try TemplateData.convert(page.view)
             let dictionaries = try DictionaryData.convert(page.view)
             #expect(nodes is TemplateObject)
-            #expect(try library.render(nodes, withTemplate: page.template) == library.render(dictionaries, withTemplate: page.template),
-                    "\(page.path)")
+            #expect(
+                try library.render(nodes, withTemplate: page.template) == library.render(dictionaries, withTemplate: page.template),
+                "\(page.path)")
         }
     }
 
@@ -38,19 +40,22 @@ import Testing
     /// Sections, inverted sections, stack climbing past nil optionals, transforms and
     /// sequence context, in a template a user might write.
     @Test func aTemplateUsingEveryFeatureSeesTheSame() throws {
-        let view = View(title: "T <&>", note: "outer note", rows: [
-            Row(name: "a", note: nil, n: 0, on: true, tags: ["x", "y"]),
-            Row(name: "b", note: "inner", n: 2, on: false, tags: []),
-        ], empty: [], count: 3, ratio: 0.5, nested: [[1, 2], [], [3]], missing: nil)
-        let template = try MustacheTemplate(string: """
-        {{title}} {{{title}}} {{count}} {{ratio}} {{missing}}|{{^missing}}none{{/missing}}
-        {{#rows}}[{{name}}/{{note}}/{{n}}/{{on}}{{#on}} on{{/on}}{{^on}} off{{/on}}{{#n}}<{{.}}>{{/n}}\
-        {{#first()}}F{{/first()}}{{#last()}}L{{/last()}}{{index()}}{{#tags}}{{.}}{{/tags}}{{^tags}}-{{/tags}}\
-        {{count(tags)}}{{#empty(tags)}}E{{/empty(tags)}}{{uppercased(name)}}{{plusone(n)}}]{{/rows}}
-        {{^empty}}no rows{{title}}{{/empty}}{{#empty}}never{{/empty}}{{count(rows)}}{{#reversed(rows)}}{{name}}{{/reversed(rows)}}
-        {{#first(rows)}}{{name}}{{/first(rows)}} {{#last(rows)}}{{name}}{{/last(rows)}} {{rows.1.name}}
-        {{#nested}}({{#.}}{{.}},{{/.}}){{/nested}} {{count(.)}} {{#title}}{{.}}{{/title}} {{#count}}{{.}}{{title}}{{/count}}
-        """)
+        let view = View(
+            title: "T <&>", note: "outer note",
+            rows: [
+                Row(name: "a", note: nil, n: 0, on: true, tags: ["x", "y"]),
+                Row(name: "b", note: "inner", n: 2, on: false, tags: []),
+            ], empty: [], count: 3, ratio: 0.5, nested: [[1, 2], [], [3]], missing: nil)
+        let template = try MustacheTemplate(
+            string: """
+                {{title}} {{{title}}} {{count}} {{ratio}} {{missing}}|{{^missing}}none{{/missing}}
+                {{#rows}}[{{name}}/{{note}}/{{n}}/{{on}}{{#on}} on{{/on}}{{^on}} off{{/on}}{{#n}}<{{.}}>{{/n}}\
+                {{#first()}}F{{/first()}}{{#last()}}L{{/last()}}{{index()}}{{#tags}}{{.}}{{/tags}}{{^tags}}-{{/tags}}\
+                {{count(tags)}}{{#empty(tags)}}E{{/empty(tags)}}{{uppercased(name)}}{{plusone(n)}}]{{/rows}}
+                {{^empty}}no rows{{title}}{{/empty}}{{#empty}}never{{/empty}}{{count(rows)}}{{#reversed(rows)}}{{name}}{{/reversed(rows)}}
+                {{#first(rows)}}{{name}}{{/first(rows)}} {{#last(rows)}}{{name}}{{/last(rows)}} {{rows.1.name}}
+                {{#nested}}({{#.}}{{.}},{{/.}}){{/nested}} {{count(.)}} {{#title}}{{.}}{{/title}} {{#count}}{{.}}{{title}}{{/count}}
+                """)
         let rendered = template.render(try TemplateData.convert(view))
         #expect(rendered.contains("[a/outer note/0/true on<0>F0xy2A1][b/inner/2/false off<2>L1-0EB3]"), "\(rendered)")
         #expect(rendered.contains("no rowsT &lt;&amp;&gt;2ba"), "\(rendered)")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Allot
 
 /// Paths to bundled fixtures and fresh scratch folders.

@@ -1,7 +1,8 @@
+import AllotLedger
 import Foundation
 import Testing
+
 @testable import Allot
-import AllotLedger
 
 /// The worked ledgers of the contract: every number in their expected.json.
 @Suite struct WorkedExamplesTests {
@@ -49,9 +50,10 @@ import AllotLedger
             #expect(Set(months.keys) == Set(expected.statements[account]?.keys ?? [:].keys), "\(name) \(account) months")
         }
 
-        let warnings = Dictionary(uniqueKeysWithValues: ledger.warnings().map {
-            ($0.account.id, Expected.Warning(expiringTotal: $0.expiringTotal, pendingTotal: $0.pendingTotal))
-        })
+        let warnings = Dictionary(
+            uniqueKeysWithValues: ledger.warnings().map {
+                ($0.account.id, Expected.Warning(expiringTotal: $0.expiringTotal, pendingTotal: $0.pendingTotal))
+            })
         #expect(warnings == expected.warnings)
     }
 }

@@ -18,14 +18,16 @@ extension Project {
         let parts = try ParallelMap.map(try store.teams().map(\.id)) { team -> LedgerCheck in
             let (accounts, events) = try store.load(team: team)
             let ledger = Ledger.replay(accounts: accounts, events: events, settings: config.settings, asOf: end)
-            return LedgerCheck(asOf: end, seats: ledger.accounts.count,
-                               messages: ledger.accounts.reduce(0) { $0 + $1.messages.count }, problems: ledger.problems)
+            return LedgerCheck(
+                asOf: end, seats: ledger.accounts.count,
+                messages: ledger.accounts.reduce(0) { $0 + $1.messages.count }, problems: ledger.problems)
         }
         let problems = parts.flatMap(\.problems).sorted {
             $0.time != $1.time ? $0.time < $1.time : UTF8Order.precedes($0.eventId, $1.eventId)
         }
-        return LedgerCheck(asOf: end, seats: parts.reduce(0) { $0 + $1.seats }, messages: parts.reduce(0) { $0 + $1.messages },
-                           problems: problems)
+        return LedgerCheck(
+            asOf: end, seats: parts.reduce(0) { $0 + $1.seats }, messages: parts.reduce(0) { $0 + $1.messages },
+            problems: problems)
     }
 
     /// The replayed team of one seat, or nil when no seat has that id.

@@ -37,8 +37,10 @@ public struct NoticeDelivery: Sendable {
                     try bytes.write(to: URL(fileURLWithPath: folder + "/" + notice.slug + ".eml"), options: .atomic)
                 }
                 if let sendmail { try Self.pipe(bytes, to: sendmail) }
-                try store.recordNotice(NoticeRecord(account: notice.account.id, asOf: batch.asOf,
-                                                    contentHash: notice.message.contentHash, deliveredAt: now()))
+                try store.recordNotice(
+                    NoticeRecord(
+                        account: notice.account.id, asOf: batch.asOf,
+                        contentHash: notice.message.contentHash, deliveredAt: now()))
                 outcome.sent.append(notice)
             } catch {
                 outcome.failed.append((notice, "\(error)"))

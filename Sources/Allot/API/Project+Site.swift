@@ -7,8 +7,10 @@ extension Project {
 
     /// Everything a site depends on besides the ledger's contents, hashed.
     func buildInputs(asOf: Instant?, templates: TemplateSet, reports: [any Report]) -> String {
-        var parts = ["allot \(AllotVersion.current)", "as-of \(asOf?.millis ?? -1)",
-                     "reports " + reports.map(\.name).joined(separator: ","), "program " + Self.programIdentity]
+        var parts = [
+            "allot \(AllotVersion.current)", "as-of \(asOf?.millis ?? -1)",
+            "reports " + reports.map(\.name).joined(separator: ","), "program " + Self.programIdentity,
+        ]
         parts.append(config.pageInputs)
         for path in templates.files.keys.sorted() { parts += [path, templates.files[path]!] }
         return SHA256.hex(Array(parts.joined(separator: "\u{0}").utf8))
@@ -18,7 +20,8 @@ extension Project {
     /// code, a changed report or policy) never reuses a site built by the old one.
     static let programIdentity: String = {
         guard let path = Bundle.main.executablePath,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        else { return "unknown" }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
         return "\(path) \(size) \(modified)"
@@ -35,16 +38,19 @@ extension Project {
     /// as the last build left them are not replayed: their summary from that build feeds
     /// the site-wide pages. `templates` (else the config's) overrides default templates by
     /// file name. `progress` is called with (teams done, teams).
-    public func buildSite(into folder: String, asOf: Instant? = nil, templates: String? = nil,
-                          reports: [any Report] = BuiltInReports.all,
-                          progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteWriter.Summary {
+    public func buildSite(
+        into folder: String, asOf: Instant? = nil, templates: String? = nil,
+        reports: [any Report] = BuiltInReports.all,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> SiteWriter.Summary {
         try importSources()
         let set = try templateSet(templates)
         let teams = try store.teams()
         let inputs = buildInputs(asOf: asOf, templates: set, reports: reports)
         let key = SHA256.hex(Array((inputs + teams.map { "\u{0}\($0.id)\u{0}\($0.revision)" }.joined()).utf8))
         if let previous = try? String(contentsOfFile: folder + "/" + Self.buildKeyFile, encoding: .utf8), previous == key,
-           let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder) {
+            let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder)
+        {
             return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
         }
         let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
@@ -57,8 +63,10 @@ extension Project {
         // A team's pages depend on its own seats and events, its seats' and its own slugs
         // (the only names it shares with other teams) and the inputs.
         let keys = teams.map { t in
-            SHA256.hex(Array([inputs, "\(end.millis)", t.id, slugs.team(t.id), "\(t.revision)"]
-                .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
+            SHA256.hex(
+                Array(
+                    [inputs, "\(end.millis)", t.id, slugs.team(t.id), "\(t.revision)"]
+                        .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
         }
         let cache = TeamCache(folder: folder)
         let previous = cache.read()
@@ -81,9 +89,10 @@ extension Project {
             try session.write(files)
             return TeamCache.Entry(team: team, key: keys[i], summary: TeamSummary(team: team, context), paths: files.map(\.path))
         }
-        let site = SiteContext(title: config.title, asOf: end, settings: config.settings, slugs: slugs,
-                               teams: entries.map(\.summary),
-                               comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
+        let site = SiteContext(
+            title: config.title, asOf: end, settings: config.settings, slugs: slugs,
+            teams: entries.map(\.summary),
+            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
         let siteFiles = try builder.files(site)
         try Self.refuseSharedPaths(entries, siteFiles)
         try session.write(siteFiles)
@@ -108,13 +117,16 @@ extension Project {
         for entry in entries {
             for path in entry.paths {
                 if let other = owner.updateValue("team \(entry.team)", forKey: path) {
-                    throw SiteWriteError(path: path, message: "is made for both \(other) and team \(entry.team); a report's team pages need paths that name the team")
+                    throw SiteWriteError(
+                        path: path,
+                        message: "is made for both \(other) and team \(entry.team); a report's team pages need paths that name the team")
                 }
             }
         }
         for file in siteFiles {
             if let other = owner[file.path] {
-                throw SiteWriteError(path: file.path, message: "is made for \(other) and as a site-wide page; give one of them another path")
+                throw SiteWriteError(
+                    path: file.path, message: "is made for \(other) and as a site-wide page; give one of them another path")
             }
         }
     }
@@ -123,8 +135,10 @@ extension Project {
 extension Project {
     /// Every page's filled Markdown (before libcmark), for comparing renderers on the
     /// same pages: `(path, title, markdown)`.
-    public func filledMarkdown(asOf: Instant? = nil, templates: String? = nil,
-                               reports: [any Report] = BuiltInReports.all) throws -> [(path: String, title: String, markdown: String)] {
+    public func filledMarkdown(
+        asOf: Instant? = nil, templates: String? = nil,
+        reports: [any Report] = BuiltInReports.all
+    ) throws -> [(path: String, title: String, markdown: String)] {
         try importSources()
         let set = try templateSet(templates)
         let end = try resolvedAsOf(asOf)
@@ -137,8 +151,9 @@ extension Project {
             pages += reports.flatMap { $0.pages(context) }
             summaries.append(TeamSummary(team: team.id, context))
         }
-        let site = SiteContext(title: config.title, asOf: end, settings: config.settings, slugs: slugs, teams: summaries,
-                               comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
+        let site = SiteContext(
+            title: config.title, asOf: end, settings: config.settings, slugs: slugs, teams: summaries,
+            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
         pages += reports.flatMap { $0.sitePages(site) }
         return try pages.map { ($0.path, $0.title, try renderer.markdown($0)) }
     }

@@ -51,7 +51,9 @@ public struct Project: Sendable {
 
     /// The ledger, and each named `[[compare]]` entry replayed from the same events
     /// (all of them when `names` is nil). An unknown name is an error that lists the known ones.
-    public func replayWithComparisons(asOf: Instant? = nil, comparing names: [String]? = nil) throws -> (ledger: Ledger, comparisons: [Comparison]) {
+    public func replayWithComparisons(asOf: Instant? = nil, comparing names: [String]? = nil) throws -> (
+        ledger: Ledger, comparisons: [Comparison]
+    ) {
         let entries = try comparisonEntries(names)
         let (accounts, events) = try store.load()
         return replay(accounts: accounts, events: events, asOf: try resolvedAsOf(asOf), comparing: entries)
@@ -81,12 +83,15 @@ public struct Project: Sendable {
         }
     }
 
-    private func replay(accounts: [Account], events: [LedgerEvent], asOf: Instant,
-                        comparing entries: [ComparisonConfig]) -> (ledger: Ledger, comparisons: [Comparison]) {
+    private func replay(
+        accounts: [Account], events: [LedgerEvent], asOf: Instant,
+        comparing entries: [ComparisonConfig]
+    ) -> (ledger: Ledger, comparisons: [Comparison]) {
         let ledger = Ledger.replay(accounts: accounts, events: events, settings: config.settings, asOf: asOf)
         let comparisons = entries.map { entry in
-            Comparison(name: entry.name, base: ledger,
-                       alternative: Ledger.replay(accounts: accounts, events: events, settings: entry.settings(from: config.settings), asOf: asOf))
+            Comparison(
+                name: entry.name, base: ledger,
+                alternative: Ledger.replay(accounts: accounts, events: events, settings: entry.settings(from: config.settings), asOf: asOf))
         }
         return (ledger, comparisons)
     }

@@ -26,10 +26,15 @@ public enum SourceFiles {
                 batch.records.append(previous)
                 continue
             }
-            guard attributes?[.type] as? FileAttributeType != .typeDirectory, let bytes = SourceBytes(mapping: path) ?? readBytes(path).map(SourceBytes.init) else {
+            guard attributes?[.type] as? FileAttributeType != .typeDirectory,
+                let bytes = SourceBytes(mapping: path) ?? readBytes(path).map(SourceBytes.init)
+            else {
                 let isFolder = attributes?[.type] as? FileAttributeType == .typeDirectory
-                issues.append(ImportIssue(file: path, line: 0, isFolder
-                    ? "is a folder; name the CSV or JSON Lines files in it" : "cannot be read; does it exist?"))
+                issues.append(
+                    ImportIssue(
+                        file: path, line: 0,
+                        isFolder
+                            ? "is a folder; name the CSV or JSON Lines files in it" : "cannot be read; does it exist?"))
                 continue
             }
             let hash = sha256(bytes)

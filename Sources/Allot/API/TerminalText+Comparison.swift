@@ -8,16 +8,20 @@ extension TerminalText {
         func timeline(_ l: Ledger) -> String {
             l.settings.timeline.entries.map { "\(literal($0.policy.name)) from \(time($0.from))" }.joined(separator: ", then ")
         }
-        var out = ["What if: \(literal(x.name))" + (line.id.isEmpty ? "" : " for \(literal(line.name))"),
-                   "As it was: \(timeline(x.base))", "What if:   \(timeline(x.alternative))", ""]
+        var out = [
+            "What if: \(literal(x.name))" + (line.id.isEmpty ? "" : " for \(literal(line.name))"),
+            "As it was: \(timeline(x.base))", "What if:   \(timeline(x.alternative))", "",
+        ]
         let labels = ["granted", "refunded", "expired", "lost (messages)", "unfunded (messages)", "closing balance"]
         out.append(pad("", 20) + pad("as it was", 12) + pad("what if", 12) + pad("difference", 12))
         let (b, a, d) = (line.total.base, line.total.alternative, line.total.difference)
         for i in labels.indices {
-            out.append(labels[i].padding(toLength: 20, withPad: " ", startingAt: 0)
-                       + pad("\(b.values[i])", 12) + pad("\(a.values[i])", 12) + pad(signedNumber(d.values[i]), 12))
+            out.append(
+                labels[i].padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + pad("\(b.values[i])", 12) + pad("\(a.values[i])", 12) + pad(signedNumber(d.values[i]), 12))
         }
-        let header = pad("granted", 9) + pad("refunded", 10) + pad("expired", 9) + pad("lost", 6) + pad("unfunded", 10)
+        let header =
+            pad("granted", 9) + pad("refunded", 10) + pad("expired", 9) + pad("lost", 6) + pad("unfunded", 10)
             + pad("closing was", 13) + pad("would be", 10)
         func row(_ label: String, _ p: Comparison.Pair) -> String {
             let d = p.difference

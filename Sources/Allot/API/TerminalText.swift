@@ -46,7 +46,9 @@ public struct TerminalText: Sendable {
         if s.capped > 0 { out.append("  (\(s.capped) \(plural("credit", s.capped)) not granted: the cap was reached)") }
         let m = s.messages
         out.append("")
-        out.append("Messages: \(m.sent) sent (\(m.unfunded) unfunded), \(m.accepted) accepted, \(m.declined) declined, \(m.lost) lost, \(m.pending) pending")
+        out.append(
+            "Messages: \(m.sent) sent (\(m.unfunded) unfunded), \(m.accepted) accepted, \(m.declined) declined, \(m.lost) lost, \(m.pending) pending"
+        )
         out.append("")
         out.append(s.lots.isEmpty ? "No credits left at the end." : "Credits left at the end:")
         for lot in s.lots {
@@ -57,7 +59,9 @@ public struct TerminalText: Sendable {
         for e in s.entries {
             let ref = e.ref.map { "  " + literal($0) } ?? ""
             let capped = e.capped > 0 ? " (\(e.capped) capped)" : ""
-            out.append("  \(time(e.time))  \(e.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pad(signed(e.amount), 6))  \(pad(String(e.balance), 6))\(ref)\(capped)")
+            out.append(
+                "  \(time(e.time))  \(e.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pad(signed(e.amount), 6))  \(pad(String(e.balance), 6))\(ref)\(capped)"
+            )
         }
         return out.joined(separator: "\n")
     }
@@ -70,7 +74,8 @@ public struct TerminalText: Sendable {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            {
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -74,7 +74,8 @@ struct SyntheticGenerator {
                 rows.append(Row(time: t, fields: [eventId(), t.iso8601, "send", seat.id, message, "", "", ""]))
                 guard random.chance(0.36) else { continue }
                 let days = random.chance(0.9) ? Int.random(in: 0...89, using: &random) : Int.random(in: 90...120, using: &random)
-                let r = Instant(millis: calendar.adding(days: days, to: t).millis + Int64(Int.random(in: 0..<86_400, using: &random)) * 1000)
+                let r = Instant(
+                    millis: calendar.adding(days: days, to: t).millis + Int64(Int.random(in: 0..<86_400, using: &random)) * 1000)
                 guard r < end else { continue }
                 let kind = random.chance(0.6) ? "accept" : "decline"
                 rows.append(Row(time: r, fields: [eventId(), r.iso8601, kind, "", message, "", "", ""]))
@@ -113,8 +114,9 @@ struct SyntheticGenerator {
     /// A working-hours instant in a month (seconds precision).
     private mutating func randomInstant(in month: Month) -> Instant {
         let day = Int.random(in: 0..<CivilDate.daysIn(year: month.year, month: month.month), using: &random)
-        let local = LocalDateTime(date: month.firstDay.adding(days: day),
-                                  millisOfDay: Int64(Int.random(in: 8 * 3600..<19 * 3600, using: &random)) * 1000)
+        let local = LocalDateTime(
+            date: month.firstDay.adding(days: day),
+            millisOfDay: Int64(Int.random(in: 8 * 3600..<19 * 3600, using: &random)) * 1000)
         return calendar.instant(local)
     }
 
@@ -123,13 +125,18 @@ struct SyntheticGenerator {
         return "ev-" + String(String(nextEvent + 100_000_000).dropFirst())
     }
 
-    private static let first = ["Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Grace", "Hiro", "Inès", "Jonas", "Kai", "Lena",
-                                "Mateo", "Nia", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Vik", "Wen", "Yara", "Zoë"]
-    private static let last = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Nowak", "García", "Kowalski", "Haddad", "Ivanova",
-                               "Murphy", "Schmidt", "Rossi", "Nguyen", "Costa", "Jansen", "Singh", "Park", "Adeyemi"]
+    private static let first = [
+        "Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Grace", "Hiro", "Inès", "Jonas", "Kai", "Lena",
+        "Mateo", "Nia", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Vik", "Wen", "Yara", "Zoë",
+    ]
+    private static let last = [
+        "Okafor", "Lindqvist", "Moreau", "Tanaka", "Nowak", "García", "Kowalski", "Haddad", "Ivanova",
+        "Murphy", "Schmidt", "Rossi", "Nguyen", "Costa", "Jansen", "Singh", "Park", "Adeyemi",
+    ]
 
     private mutating func personName() -> String {
-        Self.first[Int.random(in: 0..<Self.first.count, using: &random)] + " " + Self.last[Int.random(in: 0..<Self.last.count, using: &random)]
+        Self.first[Int.random(in: 0..<Self.first.count, using: &random)] + " "
+            + Self.last[Int.random(in: 0..<Self.last.count, using: &random)]
     }
 
     private func emailFor(_ name: String, _ id: String) -> String {

@@ -49,8 +49,10 @@ public struct BatchValidator {
         if !batch.reused.isEmpty { issues.add(batch.reuseIssues(first: firstLocations(of: batch.reused, in: tables)), .event) }
         sink = batch.sink
         guard issues.isEmpty else { return .failure(ImportFailure(issues.sorted())) }
-        return .success(ImportPlan(accounts: changed, addedEvents: batch.addedEvents,
-                                   unchangedSeats: batch.unchangedSeats, repeatedEvents: batch.repeatedEvents))
+        return .success(
+            ImportPlan(
+                accounts: changed, addedEvents: batch.addedEvents,
+                unchangedSeats: batch.unchangedSeats, repeatedEvents: batch.repeatedEvents))
     }
 
     /// Where each of these ids first appears as a valid event row: read again, only

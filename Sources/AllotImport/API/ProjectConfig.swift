@@ -1,6 +1,6 @@
 import AllotLedger
-import AllotPolicies
 import AllotMail
+import AllotPolicies
 
 /// `allot.toml`: where the ledger's files are and the rules it runs under.
 public struct ProjectConfig: Sendable {
@@ -22,16 +22,20 @@ public struct ProjectConfig: Sendable {
     /// that naming one more source file does not make every page stale.
     public var pageInputs = ""
 
-    public init(title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = [],
-                templates: String? = nil, siteURL: String? = nil, notifyFrom: MailAddress? = nil,
-                comparisons: [ComparisonConfig] = []) {
+    public init(
+        title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = [],
+        templates: String? = nil, siteURL: String? = nil, notifyFrom: MailAddress? = nil,
+        comparisons: [ComparisonConfig] = []
+    ) {
         self.title = title; self.settings = settings; self.asOf = asOf; self.sources = sources; self.templates = templates
         self.siteURL = siteURL; self.notifyFrom = notifyFrom; self.comparisons = comparisons
     }
 
     /// The keys a config may hold at the top level.
-    public static let keys = ["title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "templates",
-                              "site_url", "notify", "policy", "bonus", "compare"]
+    public static let keys = [
+        "title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "templates",
+        "site_url", "notify", "policy", "bonus", "compare",
+    ]
 
     /// Parses a config. `file` is the name errors show; policy names are looked up in `registry`.
     public static func parse(_ text: String, file: String, registry: PolicyRegistry = .builtIn) throws(ImportFailure) -> ProjectConfig {

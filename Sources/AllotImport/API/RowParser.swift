@@ -47,8 +47,9 @@ public struct RowParser: Sendable {
             issue("closed", "\(row.string(Self.sClosed)!) is not after opened \(row.string(Self.sOpened)!)")
         }
         guard issues.count == before, let opened else { return nil }
-        return Account(id: id, name: row.string(Self.sName) ?? id, team: team, email: row.string(Self.sEmail),
-                       opened: opened, closed: closed)
+        return Account(
+            id: id, name: row.string(Self.sName) ?? id, team: team, email: row.string(Self.sEmail),
+            opened: opened, closed: closed)
     }
 
     /// One event row, or nil with its problems added to `issues`.
@@ -85,9 +86,10 @@ public struct RowParser: Sendable {
             }
         }
         guard issues.count == before, let kind, let time else { return nil }
-        return LedgerEvent(id: id, time: time, kind: kind, account: row.string(Self.eAccount),
-                           message: row.string(Self.eMessage), to: row.string(Self.eTo), amount: amount,
-                           note: row.string(Self.eNote))
+        return LedgerEvent(
+            id: id, time: time, kind: kind, account: row.string(Self.eAccount),
+            message: row.string(Self.eMessage), to: row.string(Self.eTo), amount: amount,
+            note: row.string(Self.eNote))
     }
 
     private static func kind(_ b: UnsafeBufferPointer<UInt8>) -> LedgerEvent.Kind? {
@@ -129,7 +131,8 @@ public struct RowParser: Sendable {
             if let b = row.bytes(c), b.contains(0) { names.append(kind.columns[c]) }
         }
         for name in names.sorted() {
-            issues.append(ImportIssue(file: file, line: row.line, field: name, "holds a NUL character (byte 0); remove it and import again"))
+            issues.append(
+                ImportIssue(file: file, line: row.line, field: name, "holds a NUL character (byte 0); remove it and import again"))
         }
     }
 
@@ -144,8 +147,10 @@ public struct RowParser: Sendable {
         }
     }
 
-    private func instant(_ row: borrowing RowCells, _ column: Int, _ field: String, required: Bool, _ file: String,
-                         _ issues: inout [ImportIssue]) -> Instant? {
+    private func instant(
+        _ row: borrowing RowCells, _ column: Int, _ field: String, required: Bool, _ file: String,
+        _ issues: inout [ImportIssue]
+    ) -> Instant? {
         guard let bytes = row.bytes(column) else {
             if required { issues.append(ImportIssue(file: file, line: row.line, field: field, "is required")) }
             return nil

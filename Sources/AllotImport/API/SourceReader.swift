@@ -13,7 +13,9 @@ public enum SourceReader {
             let start = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             if let bad = UTF8Check.firstInvalidByte(all, from: start, releasing: source) {
                 let line = 1 + all[start..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                throw ImportFailure([ImportIssue(file: file, line: line, "is not valid UTF-8 text (byte \(bad + 1)); save the file as UTF-8")])
+                throw ImportFailure([
+                    ImportIssue(file: file, line: line, "is not valid UTF-8 text (byte \(bad + 1)); save the file as UTF-8")
+                ])
             }
             let body = UnsafeBufferPointer(rebasing: all[start...])
             guard let first = firstNonWhitespace(body) else {
@@ -51,12 +53,17 @@ public enum SourceReader {
         } else if set.contains("opened") || set.contains("team") {
             kind = .seats
         } else {
-            return .failure(ImportIssue(file: file, line: line,
-                "cannot tell seats from events: expected the columns \(SourceKind.seats.columns.joined(separator: ",")) or \(SourceKind.events.columns.joined(separator: ","))"))
+            return .failure(
+                ImportIssue(
+                    file: file, line: line,
+                    "cannot tell seats from events: expected the columns \(SourceKind.seats.columns.joined(separator: ",")) or \(SourceKind.events.columns.joined(separator: ","))"
+                ))
         }
         if let unknown = columns.first(where: { !kind.columns.contains($0) }) {
-            return .failure(ImportIssue(file: file, line: line, field: unknown,
-                "is not a column of a \(kind.rawValue) file; the columns are \(kind.columns.joined(separator: ","))"))
+            return .failure(
+                ImportIssue(
+                    file: file, line: line, field: unknown,
+                    "is not a column of a \(kind.rawValue) file; the columns are \(kind.columns.joined(separator: ","))"))
         }
         if let missing = kind.requiredColumns.first(where: { !set.contains($0) }) {
             return .failure(ImportIssue(file: file, line: line, field: missing, "column is missing from this \(kind.rawValue) file"))

@@ -41,11 +41,16 @@ struct BatchState<Sink: LedgerSink> {
             let seat = row.value
             if let known = try account(seat.id) {
                 if known.opened != seat.opened {
-                    issues.append(row.issue("opened", "is \(seat.opened.iso8601) but account \(seat.id) was opened at \(known.opened.iso8601); a seat's opening cannot change"))
+                    issues.append(
+                        row.issue(
+                            "opened",
+                            "is \(seat.opened.iso8601) but account \(seat.id) was opened at \(known.opened.iso8601); a seat's opening cannot change"
+                        ))
                     continue
                 }
                 if known.team != seat.team {
-                    issues.append(row.issue("team", "is \(seat.team) but account \(seat.id) is in team \(known.team); a seat cannot change team"))
+                    issues.append(
+                        row.issue("team", "is \(seat.team) but account \(seat.id) is in team \(known.team); a seat cannot change team"))
                     continue
                 }
                 if known == seat { unchangedSeats += 1 }
@@ -61,7 +66,7 @@ struct BatchState<Sink: LedgerSink> {
         try seatOrder.compactMap { id in
             let row = seats[id]!
             guard let stored = try sink.account(id), stored.closed != row.value.closed,
-                  let event = try sink.eventOutside(account: id, opened: row.value.opened, closed: row.value.closed)
+                let event = try sink.eventOutside(account: id, opened: row.value.opened, closed: row.value.closed)
             else { return nil }
             return row.issue("closed", "would close seat \(id) before its event \(event.id) at \(event.time.iso8601)")
         }
@@ -82,19 +87,27 @@ struct BatchState<Sink: LedgerSink> {
                 next += 1
                 switch refusal {
                 case .idTaken(let held, let inBatch):
-                    if held == e { repeatedEvents += 1 }
-                    else if inBatch { reused.append(row) }
-                    else { found.append(row.issue("id", "\(e.id) was imported before with different content")) }
+                    if held == e {
+                        repeatedEvents += 1
+                    } else if inBatch {
+                        reused.append(row)
+                    } else {
+                        found.append(row.issue("id", "\(e.id) was imported before with different content"))
+                    }
                     continue
                 case .messageTaken(let other):
-                    found.append(row.issue("message", "\(e.message ?? "") was already sent by event \(other.id); message ids must be unique"))
+                    found.append(
+                        row.issue("message", "\(e.message ?? "") was already sent by event \(other.id); message ids must be unique"))
                 }
             } else {
                 addedEvents += 1
             }
             if e.kind.isResponse {
-                if let m = e.message, let sent = try sink.send(ofMessage: m) { found += check(row, sentBy: sent) }
-                else { lateResponses.append(row) }
+                if let m = e.message, let sent = try sink.send(ofMessage: m) {
+                    found += check(row, sentBy: sent)
+                } else {
+                    lateResponses.append(row)
+                }
                 continue
             }
             found += try check(row)

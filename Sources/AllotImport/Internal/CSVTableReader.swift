@@ -17,22 +17,27 @@ enum CSVTableReader {
                 header.append(CSVTokenizer.string(b, s, e, escaped: escaped))
             }
             if let duplicate = header.enumerated().first(where: { header.firstIndex(of: $0.element) != $0.offset }) {
-                return .failure(ImportFailure([ImportIssue(file: file, line: 1, field: duplicate.element, "column appears twice in the header")]))
+                return .failure(
+                    ImportFailure([ImportIssue(file: file, line: 1, field: duplicate.element, "column appears twice in the header")]))
             }
             let kind: SourceKind
             switch SourceReader.kind(of: header, file: file, line: 1) {
             case .success(let k): kind = k
             case .failure(let issue): return .failure(ImportFailure([issue]))
             }
-            let records = CSVRecords(source: source, offset: start, columns: header.map { kind.columns.firstIndex(of: $0)! },
-                                     bodyStart: first.next, bodyLine: 2 + first.newlines)
+            let records = CSVRecords(
+                source: source, offset: start, columns: header.map { kind.columns.firstIndex(of: $0)! },
+                bodyStart: first.next, bodyLine: 2 + first.newlines)
             var issues: [ImportIssue] = []
             records.forEachRecord(b) { r, startLine, _ in
                 if r.fields != header.count {
-                    issues.append(ImportIssue(file: file, line: startLine,
-                        "has \(r.fields) fields but the header has \(header.count); quote fields that hold commas"))
+                    issues.append(
+                        ImportIssue(
+                            file: file, line: startLine,
+                            "has \(r.fields) fields but the header has \(header.count); quote fields that hold commas"))
                 }
-            } field: { _, _, _, _ in }
+            } field: { _, _, _, _ in
+            }
             guard issues.isEmpty else { return .failure(ImportFailure(issues)) }
             return .success((kind, records))
         }
@@ -57,9 +62,11 @@ struct CSVRecords: Sendable {
 
     /// Calls `field(index, start, end, escaped)` for each field of each record that is
     /// not blank, then `record(shape, line, start)`. Releases the bytes behind it.
-    func forEachRecord(_ b: UnsafeBufferPointer<UInt8>,
-                       _ record: ((next: Int, fields: Int, newlines: Int), Int, Int) throws -> Void,
-                       field: (Int, Int, Int, Bool) -> Void) rethrows {
+    func forEachRecord(
+        _ b: UnsafeBufferPointer<UInt8>,
+        _ record: ((next: Int, fields: Int, newlines: Int), Int, Int) throws -> Void,
+        field: (Int, Int, Int, Bool) -> Void
+    ) rethrows {
         var release = ReleaseBehind(source)
         var line = bodyLine
         var i = bodyStart
@@ -124,8 +131,10 @@ enum CSVTokenizer {
     /// `field(index, start, end, quoted, escaped)` for each field: the raw span between the
     /// quotes for a quoted field, and whether it holds quotes to undo.
     @inline(__always)
-    static func record(_ b: UnsafeBufferPointer<UInt8>, from start: Int,
-                       _ field: (Int, Int, Int, Bool, Bool) -> Void) -> (next: Int, fields: Int, newlines: Int) {
+    static func record(
+        _ b: UnsafeBufferPointer<UInt8>, from start: Int,
+        _ field: (Int, Int, Int, Bool, Bool) -> Void
+    ) -> (next: Int, fields: Int, newlines: Int) {
         let n = b.count
         var i = start, f = 0, newlines = 0
         while true {

@@ -1,6 +1,6 @@
-import Foundation
 import AllotLedger
 import AllotMail
+import Foundation
 import TOMLKit
 
 /// Reads `allot.toml` with TOMLKit; every error names the key it is about.
@@ -27,10 +27,12 @@ struct ConfigReader {
         }
         let title = string(table, "title", fail) ?? "Allot"
         let zoneName = string(table, "timezone", fail) ?? "UTC"
-        let calendar = LedgerCalendar(identifier: zoneName) ?? {
-            fail("timezone", "\"\(zoneName)\" is not an IANA time zone such as UTC or America/New_York")
-            return .utc
-        }()
+        let calendar =
+            LedgerCalendar(identifier: zoneName)
+            ?? {
+                fail("timezone", "\"\(zoneName)\" is not an IANA time zone such as UTC or America/New_York")
+                return .utc
+            }()
         let instants = InstantParser(calendar: calendar)
         let warnDays = count(table, "warn_days", fail) ?? 30
         let delay = count(table, "refund_delay_hours", fail) ?? 0
@@ -52,10 +54,12 @@ struct ConfigReader {
         let bonuses = bonusList(table, fail)
         let comparisons = comparisonList(table, instants, bonuses, fail)
         guard collected.issues.isEmpty, let timeline else { throw ImportFailure(collected.issues) }
-        let settings = LedgerSettings(calendar: calendar, timeline: timeline, bonuses: bonuses,
-                                      refundDelayHours: delay, warnDays: warnDays)
-        var config = ProjectConfig(title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
-                                   siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)
+        let settings = LedgerSettings(
+            calendar: calendar, timeline: timeline, bonuses: bonuses,
+            refundDelayHours: delay, warnDays: warnDays)
+        var config = ProjectConfig(
+            title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
+            siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)
         let pageInputs = TOMLTable()
         for key in table.keys where key != "sources" { pageInputs[key] = table[key] }
         config.pageInputs = pageInputs.convert(to: .json)
@@ -65,18 +69,24 @@ struct ConfigReader {
     private func refuseControlCharacters(_ text: String) throws(ImportFailure) {
         guard let bad = TOMLPrecheck.firstForbidden(text) else { return }
         let code = "U+" + String(format: "%04X", bad.scalar.value)
-        let what = switch bad.scalar {
-        case "\n": "a line break inside a table header or an inline table {…}"
-        case _ where !bad.scalar.isASCII: "the character \(bad.scalar) (\(code)) outside a string or comment"
-        case _ where bad.scalar.value < 0x20 || bad.scalar.value == 0x7F: "a control character (\(code))"
-        default: "the character `\(bad.scalar)`"
-        }
-        throw ImportFailure([ImportIssue(file: file, line: bad.line,
-            "has \(what) at column \(bad.column); TOML does not allow it there")])
+        let what =
+            switch bad.scalar {
+            case "\n": "a line break inside a table header or an inline table {…}"
+            case _ where !bad.scalar.isASCII: "the character \(bad.scalar) (\(code)) outside a string or comment"
+            case _ where bad.scalar.value < 0x20 || bad.scalar.value == 0x7F: "a control character (\(code))"
+            default: "the character `\(bad.scalar)`"
+            }
+        throw ImportFailure([
+            ImportIssue(
+                file: file, line: bad.line,
+                "has \(what) at column \(bad.column); TOML does not allow it there")
+        ])
     }
 
-    private func policies(_ table: TOMLTable, _ instants: InstantParser, _ fail: @escaping (String, String) -> Void,
-                          path: String = "") -> PolicyTimeline? {
+    private func policies(
+        _ table: TOMLTable, _ instants: InstantParser, _ fail: @escaping (String, String) -> Void,
+        path: String = ""
+    ) -> PolicyTimeline? {
         var entries: [PolicyTimeline.Entry] = []
         for (i, entry) in tables(table, "policy", { fail(path + $0, $1) }).enumerated() {
             let prefix = path + "policy[\(i + 1)]"
@@ -98,9 +108,13 @@ struct ConfigReader {
             }
             var parameters = PolicyParameters()
             for key in entry.keys.sorted() where key != "name" && key != "from" {
-                if let n = entry[key]?.int { parameters.values[key] = .integer(n) }
-                else if let s = entry[key]?.string { parameters.values[key] = .text(s) }
-                else { fail("\(prefix).\(key)", "must be a whole number or a string") }
+                if let n = entry[key]?.int {
+                    parameters.values[key] = .integer(n)
+                } else if let s = entry[key]?.string {
+                    parameters.values[key] = .text(s)
+                } else {
+                    fail("\(prefix).\(key)", "must be a whole number or a string")
+                }
             }
             do {
                 let policy = try factory.makePolicy(parameters)
@@ -130,8 +144,10 @@ struct ConfigReader {
     }
 
     /// `[[compare]]`: `name`, `[[compare.policy]]` (required), `[[compare.bonus]]`.
-    private func comparisonList(_ table: TOMLTable, _ instants: InstantParser, _ mainBonuses: [Bonus],
-                                _ fail: @escaping (String, String) -> Void) -> [ComparisonConfig] {
+    private func comparisonList(
+        _ table: TOMLTable, _ instants: InstantParser, _ mainBonuses: [Bonus],
+        _ fail: @escaping (String, String) -> Void
+    ) -> [ComparisonConfig] {
         var out: [ComparisonConfig] = [], names = Set<String>()
         for (i, entry) in tables(table, "compare", fail).enumerated() {
             let prefix = "compare[\(i + 1)]."
@@ -142,7 +158,9 @@ struct ConfigReader {
             guard let name = string(entry, "name", scoped) else { scoped("name", "is required"); continue }
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { scoped("name", "must not be empty"); continue }
             guard names.insert(name).inserted else { scoped("name", "\"\(name)\" is the name of an earlier comparison"); continue }
-            guard entry["policy"] != nil else { scoped("policy", "is required: add [[compare.policy]] entries after this [[compare]]"); continue }
+            guard entry["policy"] != nil else {
+                scoped("policy", "is required: add [[compare.policy]] entries after this [[compare]]"); continue
+            }
             let timeline = policies(entry, instants, fail, path: prefix)
             let bonuses = entry["bonus"] == nil ? mainBonuses : bonusList(entry, fail, path: prefix)
             if let timeline { out.append(ComparisonConfig(name: name, timeline: timeline, bonuses: bonuses)) }
@@ -160,8 +178,11 @@ struct ConfigReader {
             }
             let monthText = string(entry, "month", scoped)
             let month = monthText.flatMap(Month.init)
-            if monthText == nil { scoped("month", "is required") }
-            else if month == nil { scoped("month", "\"\(monthText!)\" is not a month; write it as 2015-01") }
+            if monthText == nil {
+                scoped("month", "is required")
+            } else if month == nil {
+                scoped("month", "\"\(monthText!)\" is not a month; write it as 2015-01")
+            }
             let amount = count(entry, "amount", scoped)
             if amount == nil { scoped("amount", "is required") }
             let note = string(entry, "note", scoped)

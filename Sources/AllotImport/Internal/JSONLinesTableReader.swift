@@ -26,8 +26,10 @@ enum JSONLinesTableReader {
             var fields: [String: String] = [:]
             for key in object.keys.sorted() {
                 guard kind!.columns.contains(key) else {
-                    issues.append(ImportIssue(file: file, line: lineNumber, field: key,
-                        "is not a field of a \(kind!.rawValue) file; the fields are \(kind!.columns.joined(separator: ","))"))
+                    issues.append(
+                        ImportIssue(
+                            file: file, line: lineNumber, field: key,
+                            "is not a field of a \(kind!.rawValue) file; the fields are \(kind!.columns.joined(separator: ","))"))
                     continue
                 }
                 switch object[key]! {
@@ -50,10 +52,16 @@ private enum JSONCell: Decodable {
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let s = try? c.decode(String.self) { self = .text(s) }
-        else if (try? c.decode(Bool.self)) != nil { self = .other }
-        else if let n = try? c.decode(Int64.self) { self = .text(String(n)) }
-        else { self = .other }
+        if c.decodeNil() {
+            self = .null
+        } else if let s = try? c.decode(String.self) {
+            self = .text(s)
+        } else if (try? c.decode(Bool.self)) != nil {
+            self = .other
+        } else if let n = try? c.decode(Int64.self) {
+            self = .text(String(n))
+        } else {
+            self = .other
+        }
     }
 }

@@ -31,8 +31,9 @@ enum TOMLPrecheck {
             case "#": return !inHeader && !keySeen
             case "[": return inHeader && !keySeen && brackets < 2
             case "=": return keySeen
-            case ".": return i > 0 && i + 1 < s.count && (bare(s[i - 1]) || s[i - 1] == "\"" || s[i - 1] == "'")
-                && (bare(s[i + 1]) || s[i + 1] == "\"" || s[i + 1] == "'")
+            case ".":
+                return i > 0 && i + 1 < s.count && (bare(s[i - 1]) || s[i - 1] == "\"" || s[i - 1] == "'")
+                    && (bare(s[i + 1]) || s[i + 1] == "\"" || s[i + 1] == "'")
             default: return false
             }
         }
@@ -70,11 +71,17 @@ enum TOMLPrecheck {
                 } else if c == "]" || c == "}" {
                     guard open.popLast() == (c == "]" ? "[" : "{") else { return (line, column, c) }
                 }
-                if c == "#" { state = .comment }
-                else if starts("\"\"\"") { state = .multiBasic; i += 2; column += 2 }
-                else if starts("'''") { state = .multiLiteral; i += 2; column += 2 }
-                else if c == "\"" { state = .basic }
-                else if c == "'" { state = .literal }
+                if c == "#" {
+                    state = .comment
+                } else if starts("\"\"\"") {
+                    state = .multiBasic; i += 2; column += 2
+                } else if starts("'''") {
+                    state = .multiLiteral; i += 2; column += 2
+                } else if c == "\"" {
+                    state = .basic
+                } else if c == "'" {
+                    state = .literal
+                }
             case .comment: break
             case .basic:
                 if c == "\\" { i += 1; column += 1 } else if c == "\"" { state = .normal }

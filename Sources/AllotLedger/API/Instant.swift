@@ -41,7 +41,8 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     private func slowISO8601(_ date: CivilDate, msOfDay: Int64) -> String {
         let seconds = Int(msOfDay / 1000), ms = Int(msOfDay % 1000)
-        var text = date.isoDate + "T" + twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60)
+        var text =
+            date.isoDate + "T" + twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60)
             + ":" + twoDigits(seconds % 60)
         if ms != 0 { text += "." + String(String(ms + 1000).dropFirst()) }
         return text + "Z"

@@ -47,8 +47,8 @@ public struct InstantParser: Sendable {
     private static func parse(_ b: UnsafeBufferPointer<UInt8>, _ calendar: LedgerCalendar) -> Result<Instant, Problem> {
         if b.count == 10, let date = date(b) { return .success(calendar.startOfDay(date)) }
         guard b.count >= 16, let date = date(b), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
-              let hour = number(b, 11, 2), b[13] == UInt8(ascii: ":"), let minute = number(b, 14, 2),
-              hour < 24, minute < 60
+            let hour = number(b, 11, 2), b[13] == UInt8(ascii: ":"), let minute = number(b, 14, 2),
+            hour < 24, minute < 60
         else { return .failure(.malformed) }
         var i = 16, second = 0, millis = 0
         if i < b.count, b[i] == UInt8(ascii: ":") {
@@ -82,7 +82,8 @@ public struct InstantParser: Sendable {
 
     private static func date(_ b: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         guard b.count >= 10, let y = number(b, 0, 4), b[4] == UInt8(ascii: "-"), let m = number(b, 5, 2),
-              b[7] == UInt8(ascii: "-"), let d = number(b, 8, 2) else { return nil }
+            b[7] == UInt8(ascii: "-"), let d = number(b, 8, 2)
+        else { return nil }
         let date = CivilDate(year: y, month: m, day: d)
         return date.isValid ? date : nil
     }

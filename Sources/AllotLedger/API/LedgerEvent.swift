@@ -15,8 +15,10 @@ public struct LedgerEvent: Hashable, Sendable {
     public var amount: Int?
     public var note: String?
 
-    public init(id: String, time: Instant, kind: Kind, account: String? = nil, message: String? = nil,
-                to: String? = nil, amount: Int? = nil, note: String? = nil) {
+    public init(
+        id: String, time: Instant, kind: Kind, account: String? = nil, message: String? = nil,
+        to: String? = nil, amount: Int? = nil, note: String? = nil
+    ) {
         self.id = id; self.time = time; self.kind = kind; self.account = account
         self.message = message; self.to = to; self.amount = amount; self.note = note
     }

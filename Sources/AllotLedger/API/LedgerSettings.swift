@@ -8,8 +8,10 @@ public struct LedgerSettings: Sendable {
     /// Horizon of expiry warnings, in days (spec §7).
     public var warnDays: Int
 
-    public init(calendar: LedgerCalendar = .utc, timeline: PolicyTimeline, bonuses: [Bonus] = [],
-                refundDelayHours: Int = 0, warnDays: Int = 30) {
+    public init(
+        calendar: LedgerCalendar = .utc, timeline: PolicyTimeline, bonuses: [Bonus] = [],
+        refundDelayHours: Int = 0, warnDays: Int = 30
+    ) {
         self.calendar = calendar; self.timeline = timeline; self.bonuses = bonuses
         self.refundDelayHours = refundDelayHours; self.warnDays = warnDays
     }

@@ -11,8 +11,10 @@ public struct StandardPolicy: Policy, Equatable {
     /// nil: same as `lifetimeDays`.
     public var carryOverDays: Int?
 
-    public init(name: String, allotment: Int, allotmentDay: AllotmentDay = .firstOfMonth, lifetimeDays: Int?,
-                cap: Int? = nil, refundOn: RefundOn, windowDays: Int, carryOverDays: Int? = nil) {
+    public init(
+        name: String, allotment: Int, allotmentDay: AllotmentDay = .firstOfMonth, lifetimeDays: Int?,
+        cap: Int? = nil, refundOn: RefundOn, windowDays: Int, carryOverDays: Int? = nil
+    ) {
         self.name = name; self.allotment = allotment; self.allotmentDay = allotmentDay
         self.lifetimeDays = lifetimeDays; self.cap = cap; self.refundOn = refundOn
         self.windowDays = windowDays; self.carryOverDays = carryOverDays

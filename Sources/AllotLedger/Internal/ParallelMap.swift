@@ -34,5 +34,9 @@ private final class ResultBox<R, E: Error>: @unchecked Sendable {
 
     func set(_ i: Int, _ r: Result<R, E>) { lock.withLock { values[i] = r } }
 
-    func finish(_ n: Int) -> Int { lock.withLock { done += n; return done } }
+    func finish(_ n: Int) -> Int {
+        lock.withLock {
+            done += n; return done
+        }
+    }
 }

@@ -17,8 +17,9 @@ extension TeamReplay {
             guard let policy = settings.timeline.policy(at: t) else { return }
             grantCapped(.allotment, policy.allotment, to: a, at: t, policy: policy)
         case .bonus(let a, let b):
-            grantCapped(.bonus, settings.bonuses[b].amount, to: a, at: t, policy: settings.timeline.policy(at: t),
-                        note: settings.bonuses[b].note)
+            grantCapped(
+                .bonus, settings.bonuses[b].amount, to: a, at: t, policy: settings.timeline.policy(at: t),
+                note: settings.bonuses[b].note)
         case .refund(let a, let m):
             if let c = states[a].account.closed, c <= t { return }
             addLot(1, to: a, at: t)
@@ -42,21 +43,27 @@ extension TeamReplay {
     /// A new lot whose expiry follows the policy in force at `t`; schedules its expiry.
     func addLot(_ amount: Int, to a: Int, at t: Instant, expires: Instant?? = .none) {
         guard amount > 0 else { return }
-        let expiry = expires ?? settings.timeline.policy(at: t)?.expiry(
-            ofLotCreatedAt: t, calendar: calendar,
-            history: AccountHistory(account: states[a].account, now: t, messages: states[a].messages))
+        let expiry =
+            expires
+            ?? settings.timeline.policy(at: t)?.expiry(
+                ofLotCreatedAt: t, calendar: calendar,
+                history: AccountHistory(account: states[a].account, now: t, messages: states[a].messages))
         let seq = states[a].addLot(amount, expires: expiry)
         if let x = expiry { scheduleExpiry(of: seq, in: a, at: x) }
     }
 
     private func scheduleExpiry(of seq: Int, in a: Int, at x: Instant) {
         guard x < asOf else { return }
-        schedule.push(ScheduledItem(time: x, cls: .expiry, rank: seq &* states.count &+ a, id: "",
-                                    action: .expire(account: a, lot: seq)))
+        schedule.push(
+            ScheduledItem(
+                time: x, cls: .expiry, rank: seq &* states.count &+ a, id: "",
+                action: .expire(account: a, lot: seq)))
     }
 
-    private func grantCapped(_ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?,
-                             note: String? = nil) {
+    private func grantCapped(
+        _ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?,
+        note: String? = nil
+    ) {
         var granted = amount
         if let cap = policy?.cap { granted = min(amount, max(0, cap - states[a].balance)) }
         guard amount > 0 else { return }
@@ -83,15 +90,18 @@ extension TeamReplay {
         let policy = settings.timeline.policy(at: t)
         let response = e.message.flatMap { firstResponse[$0] }
         let funded = states[a].balance > 0
-        var message = SentMessage(eventId: e.id, message: e.message ?? "", time: t, funded: funded,
-                                  refundOn: policy?.refundOn, closes: nil, response: response, refunded: nil)
+        var message = SentMessage(
+            eventId: e.id, message: e.message ?? "", time: t, funded: funded,
+            refundOn: policy?.refundOn, closes: nil, response: response, refunded: nil)
         if funded {
             _ = states[a].takeCredits(1)
             states[a].post(.send, -1, at: t, ref: e.id)
         } else {
             states[a].post(.unfunded, 0, at: t, ref: e.id)
-            problems.append(LedgerProblem(kind: .unfundedSend, eventId: e.id, time: t, account: states[a].account.id,
-                                          detail: "no credit left: message \(e.message ?? "") was sent unfunded and will never be refunded"))
+            problems.append(
+                LedgerProblem(
+                    kind: .unfundedSend, eventId: e.id, time: t, account: states[a].account.id,
+                    detail: "no credit left: message \(e.message ?? "") was sent unfunded and will never be refunded"))
         }
         var refundAt: Instant?
         if let policy {
@@ -105,8 +115,10 @@ extension TeamReplay {
         }
         states[a].messages.append(message)
         if funded, let r = refundAt, r < asOf {
-            schedule.push(ScheduledItem(time: r, cls: .refund, rank: 0, id: e.id,
-                                        action: .refund(account: a, message: states[a].messages.count - 1)))
+            schedule.push(
+                ScheduledItem(
+                    time: r, cls: .refund, rank: 0, id: e.id,
+                    action: .refund(account: a, message: states[a].messages.count - 1)))
         }
     }
 
@@ -116,8 +128,10 @@ extension TeamReplay {
             addLot(amount, to: a, at: e.time)
             states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note)
         } else if states[a].balance < -amount {
-            problems.append(LedgerProblem(kind: .rejectedAdjust, eventId: e.id, time: e.time, account: states[a].account.id,
-                                          detail: "takes \(-amount) credits but the balance is \(states[a].balance); nothing was taken"))
+            problems.append(
+                LedgerProblem(
+                    kind: .rejectedAdjust, eventId: e.id, time: e.time, account: states[a].account.id,
+                    detail: "takes \(-amount) credits but the balance is \(states[a].balance); nothing was taken"))
         } else if amount < 0 {
             _ = states[a].takeCredits(-amount)
             states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note)
@@ -127,16 +141,20 @@ extension TeamReplay {
     private func share(_ e: LedgerEvent, from g: Int) {
         guard let r = e.to.flatMap({ indexById[$0] }), let amount = e.amount, amount > 0 else { return }
         guard states[g].balance >= amount else {
-            problems.append(LedgerProblem(kind: .rejectedShare, eventId: e.id, time: e.time, account: states[g].account.id,
-                                          detail: "shares \(amount) credits with \(e.to!) but the balance is \(states[g].balance); nothing moved"))
+            problems.append(
+                LedgerProblem(
+                    kind: .rejectedShare, eventId: e.id, time: e.time, account: states[g].account.id,
+                    detail: "shares \(amount) credits with \(e.to!) but the balance is \(states[g].balance); nothing moved"))
             return
         }
         let taken = states[g].takeCredits(amount)
         states[g].post(.shareOut, -amount, at: e.time, ref: e.id, note: e.note)
         for part in taken { addLot(part.amount, to: r, at: e.time, expires: .some(part.expires)) }
         states[r].post(.shareIn, amount, at: e.time, ref: e.id, note: e.note)
-        shares.append(ShareRecord(eventId: e.id, time: e.time, from: states[g].account.id, to: states[r].account.id,
-                                  amount: amount, note: e.note,
-                                  moved: taken.enumerated().map { Lot(amount: $1.amount, expires: $1.expires, sequence: $0) }))
+        shares.append(
+            ShareRecord(
+                eventId: e.id, time: e.time, from: states[g].account.id, to: states[r].account.id,
+                amount: amount, note: e.note,
+                moved: taken.enumerated().map { Lot(amount: $1.amount, expires: $1.expires, sequence: $0) }))
     }
 }

@@ -53,9 +53,10 @@ final class TeamReplay {
             if counted == SentMessage.Response(time: d.time, kind: d.kind, eventId: d.id), countedSeen.insert(d.message!).inserted {
                 continue
             }
-            problems.append(LedgerProblem(
-                kind: .duplicateResponse, eventId: d.id, time: d.time, account: senderOf[d.message!] ?? d.account ?? "",
-                detail: "message \(d.message!) already had its \(counted.kind.rawValue) \(counted.eventId); this one is ignored"))
+            problems.append(
+                LedgerProblem(
+                    kind: .duplicateResponse, eventId: d.id, time: d.time, account: senderOf[d.message!] ?? d.account ?? "",
+                    detail: "message \(d.message!) already had its \(counted.kind.rawValue) \(counted.eventId); this one is ignored"))
         }
     }
 
@@ -94,8 +95,9 @@ final class TeamReplay {
         }
         for b in boundaries where b.start < asOf { snapshot(at: b.start, month: b.month) }
         let ledgers = states.map {
-            AccountLedger(account: $0.account, postings: $0.postings, messages: $0.messages, lots: $0.lots,
-                          lotsAtMonthStart: $0.lotsAtMonthStart)
+            AccountLedger(
+                account: $0.account, postings: $0.postings, messages: $0.messages, lots: $0.lots,
+                lotsAtMonthStart: $0.lotsAtMonthStart)
         }
         return (ledgers, problems, shares)
     }
@@ -138,8 +140,10 @@ final class TeamReplay {
                 schedule.push(ScheduledItem(time: t, cls: .allotment, rank: a, id: "", action: .allot(account: a)))
             }
             for (b, t) in bonusStarts.enumerated() where t < asOf && account.isOpen(at: t) {
-                schedule.push(ScheduledItem(time: t, cls: .bonus, rank: a * bonusStarts.count + b, id: "",
-                                            action: .bonus(account: a, bonus: b)))
+                schedule.push(
+                    ScheduledItem(
+                        time: t, cls: .bonus, rank: a * bonusStarts.count + b, id: "",
+                        action: .bonus(account: a, bonus: b)))
             }
         }
     }
@@ -159,7 +163,8 @@ final class TeamReplay {
         while monthStart < end || anniversary < end {
             let t = min(monthStart, anniversary)
             if t < end, let p = timeline.policy(at: t),
-               (monthStart == t && p.allotmentDay == .firstOfMonth) || (anniversary == t && p.allotmentDay == .anniversary) {
+                (monthStart == t && p.allotmentDay == .firstOfMonth) || (anniversary == t && p.allotmentDay == .anniversary)
+            {
                 out.append(t)
             }
             if monthStart == t { month = month.next; monthStart = calendar.startOfMonth(month) }

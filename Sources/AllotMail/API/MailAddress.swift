@@ -33,7 +33,8 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
     static func isPlainAddress(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), s.utf8.count <= 254 else { return false }
+            !parts[1].hasSuffix("."), s.utf8.count <= 254
+        else { return false }
         return s.unicodeScalars.allSatisfy { c in
             c.value > 0x20 && c.value < 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains(c)
         }

@@ -42,8 +42,10 @@ public struct MailMessage: Sendable {
             "",
         ]
         for (type, body) in [("text/plain", text), ("text/html", html)] {
-            lines += ["--" + boundary, "Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: quoted-printable",
-                      "", QuotedPrintable.encode(body)]
+            lines += [
+                "--" + boundary, "Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: quoted-printable",
+                "", QuotedPrintable.encode(body),
+            ]
         }
         lines += ["--" + boundary + "--", ""]
         return Array(lines.joined(separator: "\r\n").utf8)

@@ -69,8 +69,10 @@ public enum SHA256 {
 
         @inline(__always) private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 
-        private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                                     _ data: UnsafePointer<UInt8>, blocks: Int) {
+        private static func compress(
+            _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+            _ data: UnsafePointer<UInt8>, blocks: Int
+        ) {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 k.withUnsafeBufferPointer { k in
                     var p = data

@@ -38,7 +38,7 @@ enum HeaderEncoding {
     /// `=?UTF-8?B?…?=` words, each whole characters, at most 75 characters long.
     static func encodedWords(_ text: String) -> String {
         var words: [String] = [], chunk: [UInt8] = []
-        let maxBytes = 45 // 45 bytes → 60 base64 characters + 12 of wrapping = 72
+        let maxBytes = 45  // 45 bytes → 60 base64 characters + 12 of wrapping = 72
         for ch in text {
             let bytes = Array(String(ch).utf8)
             if chunk.count + bytes.count > maxBytes, !chunk.isEmpty {

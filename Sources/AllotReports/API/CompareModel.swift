@@ -89,8 +89,9 @@ public struct CompareModel: PageModel, Codable, Equatable {
     }
 
     static func part(_ l: Comparison.Line, slug: String, detail: Bool) -> Part {
-        Part(id: l.id, name: l.name, slug: slug, team: l.team, total: figures(l.total),
-             months: detail ? l.months.map { MonthFigures(month: $0.month.description, figures: figures($0.pair)) } : nil)
+        Part(
+            id: l.id, name: l.name, slug: slug, team: l.team, total: figures(l.total),
+            months: detail ? l.months.map { MonthFigures(month: $0.month.description, figures: figures($0.pair)) } : nil)
     }
 
     static func spans(_ ledger: Ledger) -> [PolicySpan] { spans(ledger.settings) }
@@ -101,11 +102,12 @@ public struct CompareModel: PageModel, Codable, Equatable {
 
     static func figures(_ p: Comparison.Pair) -> Figures {
         let (b, a, d) = (p.base, p.alternative, p.difference)
-        return Figures(granted: Value(base: b.granted, alternative: a.granted, difference: d.granted),
-                       refunded: Value(base: b.refunded, alternative: a.refunded, difference: d.refunded),
-                       expired: Value(base: b.expired, alternative: a.expired, difference: d.expired),
-                       lost: Value(base: b.lost, alternative: a.lost, difference: d.lost),
-                       unfunded: Value(base: b.unfunded, alternative: a.unfunded, difference: d.unfunded),
-                       closing: Value(base: b.closing, alternative: a.closing, difference: d.closing))
+        return Figures(
+            granted: Value(base: b.granted, alternative: a.granted, difference: d.granted),
+            refunded: Value(base: b.refunded, alternative: a.refunded, difference: d.refunded),
+            expired: Value(base: b.expired, alternative: a.expired, difference: d.expired),
+            lost: Value(base: b.lost, alternative: a.lost, difference: d.lost),
+            unfunded: Value(base: b.unfunded, alternative: a.unfunded, difference: d.unfunded),
+            closing: Value(base: b.closing, alternative: a.closing, difference: d.closing))
     }
 }

@@ -33,8 +33,9 @@ public struct Comparison: Sendable {
 
         /// Flows add up; closing balances of different accounts add up too.
         static func + (a: Figures, b: Figures) -> Figures {
-            Figures(granted: a.granted + b.granted, refunded: a.refunded + b.refunded, expired: a.expired + b.expired,
-                    lost: a.lost + b.lost, unfunded: a.unfunded + b.unfunded, closing: a.closing + b.closing)
+            Figures(
+                granted: a.granted + b.granted, refunded: a.refunded + b.refunded, expired: a.expired + b.expired,
+                lost: a.lost + b.lost, unfunded: a.unfunded + b.unfunded, closing: a.closing + b.closing)
         }
 
         /// The flows of `a` then `b`, closing as `b` left it.
@@ -54,8 +55,9 @@ public struct Comparison: Sendable {
         public var alternative: Figures
         public var difference: Figures {
             let (a, b) = (alternative.values, base.values)
-            return Figures(granted: a[0] - b[0], refunded: a[1] - b[1], expired: a[2] - b[2], lost: a[3] - b[3],
-                           unfunded: a[4] - b[4], closing: a[5] - b[5])
+            return Figures(
+                granted: a[0] - b[0], refunded: a[1] - b[1], expired: a[2] - b[2], lost: a[3] - b[3],
+                unfunded: a[4] - b[4], closing: a[5] - b[5])
         }
         public var isZero: Bool { base == alternative }
     }

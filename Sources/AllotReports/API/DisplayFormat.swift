@@ -6,8 +6,10 @@ public struct DisplayFormat: Sendable {
 
     public init(calendar: LedgerCalendar) { self.calendar = calendar }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
     private static let longNames = monthNames.map { Array($0.utf8) }
     private static let shortNames = monthNames.map { Array($0.utf8.prefix(3)) }
 

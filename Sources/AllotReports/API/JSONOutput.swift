@@ -25,7 +25,6 @@ public enum JSONOutput {
     }
 }
 
-
 /// Encodes a value to the bytes `JSONEncoder` gives with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]` on this platform (swift-foundation's writer: two-space
 /// indent, `"key" : value`, keys in UTF-8 order, empty containers as `[\n\n  ]`), without
@@ -95,7 +94,8 @@ enum JSONBytesWriter {
             if T.self == Int.self { return .int(value as! Int) }
             if T.self == Bool.self { return .literal(value as! Bool ? "true" : "false") }
             if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
-                || T.self == URL.self || T.self == Decimal.self {
+                || T.self == URL.self || T.self == Decimal.self
+            {
                 throw Unsupported()
             }
             if let number = Self.integerText(value) { return .number(number) }
@@ -283,9 +283,12 @@ enum JSONBytesWriter {
     static func writeInt(_ n: Int, into out: inout [UInt8]) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {

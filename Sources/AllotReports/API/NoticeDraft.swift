@@ -21,13 +21,19 @@ public struct NoticeDraft: Sendable {
                 balance: c.ledger[w.account.id]?.balance ?? 0,
                 expiringTotal: w.expiringTotal, hasExpiring: !w.expiring.isEmpty,
                 expireBy: lastExpiry.map(c.format.longDate) ?? "",
-                expiring: w.expiring.map { NoticeView.Item(amount: $0.amount, credits: c.format.credits($0.amount),
-                                                           date: $0.expires.map(c.format.dateTime) ?? "") },
+                expiring: w.expiring.map {
+                    NoticeView.Item(
+                        amount: $0.amount, credits: c.format.credits($0.amount),
+                        date: $0.expires.map(c.format.dateTime) ?? "")
+                },
                 pendingTotal: w.pendingTotal, hasPending: !w.pending.isEmpty,
                 answerBy: lastWindow.map(c.format.longDate) ?? "",
-                pending: w.pending.map { NoticeView.Item(amount: 1, credits: c.format.credits(1),
-                                                         date: $0.closes.map(c.format.dateTime) ?? "", message: $0.message,
-                                                         sent: c.format.dateTime($0.time)) },
+                pending: w.pending.map {
+                    NoticeView.Item(
+                        amount: 1, credits: c.format.credits(1),
+                        date: $0.closes.map(c.format.dateTime) ?? "", message: $0.message,
+                        sent: c.format.dateTime($0.time))
+                },
                 accountURL: base.map { $0 + c.accountPath(w.account.id) + ".html" },
                 balanceText: c.format.credits(c.ledger[w.account.id]?.balance ?? 0),
                 expiringVerb: w.expiringTotal == 1 ? "expires" : "expire", pendingVerb: w.pendingTotal == 1 ? "is" : "are",

@@ -15,8 +15,10 @@ public struct SiteContext: Sendable {
     public let comparisons: [SiteComparison]
     private let comparisonSlugs: [String: String]
 
-    public init(title: String, asOf: Instant, settings: LedgerSettings, slugs: SiteSlugs, teams: [TeamSummary],
-                comparisons: [(name: String, alternative: LedgerSettings)]) {
+    public init(
+        title: String, asOf: Instant, settings: LedgerSettings, slugs: SiteSlugs, teams: [TeamSummary],
+        comparisons: [(name: String, alternative: LedgerSettings)]
+    ) {
         self.title = title
         self.asOf = asOf
         self.settings = settings
@@ -30,8 +32,9 @@ public struct SiteContext: Sendable {
                     Comparison.Line(id: team.id, name: team.id, team: nil, months: $0.months.map { ($0.month, $0.pair) }, total: $0.total)
                 }
             }
-            return SiteComparison(name: entry.name, base: settings, alternative: entry.alternative, teams: lines,
-                                  all: Comparison.sum(lines, id: "", name: "All seats"))
+            return SiteComparison(
+                name: entry.name, base: settings, alternative: entry.alternative, teams: lines,
+                all: Comparison.sum(lines, id: "", name: "All seats"))
         }
     }
 

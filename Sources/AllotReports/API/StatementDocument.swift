@@ -67,16 +67,19 @@ public struct StatementDocument: Codable, Sendable, Equatable {
         opening = s.opening
         closing = s.closing
         let t = s.totals
-        totals = Totals(allotment: t.allotment, bonus: t.bonus, grant: t.grant, adjust: t.adjust, refund: t.refund,
-                        shareIn: t.shareIn, shareOut: t.shareOut, send: t.send, expire: t.expire, forfeit: t.forfeit)
+        totals = Totals(
+            allotment: t.allotment, bonus: t.bonus, grant: t.grant, adjust: t.adjust, refund: t.refund,
+            shareIn: t.shareIn, shareOut: t.shareOut, send: t.send, expire: t.expire, forfeit: t.forfeit)
         capped = s.capped
         let m = s.messages
-        messages = Messages(sent: m.sent, unfunded: m.unfunded, accepted: m.accepted, declined: m.declined,
-                            lost: m.lost, pending: m.pending)
+        messages = Messages(
+            sent: m.sent, unfunded: m.unfunded, accepted: m.accepted, declined: m.declined,
+            lost: m.lost, pending: m.pending)
         lots = s.lots.map { LotLine(amount: $0.amount, expires: $0.expires?.iso8601) }
         entries = s.entries.map {
-            Entry(time: $0.time.iso8601, kind: $0.kind.rawValue, amount: $0.amount, balance: $0.balance,
-                  capped: $0.capped > 0 ? $0.capped : nil, ref: $0.ref)
+            Entry(
+                time: $0.time.iso8601, kind: $0.kind.rawValue, amount: $0.amount, balance: $0.balance,
+                capped: $0.capped > 0 ? $0.capped : nil, ref: $0.ref)
         }
     }
 

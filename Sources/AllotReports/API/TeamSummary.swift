@@ -42,8 +42,9 @@ public struct TeamSummary: Codable, Sendable, Equatable {
         id = team
         let expiring = Dictionary(context.warnings.map { ($0.account.id, $0.expiringTotal) }, uniquingKeysWith: +)
         seats = context.ledger.accounts.filter { $0.account.team == team }.map { a in
-            Seat(id: a.account.id, name: a.account.name, balance: a.balance, expiringSoon: expiring[a.account.id] ?? 0,
-                 closed: a.account.closed.map { $0 < context.ledger.asOf } ?? false)
+            Seat(
+                id: a.account.id, name: a.account.name, balance: a.balance, expiringSoon: expiring[a.account.id] ?? 0,
+                closed: a.account.closed.map { $0 < context.ledger.asOf } ?? false)
         }
         let warnings = context.warnings.filter { $0.account.team == team }
         warnedSeats = warnings.count
@@ -52,7 +53,8 @@ public struct TeamSummary: Codable, Sendable, Equatable {
         soonest = warnings.map(\.mostUrgent).min()
         comparisons = context.comparisons.compactMap { x in
             x.team(team).map { line in
-                ComparisonLine(name: x.name, months: line.months.map { ComparisonLine.MonthPair(month: $0.month, pair: $0.pair) }, total: line.total)
+                ComparisonLine(
+                    name: x.name, months: line.months.map { ComparisonLine.MonthPair(month: $0.month, pair: $0.pair) }, total: line.total)
             }
         }
     }

@@ -42,10 +42,11 @@ struct AccountReport: Report {
             lots: c.lotLines(lots), months: statements.map(Self.monthLine))
         let rows = statements.reversed().map { s in
             let t = s.totals
-            return MonthRow(month: c.format.month(s.month), href: c.href(from: path, to: c.statementPath(id, s.month)),
-                            partial: s.partial, opening: s.opening, granted: t.allotment + t.bonus + t.grant,
-                            refunded: t.refund, sharedIn: t.shareIn, sharedOut: t.shareOut, sent: t.send,
-                            expired: t.expire, other: t.adjust + t.forfeit, closing: s.closing)
+            return MonthRow(
+                month: c.format.month(s.month), href: c.href(from: path, to: c.statementPath(id, s.month)),
+                partial: s.partial, opening: s.opening, granted: t.allotment + t.bonus + t.grant,
+                refunded: t.refund, sharedIn: t.shareIn, sharedOut: t.shareOut, sent: t.send,
+                expired: t.expire, other: t.adjust + t.forfeit, closing: s.closing)
         }
         let counts = MessageCounts(a.messages, from: a.account.opened, to: c.ledger.asOf)
         let end = min(c.ledger.asOf, a.account.closed.map { max($0, a.account.opened) } ?? c.ledger.asOf)
@@ -64,10 +65,12 @@ struct AccountReport: Report {
 
     static func monthLine(_ s: Statement) -> MonthLine {
         let t = s.totals, m = s.messages
-        return MonthLine(month: s.month.description, partial: s.partial, opening: s.opening, closing: s.closing,
-                         allotment: t.allotment, bonus: t.bonus, grant: t.grant, adjust: t.adjust, refund: t.refund,
-                         shareIn: t.shareIn, shareOut: t.shareOut, send: t.send, expire: t.expire, forfeit: t.forfeit,
-                         messages: StatementDocument.Messages(sent: m.sent, unfunded: m.unfunded, accepted: m.accepted,
-                                                              declined: m.declined, lost: m.lost, pending: m.pending))
+        return MonthLine(
+            month: s.month.description, partial: s.partial, opening: s.opening, closing: s.closing,
+            allotment: t.allotment, bonus: t.bonus, grant: t.grant, adjust: t.adjust, refund: t.refund,
+            shareIn: t.shareIn, shareOut: t.shareOut, send: t.send, expire: t.expire, forfeit: t.forfeit,
+            messages: StatementDocument.Messages(
+                sent: m.sent, unfunded: m.unfunded, accepted: m.accepted,
+                declined: m.declined, lost: m.lost, pending: m.pending))
     }
 }

@@ -27,7 +27,8 @@ struct BalanceChart {
         svg += "<polyline class=\"balance\" points=\"\(points.joined(separator: " "))\"/>"
         for p in postings where (p.kind == .expire || p.kind == .forfeit) && p.time >= start && p.time < end {
             let label = "\(format.date(p.time)): \(format.credits(-p.amount)) \(p.kind == .expire ? "expired" : "forfeited")"
-            svg += "<circle class=\"expiry\" cx=\"\(SVGText.number(x(p.time)))\" cy=\"\(SVGText.number(frame.y(p.balance)))\" r=\"4\"><title>\(SVGText.escape(label))</title></circle>"
+            svg +=
+                "<circle class=\"expiry\" cx=\"\(SVGText.number(x(p.time)))\" cy=\"\(SVGText.number(frame.y(p.balance)))\" r=\"4\"><title>\(SVGText.escape(label))</title></circle>"
         }
         return svg + "</svg>"
     }

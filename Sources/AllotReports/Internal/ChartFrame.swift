@@ -16,10 +16,12 @@ struct ChartFrame {
 
     /// `<svg …>` with `steps + 1` labelled grid lines, to be closed with `</svg>`.
     func open(label: String, steps: Int) -> String {
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(SVGText.escape(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(SVGText.escape(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for step in 0...steps {
             let v = maxValue * step / steps
-            svg += "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(SVGText.number(y(v)))\" y2=\"\(SVGText.number(y(v)))\"/>"
+            svg +=
+                "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(SVGText.number(y(v)))\" y2=\"\(SVGText.number(y(v)))\"/>"
             svg += "<text class=\"axis\" x=\"\(Int(left - 6))\" y=\"\(SVGText.number(y(v) + 4))\" text-anchor=\"end\">\(v)</text>"
         }
         return svg

@@ -12,7 +12,8 @@ struct FlowChart {
         for (i, entry) in totals.enumerated() {
             let x = frame.left + slot * Double(i)
             let label = "\(format.month(entry.month)): \(format.credits(entry.credits)) shared"
-            svg += "<rect class=\"flow\" x=\"\(SVGText.number(x + slot * 0.15))\" y=\"\(SVGText.number(frame.y(entry.credits)))\" width=\"\(SVGText.number(slot * 0.7))\" height=\"\(SVGText.number(frame.y(0) - frame.y(entry.credits)))\"><title>\(SVGText.escape(label))</title></rect>"
+            svg +=
+                "<rect class=\"flow\" x=\"\(SVGText.number(x + slot * 0.15))\" y=\"\(SVGText.number(frame.y(entry.credits)))\" width=\"\(SVGText.number(slot * 0.7))\" height=\"\(SVGText.number(frame.y(0) - frame.y(entry.credits)))\"><title>\(SVGText.escape(label))</title></rect>"
             if i % labelEvery == 0 { svg += frame.axisLabel(format.shortMonth(entry.month), at: x + slot * 0.15) }
         }
         return svg + "</svg>"

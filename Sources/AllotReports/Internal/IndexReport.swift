@@ -35,33 +35,38 @@ struct IndexReport: Report {
     func sitePages(_ c: SiteContext) -> [Page] {
         let path = ReportContext.indexPath
         let rows = c.teams.map { t in
-            TeamRow(name: t.id, href: c.href(from: path, to: c.teamPath(t.id)),
-                    warningsHref: c.href(from: path, to: c.teamWarningsPath(t.id)), seats: t.seats.count,
-                    balance: t.balance, expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, hasWarnings: t.warnedSeats > 0)
+            TeamRow(
+                name: t.id, href: c.href(from: path, to: c.teamPath(t.id)),
+                warningsHref: c.href(from: path, to: c.teamWarningsPath(t.id)), seats: t.seats.count,
+                balance: t.balance, expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, hasWarnings: t.warnedSeats > 0)
         }
         let lines = c.teams.map { t in
-            IndexModel.TeamLine(id: t.id, slug: c.slugs.team(t.id), seats: t.seats.count, balance: t.balance,
-                                expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats)
+            IndexModel.TeamLine(
+                id: t.id, slug: c.slugs.team(t.id), seats: t.seats.count, balance: t.balance,
+                expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats)
         }
         let comparisons = c.comparisons.map { IndexModel.ComparisonLine(name: $0.name, slug: c.comparisonSlug($0.name)) }
-        let model = IndexModel(title: c.title, asOf: c.asOf.iso8601, seats: rows.reduce(0) { $0 + $1.seats },
-                               balance: rows.reduce(0) { $0 + $1.balance }, teams: lines, comparisons: comparisons)
+        let model = IndexModel(
+            title: c.title, asOf: c.asOf.iso8601, seats: rows.reduce(0) { $0 + $1.seats },
+            balance: rows.reduce(0) { $0 + $1.balance }, teams: lines, comparisons: comparisons)
         let whatIf = c.comparisons.map { x in
-            var row = WhatIfRow(name: x.name, href: c.href(from: path, to: c.comparisonPath(x.name)),
-                      alternative: x.alternative.timeline.entries.map(\.policy.name).joined(separator: ", then "),
-                      expiredBase: x.all.total.base.expired, expiredAlternative: x.all.total.alternative.expired,
-                      closingBase: x.all.total.base.closing, closingAlternative: x.all.total.alternative.closing)
+            var row = WhatIfRow(
+                name: x.name, href: c.href(from: path, to: c.comparisonPath(x.name)),
+                alternative: x.alternative.timeline.entries.map(\.policy.name).joined(separator: ", then "),
+                expiredBase: x.all.total.base.expired, expiredAlternative: x.all.total.alternative.expired,
+                closingBase: x.all.total.base.closing, closingAlternative: x.all.total.alternative.closing)
             row.expiredAlternativeText = c.format.credits(row.expiredAlternative)
             row.closingAlternativeText = c.format.credits(row.closingAlternative)
             return row
         }
         let warned = rows.reduce(0) { $0 + $1.warnedSeats }
-        var view = View(title: c.title, asOf: c.format.dateTime(c.asOf),
-                        warningsHref: c.href(from: path, to: ReportContext.warningsPath),
-                        whatIf: whatIf, hasWhatIf: !whatIf.isEmpty, teams: rows, teamCount: rows.count,
-                        seats: model.seats, balance: model.balance,
-                        expiringSoon: rows.reduce(0) { $0 + $1.expiringSoon }, warningCount: warned,
-                        horizonDays: c.settings.warnDays, hasWarnings: warned > 0)
+        var view = View(
+            title: c.title, asOf: c.format.dateTime(c.asOf),
+            warningsHref: c.href(from: path, to: ReportContext.warningsPath),
+            whatIf: whatIf, hasWhatIf: !whatIf.isEmpty, teams: rows, teamCount: rows.count,
+            seats: model.seats, balance: model.balance,
+            expiringSoon: rows.reduce(0) { $0 + $1.expiringSoon }, warningCount: warned,
+            horizonDays: c.settings.warnDays, hasWarnings: warned > 0)
         view.seatsText = c.format.counted(view.seats, "seat", "seats")
         view.teamsText = c.format.counted(view.teamCount, "team", "teams")
         view.balanceText = c.format.credits(view.balance)

@@ -6,8 +6,10 @@ struct OverlayChart {
     let format: DisplayFormat
 
     /// Each series: (instant, balance from then on), in time order.
-    func svg(base: [(Instant, Int)], alternative: [(Instant, Int)], from start: Instant, to end: Instant,
-             months: [Month], label: String) -> String {
+    func svg(
+        base: [(Instant, Int)], alternative: [(Instant, Int)], from start: Instant, to end: Instant,
+        months: [Month], label: String
+    ) -> String {
         let frame = ChartFrame(height: 240, maxValue: (base + alternative).map(\.1).max() ?? 0)
         let span = Double(max(1, end.millis - start.millis))
         func x(_ t: Instant) -> Double { frame.left + frame.plotWidth * Double(t.millis - start.millis) / span }

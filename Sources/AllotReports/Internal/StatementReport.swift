@@ -68,8 +68,9 @@ struct StatementReport: Report {
         let entries = s.entries.map { e in
             var label = Self.labels[e.kind] ?? e.kind.rawValue
             if e.capped > 0 { label += " (\(e.capped) not granted: cap reached)" }
-            return EntryRow(when: c.format.dateTime(e.time), label: label, amount: c.format.signed(e.amount),
-                            balance: e.balance, ref: e.ref, note: e.note, negative: e.amount < 0)
+            return EntryRow(
+                when: c.format.dateTime(e.time), label: label, amount: c.format.signed(e.amount),
+                balance: e.balance, ref: e.ref, note: e.note, negative: e.amount < 0)
         }
         let pending = a.messages.filter { $0.isPending(at: s.end) }
         let m = s.messages
@@ -78,13 +79,15 @@ struct StatementReport: Report {
             name: a.account.name, id: id, month: c.format.month(s.month), team: a.account.team,
             teamHref: c.href(from: path, to: c.teamPath(a.account.team)), accountHref: c.href(from: path, to: c.accountPath(id)),
             partial: s.partial, end: c.format.dateTime(s.end), policy: s.policy, opening: s.opening, closing: s.closing,
-            capped: s.capped, hasCapped: s.capped > 0, summary: summary.filter { $0.1 != 0 }.map { SummaryRow(label: $0.0, amount: c.format.signed($0.1)) },
+            capped: s.capped, hasCapped: s.capped > 0,
+            summary: summary.filter { $0.1 != 0 }.map { SummaryRow(label: $0.0, amount: c.format.signed($0.1)) },
             entries: entries, hasEntries: !entries.isEmpty, lots: c.lotRows(s.lots), hasLots: !s.lots.isEmpty,
             pending: pending.map(c.pendingRow), hasPending: !pending.isEmpty, sent: m.sent, unfunded: m.unfunded,
             accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
             previous: previous.map(link), next: next.map(link))
         view.cappedText = c.format.credits(s.capped)
-        return Page(path: path, template: "statement", title: "\(a.account.name): \(c.format.month(s.month))",
-                    model: StatementDocument(s), view: view)
+        return Page(
+            path: path, template: "statement", title: "\(a.account.name): \(c.format.month(s.month))",
+            model: StatementDocument(s), view: view)
     }
 }

@@ -60,32 +60,41 @@ struct TeamReport: Report {
         }
         let model = TeamModel(
             team: team, slug: c.slugs.team(team),
-            members: members.map { TeamModel.Member(account: $0.account.id, name: $0.account.name,
-                                                     slug: c.slugs.account($0.account.id), balance: $0.balance) },
-            shares: shares.map { TeamModel.Share(time: $0.time.iso8601, from: $0.from, to: $0.to, amount: $0.amount,
-                                                 ref: $0.eventId, moved: c.lotLines($0.moved)) },
+            members: members.map {
+                TeamModel.Member(
+                    account: $0.account.id, name: $0.account.name,
+                    slug: c.slugs.account($0.account.id), balance: $0.balance)
+            },
+            shares: shares.map {
+                TeamModel.Share(
+                    time: $0.time.iso8601, from: $0.from, to: $0.to, amount: $0.amount,
+                    ref: $0.eventId, moved: c.lotLines($0.moved))
+            },
             flows: flowLines)
         let totals = flowLines.reduce(into: [String: (Int, Int)]()) { acc, f in
             acc[f.account, default: (0, 0)].0 += f.given
             acc[f.account, default: (0, 0)].1 += f.received
         }
         let memberRows = members.map { a in
-            MemberRow(name: a.account.name, id: a.account.id, href: c.href(from: path, to: c.accountPath(a.account.id)),
-                      balance: a.balance, given: totals[a.account.id]?.0 ?? 0, received: totals[a.account.id]?.1 ?? 0,
-                      closed: a.account.closed.map { $0 < c.ledger.asOf } ?? false)
+            MemberRow(
+                name: a.account.name, id: a.account.id, href: c.href(from: path, to: c.accountPath(a.account.id)),
+                balance: a.balance, given: totals[a.account.id]?.0 ?? 0, received: totals[a.account.id]?.1 ?? 0,
+                closed: a.account.closed.map { $0 < c.ledger.asOf } ?? false)
         }
         let shareRows = shares.reversed().map { s in
-            ShareRow(when: c.format.dateTime(s.time), from: c.displayName(s.from),
-                     fromHref: c.href(from: path, to: c.accountPath(s.from)), to: c.displayName(s.to),
-                     toHref: c.href(from: path, to: c.accountPath(s.to)),
-                     expiries: s.moved.map { "\($0.amount) expiring \($0.expires.map(c.format.date) ?? "never")" }.joined(separator: "; "),
-                     ref: s.eventId, amount: s.amount, note: s.note)
+            ShareRow(
+                when: c.format.dateTime(s.time), from: c.displayName(s.from),
+                fromHref: c.href(from: path, to: c.accountPath(s.from)), to: c.displayName(s.to),
+                toHref: c.href(from: path, to: c.accountPath(s.to)),
+                expiries: s.moved.map { "\($0.amount) expiring \($0.expires.map(c.format.date) ?? "never")" }.joined(separator: "; "),
+                ref: s.eventId, amount: s.amount, note: s.note)
         }
         let months = statementRange(members, c)
         let perMonth = months.map { m in (m, flows[m].map { $0.values.reduce(0) { $0 + $1.given } } ?? 0) }
-        var view = View(name: team, members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
-                        chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
-                        indexHref: c.href(from: path, to: ReportContext.indexPath))
+        var view = View(
+            name: team, members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
+            chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
+            indexHref: c.href(from: path, to: ReportContext.indexPath))
         view.balanceText = c.format.credits(view.balance)
         return Page(path: path, template: "team", title: "Team \(team)", model: model, view: view)
     }

@@ -50,11 +50,12 @@ extension ReportContext {
     public func href(from page: String, to target: String) -> String { relativeHref(from: page, to: target) }
 
     func warningBox(_ w: ExpiryWarning, from page: String) -> WarningBox {
-        WarningBox(expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring), pendingTotal: w.pendingTotal,
-                   pending: w.pending.map(pendingRow),
-                   warningsHref: page == teamWarningsPath(w.account.team) ? nil : href(from: page, to: teamWarningsPath(w.account.team)),
-                   hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty,
-                   expiringText: format.credits(w.expiringTotal), pendingText: format.counted(w.pendingTotal, "message", "messages"))
+        WarningBox(
+            expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring), pendingTotal: w.pendingTotal,
+            pending: w.pending.map(pendingRow),
+            warningsHref: page == teamWarningsPath(w.account.team) ? nil : href(from: page, to: teamWarningsPath(w.account.team)),
+            hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty,
+            expiringText: format.credits(w.expiringTotal), pendingText: format.counted(w.pendingTotal, "message", "messages"))
     }
 
     /// The seat's name, or its id when the ledger has no such seat.

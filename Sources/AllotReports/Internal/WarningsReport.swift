@@ -56,17 +56,19 @@ struct WarningsReport: Report {
                     pendingTotal: w.pendingTotal)
             })
         let rows = warnings.map { w in
-            Row(name: w.account.name, id: w.account.id,
+            Row(
+                name: w.account.name, id: w.account.id,
                 href: c.href(from: path, to: c.accountPath(w.account.id)), soonest: c.format.date(w.mostUrgent),
                 box: c.warningBox(w, from: path),
                 noticeHref: w.account.email == nil ? nil : c.href(from: path, to: ReportContext.noticePath(c.slugs.account(w.account.id))))
         }
-        var view = View(team: team, teamHref: c.href(from: path, to: c.teamPath(team)),
-                        overviewHref: c.href(from: path, to: ReportContext.warningsPath),
-                        asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
-                        horizonDays: c.ledger.settings.warnDays, rows: rows, hasRows: !rows.isEmpty,
-                        expiringTotal: warnings.reduce(0) { $0 + $1.expiringTotal },
-                        pendingTotal: warnings.reduce(0) { $0 + $1.pendingTotal })
+        var view = View(
+            team: team, teamHref: c.href(from: path, to: c.teamPath(team)),
+            overviewHref: c.href(from: path, to: ReportContext.warningsPath),
+            asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
+            horizonDays: c.ledger.settings.warnDays, rows: rows, hasRows: !rows.isEmpty,
+            expiringTotal: warnings.reduce(0) { $0 + $1.expiringTotal },
+            pendingTotal: warnings.reduce(0) { $0 + $1.pendingTotal })
         view.expiringText = c.format.credits(view.expiringTotal)
         view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
         view.horizonText = c.format.counted(view.horizonDays, "day", "days")
@@ -82,20 +84,23 @@ struct WarningsReport: Report {
         let model = WarningsOverviewModel(
             asOf: c.asOf.iso8601, horizonDays: c.settings.warnDays,
             teams: warned.map { t in
-                WarningsOverviewModel.TeamWarnings(team: t.id, slug: c.slugs.team(t.id), warnedSeats: t.warnedSeats,
-                                                   expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal,
-                                                   soonest: t.soonest?.iso8601)
+                WarningsOverviewModel.TeamWarnings(
+                    team: t.id, slug: c.slugs.team(t.id), warnedSeats: t.warnedSeats,
+                    expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal,
+                    soonest: t.soonest?.iso8601)
             })
         let rows = warned.map { t in
-            TeamRow(name: t.id, href: c.href(from: path, to: c.teamWarningsPath(t.id)),
-                    soonest: t.soonest.map(c.format.date) ?? "", warnedSeats: t.warnedSeats,
-                    expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal)
+            TeamRow(
+                name: t.id, href: c.href(from: path, to: c.teamWarningsPath(t.id)),
+                soonest: t.soonest.map(c.format.date) ?? "", warnedSeats: t.warnedSeats,
+                expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal)
         }
-        var view = OverviewView(asOf: c.format.dateTime(c.asOf), horizon: c.format.date(c.warningHorizon),
-                                horizonDays: c.settings.warnDays, teams: rows, hasTeams: !rows.isEmpty,
-                                warnedSeats: rows.reduce(0) { $0 + $1.warnedSeats },
-                                expiringTotal: rows.reduce(0) { $0 + $1.expiringTotal },
-                                pendingTotal: rows.reduce(0) { $0 + $1.pendingTotal })
+        var view = OverviewView(
+            asOf: c.format.dateTime(c.asOf), horizon: c.format.date(c.warningHorizon),
+            horizonDays: c.settings.warnDays, teams: rows, hasTeams: !rows.isEmpty,
+            warnedSeats: rows.reduce(0) { $0 + $1.warnedSeats },
+            expiringTotal: rows.reduce(0) { $0 + $1.expiringTotal },
+            pendingTotal: rows.reduce(0) { $0 + $1.pendingTotal })
         view.warnedText = c.format.counted(view.warnedSeats, "seat", "seats")
         view.expiringText = c.format.credits(view.expiringTotal)
         view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")

@@ -45,9 +45,10 @@ struct WhatIfReport: Report {
         c.comparisons.map { x in
             let path = c.comparisonPath(x.name)
             let parts = x.teams.map { partRow($0, href: c.href(from: path, to: c.comparisonTeamPath(x.name, $0.id)), c.format) }
-            let view = view(name: x.name, base: x.base, alternative: x.alternative, x.all, heading: "What if: \(x.name)",
-                            back: (c.href(from: path, to: ReportContext.indexPath), "Seats and teams"),
-                            parts: parts, partsHeading: "Team by team", chart: nil, c.format)
+            let view = view(
+                name: x.name, base: x.base, alternative: x.alternative, x.all, heading: "What if: \(x.name)",
+                back: (c.href(from: path, to: ReportContext.indexPath), "Seats and teams"),
+                parts: parts, partsHeading: "Team by team", chart: nil, c.format)
             let model = CompareModel(x, asOf: c.asOf, slugs: c.slugs)
             return Page(path: path, template: "what-if", title: "What if: \(x.name)", model: model, view: view)
         }
@@ -57,14 +58,18 @@ struct WhatIfReport: Report {
         let path = c.comparisonTeamPath(x.name, line.id)
         let members = x.accounts.filter { $0.team == line.id }
         let parts = members.map { partRow($0, href: c.href(from: path, to: c.comparisonAccountPath(x.name, $0.id)), c.format) }
-        let series = { (pick: (Comparison.Pair) -> Int) in line.months.map { (c.format.calendar.startOfMonth($0.month.next), pick($0.pair)) } }
-        let chart = chart(base: [(Instant, Int)](series { $0.base.closing }), alternative: series { $0.alternative.closing },
-                          months: line.months.map(\.month), label: "Team balance at each month end, as it was and under \(x.name)", c)
-        let view = view(name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
-                        heading: "What if: \(x.name), team \(line.id)",
-                        back: (c.href(from: path, to: c.comparisonPath(x.name)), "What if: \(x.name)"),
-                        parts: parts, partsHeading: "Seat by seat",
-                        chart: (chart, "The team's credits at each month end: as they were (solid) and under “\(x.name)” (dashed)."), c.format)
+        let series = { (pick: (Comparison.Pair) -> Int) in
+            line.months.map { (c.format.calendar.startOfMonth($0.month.next), pick($0.pair)) }
+        }
+        let chart = chart(
+            base: [(Instant, Int)](series { $0.base.closing }), alternative: series { $0.alternative.closing },
+            months: line.months.map(\.month), label: "Team balance at each month end, as it was and under \(x.name)", c)
+        let view = view(
+            name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
+            heading: "What if: \(x.name), team \(line.id)",
+            back: (c.href(from: path, to: c.comparisonPath(x.name)), "What if: \(x.name)"),
+            parts: parts, partsHeading: "Seat by seat",
+            chart: (chart, "The team's credits at each month end: as they were (solid) and under “\(x.name)” (dashed)."), c.format)
         let model = CompareModel(x, scope: .team(line.id), slugs: c.slugs)!
         return Page(path: path, template: "what-if", title: "What if: \(x.name), team \(line.id)", model: model, view: view)
     }
@@ -72,50 +77,60 @@ struct WhatIfReport: Report {
     private func account(_ line: Comparison.Line, _ x: Comparison, _ c: ReportContext) -> Page {
         let path = c.comparisonAccountPath(x.name, line.id)
         let steps = { (ledger: Ledger) in (ledger[line.id]?.postings ?? []).map { ($0.time, $0.balance) } }
-        let chart = chart(base: steps(x.base), alternative: steps(x.alternative), months: line.months.map(\.month),
-                          label: "Balance over time, as it was and under \(x.name)", c)
+        let chart = chart(
+            base: steps(x.base), alternative: steps(x.alternative), months: line.months.map(\.month),
+            label: "Balance over time, as it was and under \(x.name)", c)
         let team = line.team ?? ""
-        let view = view(name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
-                        heading: "What if: \(x.name), \(line.name)",
-                        back: (c.href(from: path, to: c.comparisonTeamPath(x.name, team)), "What if: \(x.name), team \(team)"),
-                        parts: [], partsHeading: "",
-                        chart: (chart, "The seat's balance: as it was (solid) and under “\(x.name)” (dashed)."), c.format)
+        let view = view(
+            name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
+            heading: "What if: \(x.name), \(line.name)",
+            back: (c.href(from: path, to: c.comparisonTeamPath(x.name, team)), "What if: \(x.name), team \(team)"),
+            parts: [], partsHeading: "",
+            chart: (chart, "The seat's balance: as it was (solid) and under “\(x.name)” (dashed)."), c.format)
         let model = CompareModel(x, scope: .account(line.id), slugs: c.slugs)!
         return Page(path: path, template: "what-if", title: "What if: \(x.name), \(line.name)", model: model, view: view)
     }
 
-    private func chart(base: [(Instant, Int)], alternative: [(Instant, Int)], months: [Month], label: String, _ c: ReportContext) -> String {
+    private func chart(base: [(Instant, Int)], alternative: [(Instant, Int)], months: [Month], label: String, _ c: ReportContext) -> String
+    {
         guard let first = months.first, let last = months.last else { return "" }
         let start = c.format.calendar.startOfMonth(first), end = min(c.format.calendar.startOfMonth(last.next), c.ledger.asOf)
         return OverlayChart(format: c.format).svg(base: base, alternative: alternative, from: start, to: end, months: months, label: label)
     }
 
-    private func view(name: String, base: LedgerSettings, alternative: LedgerSettings, _ line: Comparison.Line, heading: String,
-                      back: (String, String), parts: [PartRow], partsHeading: String, chart: (String, String)?,
-                      _ format: DisplayFormat) -> View {
+    private func view(
+        name: String, base: LedgerSettings, alternative: LedgerSettings, _ line: Comparison.Line, heading: String,
+        back: (String, String), parts: [PartRow], partsHeading: String, chart: (String, String)?,
+        _ format: DisplayFormat
+    ) -> View {
         let (b, a, d) = (line.total.base, line.total.alternative, line.total.difference)
-        let labels = ["Credits granted", "Credits refunded", "Credits expired", "Messages lost (unanswered, not refunded)",
-                      "Messages sent unfunded", "Closing balance"]
+        let labels = [
+            "Credits granted", "Credits refunded", "Credits expired", "Messages lost (unanswered, not refunded)",
+            "Messages sent unfunded", "Closing balance",
+        ]
         let figures = labels.indices.map { i in
             FigureRow(label: labels[i], base: b.values[i], alternative: a.values[i], difference: format.signed(d.values[i]))
         }
         let months = line.months.map { m in
             let d = m.pair.difference
-            return MonthRow(month: format.month(m.month), granted: format.signed(d.granted), refunded: format.signed(d.refunded),
-                            expired: format.signed(d.expired), lost: format.signed(d.lost), unfunded: format.signed(d.unfunded),
-                            closingBase: m.pair.base.closing, closingAlternative: m.pair.alternative.closing)
+            return MonthRow(
+                month: format.month(m.month), granted: format.signed(d.granted), refunded: format.signed(d.refunded),
+                expired: format.signed(d.expired), lost: format.signed(d.lost), unfunded: format.signed(d.unfunded),
+                closingBase: m.pair.base.closing, closingAlternative: m.pair.alternative.closing)
         }
-        return View(comparison: name, heading: heading, basePolicies: describe(base, format), alternativePolicies: describe(alternative, format),
-                    backHref: back.0, backLabel: back.1, figures: figures, months: months, parts: parts,
-                    hasParts: !parts.isEmpty, partsHeading: partsHeading, chart: chart?.0 ?? "", chartCaption: chart?.1 ?? "",
-                    hasChart: chart != nil)
+        return View(
+            comparison: name, heading: heading, basePolicies: describe(base, format), alternativePolicies: describe(alternative, format),
+            backHref: back.0, backLabel: back.1, figures: figures, months: months, parts: parts,
+            hasParts: !parts.isEmpty, partsHeading: partsHeading, chart: chart?.0 ?? "", chartCaption: chart?.1 ?? "",
+            hasChart: chart != nil)
     }
 
     private func partRow(_ l: Comparison.Line, href: String, _ format: DisplayFormat) -> PartRow {
         let d = l.total.difference
-        return PartRow(name: l.name, href: href, granted: format.signed(d.granted), refunded: format.signed(d.refunded),
-                       expired: format.signed(d.expired), lost: format.signed(d.lost), unfunded: format.signed(d.unfunded),
-                       closingBase: l.total.base.closing, closingAlternative: l.total.alternative.closing)
+        return PartRow(
+            name: l.name, href: href, granted: format.signed(d.granted), refunded: format.signed(d.refunded),
+            expired: format.signed(d.expired), lost: format.signed(d.lost), unfunded: format.signed(d.unfunded),
+            closingBase: l.total.base.closing, closingAlternative: l.total.alternative.closing)
     }
 
     private func describe(_ settings: LedgerSettings, _ format: DisplayFormat) -> String {

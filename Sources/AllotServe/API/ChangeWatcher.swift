@@ -24,7 +24,8 @@ public struct ChangeWatcher: Sendable {
         for path in paths {
             var isFolder: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isFolder) else { out[path] = "missing"; continue }
-            let files = isFolder.boolValue
+            let files =
+                isFolder.boolValue
                 ? ((fm.enumerator(atPath: path)?.allObjects as? [String]) ?? []).map { path + "/" + $0 }
                 : [path]
             for file in files {

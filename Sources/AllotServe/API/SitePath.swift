@@ -18,19 +18,22 @@ public struct SitePath: Sendable {
         var segments: [String] = []
         for piece in pathOnly.split(separator: "/", omittingEmptySubsequences: true) {
             guard let decoded = String(piece).removingPercentEncoding,
-                  decoded != ".", decoded != "..", !decoded.contains("/"), !decoded.contains("\\"),
-                  !decoded.contains("\0") else { return nil }
+                decoded != ".", decoded != "..", !decoded.contains("/"), !decoded.contains("\\"),
+                !decoded.contains("\0")
+            else { return nil }
             segments.append(decoded)
         }
         var path = root + (segments.isEmpty ? "" : "/" + segments.joined(separator: "/"))
         var isFolder: ObjCBool = false
         if pathOnly.hasSuffix("/") || segments.isEmpty
-            || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
+            || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue)
+        {
             path += "/index.html"
         }
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard real.hasPrefix(root + "/"), FileManager.default.fileExists(atPath: real, isDirectory: &isFolder),
-              !isFolder.boolValue else { return nil }
+            !isFolder.boolValue
+        else { return nil }
         return real
     }
 

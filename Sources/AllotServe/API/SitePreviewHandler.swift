@@ -16,13 +16,15 @@ public struct SitePreviewHandler: HTTPHandler {
 
     public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: Data("Only GET and HEAD are served.\n".utf8))
+            return HTTPResponse(
+                statusCode: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: Data("Only GET and HEAD are served.\n".utf8))
         }
         let raw = request.target.path(percentEncoded: true)
         if raw == Self.statusPath {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                                body: await state.statusJSON)
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: await state.statusJSON)
         }
         guard let file = site.file(forRawPath: raw), let data = FileManager.default.contents(atPath: file) else {
             return notFound(raw)
@@ -40,8 +42,9 @@ public struct SitePreviewHandler: HTTPHandler {
             <p>There is no page at this address in the site. <a href="/index.html">Go to the front page</a>.</p>
             </main></body></html>
             """
-        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: Self.injectReload(into: Data(page.utf8)))
+        return HTTPResponse(
+            statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+            body: Self.injectReload(into: Data(page.utf8)))
     }
 
     /// Adds the reload script before `</body>`; only the preview server does this.

@@ -28,7 +28,8 @@ public struct PageRenderer: Sendable {
         do {
             return try TemplateData.convert(page.view)
         } catch {
-            throw TemplateError(file: "\(page.template).md", message: "cannot be filled for the \(page.path) page: its view did not encode (\(error))")
+            throw TemplateError(
+                file: "\(page.template).md", message: "cannot be filled for the \(page.path) page: its view did not encode (\(error))")
         }
     }
 
@@ -45,8 +46,10 @@ public struct PageRenderer: Sendable {
 
     private func html(_ page: Page, view: Any) throws -> String {
         let body = cmark.html(try markdown(page, view: view))
-        let layout = TemplateObject(strings: ["title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
-                                     "kind": page.template])
+        let layout = TemplateObject(strings: [
+            "title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
+            "kind": page.template,
+        ])
         return try library.render(layout, withTemplate: "layout")
     }
 

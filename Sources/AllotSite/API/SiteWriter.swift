@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-private let posixWrite = Glibc.write
+    import Glibc
+    private let posixWrite = Glibc.write
 #else
-import Darwin
-private let posixWrite = Darwin.write
+    import Darwin
+    private let posixWrite = Darwin.write
 #endif
 
 /// Writes a site into a folder: only files whose bytes changed are rewritten, and files
@@ -89,7 +90,12 @@ public struct SiteWriter: Sendable {
                     unchanged += 1
                     continue
                 }
-                let temporary = staging + "/" + String(lock.withLock { stagedNames += 1; return stagedNames })
+                let temporary =
+                    staging + "/"
+                    + String(
+                        lock.withLock {
+                            stagedNames += 1; return stagedNames
+                        })
                 try Self.create(temporary, with: file.bytes)
                 lock.withLock { staged.append((temporary, file.path)) }
             }
@@ -104,8 +110,9 @@ public struct SiteWriter: Sendable {
             let stale = previous.subtracting(paths).filter { SiteWriter.isSafe($0) && fm.fileExists(atPath: folder + "/" + $0) }
             if !staged.isEmpty || !stale.isEmpty {
                 try beforeChanges()
-                try replace(folder + "/" + SiteWriter.manifestName,
-                            with: Data((previous.union(paths).sorted().joined(separator: "\n") + "\n").utf8))
+                try replace(
+                    folder + "/" + SiteWriter.manifestName,
+                    with: Data((previous.union(paths).sorted().joined(separator: "\n") + "\n").utf8))
                 var folders = Set<String>()
                 for (temporary, path) in staged.sorted(by: { $0.target < $1.target }) {
                     let target = folder + "/" + path

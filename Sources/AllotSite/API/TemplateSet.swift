@@ -26,7 +26,8 @@ public struct TemplateSet: Sendable {
             let path = base + "/" + relative
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
-                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            else { continue }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(file: path, message: "cannot be read as UTF-8 text")
             }
@@ -51,12 +52,16 @@ public struct TemplateSet: Sendable {
         for path in files.keys.sorted() where !path.hasPrefix("assets/") && !path.hasPrefix("schema/") {
             for (name, pragma) in Self.registrations(path) {
                 if let other = owners.updateValue(path, forKey: name) {
-                    throw TemplateError(file: path, message: "is known as \"\(name)\", like \(other); a page template, a partial and a layout each need a name of their own")
+                    throw TemplateError(
+                        file: path,
+                        message:
+                            "is known as \"\(name)\", like \(other); a page template, a partial and a layout each need a name of their own")
                 }
                 do {
                     library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}" + files[path]!), named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    throw TemplateError(file: path, message: "line \(error.context.lineNumber): \(error.error) near \"\(error.context.line)\"")
+                    throw TemplateError(
+                        file: path, message: "line \(error.context.lineNumber): \(error.error) near \"\(error.context.line)\"")
                 }
             }
         }

@@ -17,7 +17,8 @@ struct CompiledRenderer: Sendable {
 
     init?(library: MustacheLibrary, names: [String]) {
         guard let probe = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}"),
-              case .contentType(let html)? = CompiledTemplate(probe)?.nodes.first else { return nil }
+            case .contentType(let html)? = CompiledTemplate(probe)?.nodes.first
+        else { return nil }
         var templates: [String: CompiledTemplate] = [:]
         var uncompiled: Set<String> = []
         for name in names {
@@ -42,8 +43,10 @@ struct CompiledRenderer: Sendable {
         return out
     }
 
-    private func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: String?,
-                        contentType: any MustacheContentType, into out: inout String) throws(Unsupported) {
+    private func render(
+        _ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: String?,
+        contentType: any MustacheContentType, into out: inout String
+    ) throws(Unsupported) {
         var contentType = contentType
         guard let indentation, !indentation.isEmpty else {
             for node in nodes { try render(node, stack: &stack, indentation: indentation, contentType: &contentType, into: &out) }
@@ -60,8 +63,10 @@ struct CompiledRenderer: Sendable {
         out += rendered
     }
 
-    private func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: String?,
-                        contentType: inout any MustacheContentType, into out: inout String) throws(Unsupported) {
+    private func render(
+        _ node: TemplateNode, stack: inout [TemplateValue], indentation: String?,
+        contentType: inout any MustacheContentType, into out: inout String
+    ) throws(Unsupported) {
         switch node {
         case .text(let text):
             out += text

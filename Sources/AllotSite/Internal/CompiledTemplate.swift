@@ -38,17 +38,19 @@ struct CompiledTemplate: Sendable {
             return (token.value as? String).map(TemplateNode.text)
         case "variable", "unescapedVariable":
             guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                  transforms.isEmpty, let path = TemplatePath(name) else { return nil }
+                transforms.isEmpty, let path = TemplatePath(name)
+            else { return nil }
             return .variable(path, escaped: kind == "variable")
         case "section", "invertedSection":
             guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                  transforms.isEmpty, let path = TemplatePath(name), let inner = fields[2] as? MustacheTemplate,
-                  let nodes = nodes(of: inner) else { return nil }
+                transforms.isEmpty, let path = TemplatePath(name), let inner = fields[2] as? MustacheTemplate,
+                let nodes = nodes(of: inner)
+            else { return nil }
             return .section(path, nodes, inverted: kind == "invertedSection")
         case "partial":
             guard fields.count == 3, let name = fields[0] as? String,
-                  let indentation = optional(fields[1], as: String.self),
-                  let inherits = optional(fields[2], as: [String: MustacheTemplate].self), inherits == nil
+                let indentation = optional(fields[1], as: String.self),
+                let inherits = optional(fields[2], as: [String: MustacheTemplate].self), inherits == nil
             else { return nil }
             return .partial(name, indentation: indentation)
         case "contentType":

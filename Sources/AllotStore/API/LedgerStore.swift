@@ -32,8 +32,10 @@ public final class LedgerStore: Sendable {
     /// Rows go into the transaction as they are validated; a batch with any problem is
     /// rolled back whole. The store remembers its time zone: bare dates were read in it.
     /// `sources` are recorded with the batch, so their next import can be skipped.
-    public func importBatch(_ tables: [SourceTable], calendar: LedgerCalendar,
-                            sources: [SourceRecord] = []) throws -> Result<ImportPlan, ImportFailure> {
+    public func importBatch(
+        _ tables: [SourceTable], calendar: LedgerCalendar,
+        sources: [SourceRecord] = []
+    ) throws -> Result<ImportPlan, ImportFailure> {
         var outcome: Result<ImportPlan, ImportFailure> = .success(ImportPlan())
         try queue.inTransaction(.immediate) { db in
             if let mismatch = try Self.checkZone(calendar.identifier, db) {
@@ -66,10 +68,13 @@ public final class LedgerStore: Sendable {
     /// The latest instant any seat or event holds; nil for an empty store.
     public func latestInstant() throws -> Instant? {
         try queue.read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT max(t) FROM (SELECT max(time) AS t FROM event UNION ALL SELECT max(opened) FROM account
-                UNION ALL SELECT max(closed) FROM account)
-                """).map(Instant.init(millis:))
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT max(t) FROM (SELECT max(time) AS t FROM event UNION ALL SELECT max(opened) FROM account
+                    UNION ALL SELECT max(closed) FROM account)
+                    """
+            ).map(Instant.init(millis:))
         }
     }
 
@@ -84,8 +89,10 @@ public final class LedgerStore: Sendable {
     /// responses to their messages), read in one transaction.
     public func load(team: String) throws -> (accounts: [Account], events: [LedgerEvent]) {
         try queue.read { db in
-            let accounts = try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account WHERE team = ? ORDER BY id",
-                                            arguments: [team]).map(Rows.account)
+            let accounts = try Row.fetchAll(
+                db, sql: "SELECT \(Rows.accountColumns) FROM account WHERE team = ? ORDER BY id",
+                arguments: [team]
+            ).map(Rows.account)
             // In table order, which keeps a team's rows together; replay orders events itself.
             let events = try Rows.events(db, sql: "SELECT \(Rows.eventColumns) FROM event WHERE team = ?", arguments: [team])
             return (accounts, events)
@@ -103,8 +110,10 @@ public final class LedgerStore: Sendable {
 
     public func counts() throws -> (accounts: Int, events: Int) {
         try queue.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+            )
         }
     }
 
@@ -116,8 +125,10 @@ public final class LedgerStore: Sendable {
     private static func checkZone(_ zone: String, _ db: Database) throws -> ImportIssue? {
         if let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'timezone'") {
             guard stored == zone else {
-                return ImportIssue(file: "allot.toml", line: 0, field: "timezone",
-                    "is \(zone) but the store was filled with \(stored) and bare dates were read in it; delete the store (.allot/) to import again under the new zone")
+                return ImportIssue(
+                    file: "allot.toml", line: 0, field: "timezone",
+                    "is \(zone) but the store was filled with \(stored) and bare dates were read in it; delete the store (.allot/) to import again under the new zone"
+                )
             }
             return nil
         }

@@ -7,16 +7,21 @@ struct DatabaseLookup: LedgerLookup {
     let db: Database
 
     func account(_ id: String) throws -> Account? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.accountColumns) FROM account WHERE id = ?"), arguments: [id]).map(Rows.account)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.accountColumns) FROM account WHERE id = ?"), arguments: [id]).map(
+            Rows.account)
     }
 
     func event(_ id: String) throws -> LedgerEvent? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE id = ?"), arguments: [id]).map { try Rows.event($0) }
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE id = ?"), arguments: [id]).map {
+            try Rows.event($0)
+        }
     }
 
     func send(ofMessage message: String) throws -> LedgerEvent? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?"), arguments: [message])
-            .map { try Rows.event($0) }
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?"), arguments: [message]
+        )
+        .map { try Rows.event($0) }
     }
 
     func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent? {

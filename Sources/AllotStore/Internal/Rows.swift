@@ -9,21 +9,24 @@ enum Rows {
     static let eventColumns = "id, time, type, account, message, recipient, amount, note"
 
     static func account(_ row: Row) -> Account {
-        Account(id: row[0], name: row[1], team: row[2], email: row[3],
-                opened: Instant(millis: row[4]), closed: (row[5] as Int64?).map(Instant.init(millis:)))
+        Account(
+            id: row[0], name: row[1], team: row[2], email: row[3],
+            opened: Instant(millis: row[4]), closed: (row[5] as Int64?).map(Instant.init(millis:)))
     }
 
     static func event(_ row: Row) throws -> LedgerEvent {
         guard let kind = LedgerEvent.Kind(rawValue: row[2]) else { throw unknown(id: row[0], type: row[2]) }
-        return LedgerEvent(id: row[0], time: Instant(millis: row[1]), kind: kind, account: row[3],
-                           message: row[4], to: row[5], amount: row[6], note: row[7])
+        return LedgerEvent(
+            id: row[0], time: Instant(millis: row[1]), kind: kind, account: row[3],
+            message: row[4], to: row[5], amount: row[6], note: row[7])
     }
 
     static func insert(_ a: Account, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO account (id, name, team, email, opened, closed) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, closed = excluded.closed
-            """, arguments: [a.id, a.name, a.team, a.email, a.opened.millis, a.closed?.millis])
+        try db.execute(
+            sql: """
+                INSERT INTO account (id, name, team, email, opened, closed) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, closed = excluded.closed
+                """, arguments: [a.id, a.name, a.team, a.email, a.opened.millis, a.closed?.millis])
     }
 
     nonisolated(unsafe) private static let emptyText: UnsafePointer<CChar> = {
@@ -54,8 +57,9 @@ enum Rows {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: sql)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                    sql: sql)
             }
             out.append(try event(s))
         }
@@ -69,15 +73,18 @@ enum Rows {
         guard let id = text(s, 0), let typeText = text(s, 2), let kind = LedgerEvent.Kind(rawValue: typeText) else {
             throw unknown(id: text(s, 0), type: text(s, 2))
         }
-        return LedgerEvent(id: id, time: Instant(millis: sqlite3_column_int64(s, 1)), kind: kind, account: text(s, 3),
-                           message: text(s, 4), to: text(s, 5),
-                           amount: sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 6)),
-                           note: text(s, 7))
+        return LedgerEvent(
+            id: id, time: Instant(millis: sqlite3_column_int64(s, 1)), kind: kind, account: text(s, 3),
+            message: text(s, 4), to: text(s, 5),
+            amount: sqlite3_column_type(s, 6) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 6)),
+            note: text(s, 7))
     }
 
     private static func unknown(id: String?, type: String?) -> DatabaseError {
-        DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the store holds event \(id ?? "with no id") of type "
-            + "\(type ?? "none"), which this version of Allot does not know; import the sources into a new store")
+        DatabaseError(
+            resultCode: .SQLITE_CORRUPT,
+            message: "the store holds event \(id ?? "with no id") of type "
+                + "\(type ?? "none"), which this version of Allot does not know; import the sources into a new store")
     }
 
     /// A text column, or nil for NULL.

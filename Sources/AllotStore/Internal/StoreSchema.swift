@@ -5,63 +5,69 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1: seats, events, settings") { db in
-            try db.execute(sql: """
-                CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-                CREATE TABLE account (
-                    id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, team TEXT NOT NULL, email TEXT,
-                    opened INTEGER NOT NULL, closed INTEGER);
-                CREATE TABLE event (
-                    id TEXT PRIMARY KEY NOT NULL, time INTEGER NOT NULL, type TEXT NOT NULL, account TEXT,
-                    message TEXT, recipient TEXT, amount INTEGER, note TEXT);
-                CREATE INDEX event_send ON event(message) WHERE type = 'send';
-                CREATE INDEX event_account ON event(account, time);
-                CREATE INDEX event_recipient ON event(recipient, time) WHERE recipient IS NOT NULL;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                    CREATE TABLE account (
+                        id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, team TEXT NOT NULL, email TEXT,
+                        opened INTEGER NOT NULL, closed INTEGER);
+                    CREATE TABLE event (
+                        id TEXT PRIMARY KEY NOT NULL, time INTEGER NOT NULL, type TEXT NOT NULL, account TEXT,
+                        message TEXT, recipient TEXT, amount INTEGER, note TEXT);
+                    CREATE INDEX event_send ON event(message) WHERE type = 'send';
+                    CREATE INDEX event_account ON event(account, time);
+                    CREATE INDEX event_recipient ON event(recipient, time) WHERE recipient IS NOT NULL;
+                    """)
         }
         m.registerMigration("v2: notice log") { db in
-            try db.execute(sql: """
-                CREATE TABLE notice (
-                    account TEXT NOT NULL, as_of INTEGER NOT NULL, content_hash TEXT NOT NULL,
-                    delivered_at INTEGER NOT NULL, PRIMARY KEY (account, as_of));
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE notice (
+                        account TEXT NOT NULL, as_of INTEGER NOT NULL, content_hash TEXT NOT NULL,
+                        delivered_at INTEGER NOT NULL, PRIMARY KEY (account, as_of));
+                    """)
         }
         m.registerMigration("v3: source files and revision") { db in
-            try db.execute(sql: """
-                CREATE TABLE source (path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, modified REAL NOT NULL,
-                    sha256 TEXT NOT NULL);
-                INSERT INTO setting (key, value) VALUES ('revision', '0');
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE source (path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, modified REAL NOT NULL,
+                        sha256 TEXT NOT NULL);
+                    INSERT INTO setting (key, value) VALUES ('revision', '0');
+                    """)
         }
         m.registerMigration("v4: events by team, team revisions") { db in
             // A response belongs to the team of the seat that sent its message: a team's
             // events are everything its replay needs.
-            try db.execute(sql: """
-                ALTER TABLE event ADD COLUMN team TEXT;
-                UPDATE event SET team = (SELECT a.team FROM account a WHERE a.id = event.account)
-                    WHERE type NOT IN ('accept', 'decline');
-                UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
-                    WHERE type IN ('accept', 'decline');
-                CREATE INDEX event_team ON event(team);
-                CREATE INDEX account_team ON account(team);
-                CREATE TABLE team (id TEXT PRIMARY KEY NOT NULL, revision INTEGER NOT NULL);
-                INSERT INTO team (id, revision) SELECT DISTINCT team, 1 FROM account;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE event ADD COLUMN team TEXT;
+                    UPDATE event SET team = (SELECT a.team FROM account a WHERE a.id = event.account)
+                        WHERE type NOT IN ('accept', 'decline');
+                    UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
+                        WHERE type IN ('accept', 'decline');
+                    CREATE INDEX event_team ON event(team);
+                    CREATE INDEX account_team ON account(team);
+                    CREATE TABLE team (id TEXT PRIMARY KEY NOT NULL, revision INTEGER NOT NULL);
+                    INSERT INTO team (id, revision) SELECT DISTINCT team, 1 FROM account;
+                    """)
         }
         m.registerMigration("v5: events of a seat found through its team") { db in
             // Every event of a seat (given or received) is in the seat's team, so the
             // team index finds them; two fewer indexes to keep up on every import.
-            try db.execute(sql: """
-                DROP INDEX event_account;
-                DROP INDEX event_recipient;
-                """)
+            try db.execute(
+                sql: """
+                    DROP INDEX event_account;
+                    DROP INDEX event_recipient;
+                    """)
         }
         m.registerMigration("v6: one send per message, enforced by the store") { db in
             // Import adds events as it validates them; the unique index is how it finds
             // a message sent twice, without holding the batch's sends in memory.
-            try db.execute(sql: """
-                DROP INDEX event_send;
-                CREATE UNIQUE INDEX event_send ON event(message) WHERE type = 'send';
-                """)
+            try db.execute(
+                sql: """
+                    DROP INDEX event_send;
+                    CREATE UNIQUE INDEX event_send ON event(message) WHERE type = 'send';
+                    """)
         }
         return m
     }

@@ -31,9 +31,10 @@ struct StoreSink: LedgerSink {
         lookup = DatabaseLookup(db: db)
         firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0) + 1
         for row in try Row.fetchAll(db, sql: "SELECT id, team FROM account") { teamOf[row[0]] = (row[1], 0) }
-        insert = try db.makeStatement(sql: """
-            INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insert = try db.makeStatement(
+            sql: """
+                INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         byID = try db.makeStatement(sql: "SELECT \(Rows.eventColumns), rowid FROM event WHERE id = ?")
         sendOf = try db.makeStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?")
         rankTeams()
@@ -106,14 +107,18 @@ struct StoreSink: LedgerSink {
     /// Gives responses added before their send the team of that send's seat.
     mutating func placeResponses() throws {
         guard unplaced > 0 else { return }
-        named.formUnion(try String.fetchAll(db, sql: """
-            SELECT DISTINCT s.team FROM event r JOIN event s ON s.type = 'send' AND s.message = r.message
-            WHERE r.rowid >= ? AND r.team IS NULL AND r.type IN ('accept', 'decline') AND s.team IS NOT NULL
-            """, arguments: [firstNewRow]))
-        try db.execute(sql: """
-            UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
-            WHERE rowid >= ? AND team IS NULL AND type IN ('accept', 'decline')
-            """, arguments: [firstNewRow])
+        named.formUnion(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT s.team FROM event r JOIN event s ON s.type = 'send' AND s.message = r.message
+                    WHERE r.rowid >= ? AND r.team IS NULL AND r.type IN ('accept', 'decline') AND s.team IS NOT NULL
+                    """, arguments: [firstNewRow]))
+        try db.execute(
+            sql: """
+                UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
+                WHERE rowid >= ? AND team IS NULL AND type IN ('accept', 'decline')
+                """, arguments: [firstNewRow])
         unplaced = 0
     }
 

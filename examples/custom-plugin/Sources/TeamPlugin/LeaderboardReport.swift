@@ -111,13 +111,15 @@ public struct LeaderboardReport: Report {
     public func sitePages(_ c: SiteContext) -> [Page] {
         let path = Self.indexPath
         let teams = c.teams.map { t in
-            LeaderboardIndexModel.Team(team: t.id, slug: c.slugs.team(t.id), path: Self.teamPath(t.id, slugs: c.slugs),
-                                       seats: t.seats.count)
+            LeaderboardIndexModel.Team(
+                team: t.id, slug: c.slugs.team(t.id), path: Self.teamPath(t.id, slugs: c.slugs),
+                seats: t.seats.count)
         }
         let model = LeaderboardIndexModel(asOf: c.asOf.iso8601, teams: teams)
         let rows = teams.map { TeamRow(name: $0.team, href: c.href(from: path, to: $0.path), seats: $0.seats) }
-        let view = IndexView(asOf: c.format.dateTime(c.asOf), indexHref: c.href(from: path, to: ReportContext.indexPath),
-                             teams: rows, hasTeams: !rows.isEmpty)
+        let view = IndexView(
+            asOf: c.format.dateTime(c.asOf), indexHref: c.href(from: path, to: ReportContext.indexPath),
+            teams: rows, hasTeams: !rows.isEmpty)
         return [Page(path: path, template: "leaderboard-index", title: "Response leaderboards", model: model, view: view)]
     }
 
@@ -125,12 +127,14 @@ public struct LeaderboardReport: Report {
         let path = Self.teamPath(team, slugs: c.slugs)
         let asOf = c.ledger.asOf
         let tallies = members.map { a in
-            (account: a.account,
-             sent: a.messages.count,
-             answered: a.messages.filter { $0.response != nil }.count,
-             // Under a `refund_on = no-response` policy (such as `legacy`) a credit comes
-             // back for *no* answer; those are not what this board rewards.
-             refunded: a.messages.filter { $0.refunded != nil && $0.refundOn == .response }.count)
+            (
+                account: a.account,
+                sent: a.messages.count,
+                answered: a.messages.filter { $0.response != nil }.count,
+                // Under a `refund_on = no-response` policy (such as `legacy`) a credit comes
+                // back for *no* answer; those are not what this board rewards.
+                refunded: a.messages.filter { $0.refunded != nil && $0.refundOn == .response }.count
+            )
         }
         // Better: more credits back; then a higher answered / sent (cross-multiplied, so
         // no rounding); a seat that sent nothing counts as 0%.
@@ -147,21 +151,24 @@ public struct LeaderboardReport: Report {
         var entries: [LeaderboardModel.Entry] = []
         for (i, t) in ordered.enumerated() {
             let previous = i == 0 ? nil : ordered[i - 1]
-            let tied = previous.map { p in
-                !better((p.refunded, p.answered, p.sent), than: (t.refunded, t.answered, t.sent))
-            } ?? false
-            entries.append(LeaderboardModel.Entry(
-                rank: tied ? entries[i - 1].rank : i + 1,
-                account: t.account.id, name: t.account.name, team: t.account.team, slug: c.slugs.account(t.account.id),
-                sent: t.sent, answered: t.answered, refunded: t.refunded,
-                closed: t.account.closed.map { $0 < asOf } ?? false))
+            let tied =
+                previous.map { p in
+                    !better((p.refunded, p.answered, p.sent), than: (t.refunded, t.answered, t.sent))
+                } ?? false
+            entries.append(
+                LeaderboardModel.Entry(
+                    rank: tied ? entries[i - 1].rank : i + 1,
+                    account: t.account.id, name: t.account.name, team: t.account.team, slug: c.slugs.account(t.account.id),
+                    sent: t.sent, answered: t.answered, refunded: t.refunded,
+                    closed: t.account.closed.map { $0 < asOf } ?? false))
         }
         let model = LeaderboardModel(team: team, asOf: asOf.iso8601, entries: entries)
 
         // Links are relative, so the site works from any folder: `c.href` goes up once
         // per folder the page is in, then down to the target, and adds `.html`.
         let rows = entries.map { e in
-            Row(rank: e.rank, name: e.name, id: e.account, href: c.href(from: path, to: c.accountPath(e.account)),
+            Row(
+                rank: e.rank, name: e.name, id: e.account, href: c.href(from: path, to: c.accountPath(e.account)),
                 sent: e.sent, answered: e.answered, refunded: e.refunded,
                 rate: e.sent == 0 ? "–" : "\(e.answered * 100 / e.sent)%", closed: e.closed)
         }

@@ -45,8 +45,9 @@ do {
         }
     }
     let summary = try project.buildSite(into: output, asOf: asOf, templates: templates, reports: TeamPlugin.reports)
-    print("Built \(output)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed. "
-          + "Open \(output)/leaderboard/index.html")
+    print(
+        "Built \(output)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed. "
+            + "Open \(output)/leaderboard/index.html")
 } catch {
     // ImportFailure, TemplateError and the rest describe themselves with file and line.
     fail(String(describing: error))

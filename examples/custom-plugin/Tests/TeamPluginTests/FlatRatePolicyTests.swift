@@ -24,7 +24,7 @@ import Testing
     /// as of the end of 31 March, so nothing at 1 April belongs to the ledger.
     @Test func handWorkedReplay() throws {
         let timeline = PolicyTimeline([
-            .init(from: try Support.instant("2015-01-01"), policy: try FlatRatePolicyFactory().makePolicy(PolicyParameters())),
+            .init(from: try Support.instant("2015-01-01"), policy: try FlatRatePolicyFactory().makePolicy(PolicyParameters()))
         ])!
         let settings = LedgerSettings(calendar: .utc, timeline: timeline)
         let seat = Account(id: "ann", name: "Ann", team: "red", opened: try Support.instant("2015-01-15T09:00:00Z"))
@@ -38,25 +38,28 @@ import Testing
         let ledger = Ledger.replay(accounts: [seat], events: events, settings: settings, asOf: try Support.end("2015-03-31"))
         let ann = try #require(ledger["ann"])
 
-        #expect(ann.postings.map { "\($0.time.iso8601) \($0.kind.rawValue) \($0.amount) = \($0.balance)" } == [
-            "2015-01-15T09:00:00Z allotment 120 = 120",
-            "2015-01-20T10:00:00Z send -1 = 119",
-            "2015-01-22T10:00:00Z send -1 = 118",
-            "2015-02-01T00:00:00Z allotment 120 = 238",
-            "2015-02-05T10:00:00Z send -1 = 237",
-            "2015-02-10T10:00:00Z refund 1 = 238",
-            "2015-03-01T00:00:00Z expire -117 = 121",
-            "2015-03-01T00:00:00Z allotment 120 = 241",
-        ])
+        #expect(
+            ann.postings.map { "\($0.time.iso8601) \($0.kind.rawValue) \($0.amount) = \($0.balance)" } == [
+                "2015-01-15T09:00:00Z allotment 120 = 120",
+                "2015-01-20T10:00:00Z send -1 = 119",
+                "2015-01-22T10:00:00Z send -1 = 118",
+                "2015-02-01T00:00:00Z allotment 120 = 238",
+                "2015-02-05T10:00:00Z send -1 = 237",
+                "2015-02-10T10:00:00Z refund 1 = 238",
+                "2015-03-01T00:00:00Z expire -117 = 121",
+                "2015-03-01T00:00:00Z allotment 120 = 241",
+            ])
         #expect(ann.balance == 241)
-        #expect(ann.lots.map { "\($0.amount) until \($0.expires?.iso8601 ?? "never")" } == [
-            "120 until 2015-04-01T00:00:00Z", "1 until 2015-04-01T00:00:00Z", "120 until 2015-05-01T00:00:00Z",
-        ])
-        #expect(ann.messages.map { "\($0.message) lost \($0.isLost) refunded \($0.refunded?.iso8601 ?? "-")" } == [
-            "m1 lost false refunded 2015-02-10T10:00:00Z",
-            "m2 lost true refunded -",
-            "m3 lost true refunded -",
-        ])
+        #expect(
+            ann.lots.map { "\($0.amount) until \($0.expires?.iso8601 ?? "never")" } == [
+                "120 until 2015-04-01T00:00:00Z", "1 until 2015-04-01T00:00:00Z", "120 until 2015-05-01T00:00:00Z",
+            ])
+        #expect(
+            ann.messages.map { "\($0.message) lost \($0.isLost) refunded \($0.refunded?.iso8601 ?? "-")" } == [
+                "m1 lost false refunded 2015-02-10T10:00:00Z",
+                "m2 lost true refunded -",
+                "m3 lost true refunded -",
+            ])
 
         let march = try #require(ledger.statement(of: "ann", for: Month(year: 2015, month: 3)))
         #expect(march.policy == "flat-rate")
@@ -70,14 +73,15 @@ import Testing
     @Test func expiryFollowsTheLedgersTimeZone() throws {
         let berlin = try #require(LedgerCalendar(identifier: "Europe/Berlin"))
         let policy = FlatRatePolicy()
-        let january = try Support.instant("2015-01-31T22:30:00Z") // 23:30 in Berlin
-        let february = try Support.instant("2015-01-31T23:30:00Z") // 00:30 on 1 Feb in Berlin
+        let january = try Support.instant("2015-01-31T22:30:00Z")  // 23:30 in Berlin
+        let february = try Support.instant("2015-01-31T23:30:00Z")  // 00:30 on 1 Feb in Berlin
         #expect(policy.expiry(ofLotCreatedAt: january, calendar: berlin)?.iso8601 == "2015-02-28T23:00:00Z")
         #expect(policy.expiry(ofLotCreatedAt: february, calendar: berlin)?.iso8601 == "2015-03-31T22:00:00Z")
     }
 
     @Test func parametersComeFromTheConfig() throws {
-        let config = try ProjectConfig.parse("""
+        let config = try ProjectConfig.parse(
+            """
             [[policy]]
             name = "flat-rate"
             from = "2015-01-01"

@@ -91,7 +91,9 @@ import Testing
     @Test func theIndexListsEveryTeamOnce() throws {
         let full = try Self.ledger()
         let slugs = SiteSlugs(full)
-        let summaries = try ["blue", "red"].map { TeamSummary(team: $0, ReportContext(ledger: try Self.ledger(teams: [$0]), title: "Test", slugs: slugs)) }
+        let summaries = try ["blue", "red"].map {
+            TeamSummary(team: $0, ReportContext(ledger: try Self.ledger(teams: [$0]), title: "Test", slugs: slugs))
+        }
         let site = SiteContext(title: "Test", asOf: full.asOf, settings: full.settings, slugs: slugs, teams: summaries, comparisons: [])
         let pages = LeaderboardReport().sitePages(site)
         #expect(pages.map(\.path) == ["leaderboard/index"])
@@ -99,9 +101,10 @@ import Testing
         let model = try #require(pages.first?.model as? LeaderboardIndexModel)
         #expect(model.kind == "leaderboard-index")
         #expect(model.asOf == full.asOf.iso8601)
-        #expect(model.teams.map { "\($0.team) \($0.slug) \($0.path) \($0.seats)" } == [
-            "blue blue leaderboard/blue 2", "red red leaderboard/red 5",
-        ])
+        #expect(
+            model.teams.map { "\($0.team) \($0.slug) \($0.path) \($0.seats)" } == [
+                "blue blue leaderboard/blue 2", "red red leaderboard/red 5",
+            ])
         // An empty site still gets the list, with no teams.
         let empty = SiteContext(title: "Test", asOf: full.asOf, settings: full.settings, slugs: slugs, teams: [], comparisons: [])
         #expect(try #require(LeaderboardReport().sitePages(empty).first?.model as? LeaderboardIndexModel).teams.isEmpty)
@@ -110,8 +113,10 @@ import Testing
     /// A team whose slug is `index` must not take the list's path.
     @Test func aTeamCalledIndexDoesNotTakeTheListsPath() throws {
         let opened = try Support.instant("2015-01-01")
-        let seats = [Account(id: "a", name: "A", team: "Index", opened: opened),
-                     Account(id: "b", name: "B", team: "index team", opened: opened)]
+        let seats = [
+            Account(id: "a", name: "A", team: "Index", opened: opened),
+            Account(id: "b", name: "B", team: "index team", opened: opened),
+        ]
         let slugs = SiteSlugs(accounts: seats)
         #expect(slugs.team("Index") == "index" && slugs.team("index team") == "index-team")
         let paths = ["Index", "index team"].map { LeaderboardReport.teamPath($0, slugs: slugs) }

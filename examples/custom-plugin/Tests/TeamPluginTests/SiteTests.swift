@@ -12,8 +12,9 @@ import Testing
         let scratch = try Support.scratch()
         site = scratch + "/site"
         // The store goes to the scratch folder, so the example's ledger folder stays clean.
-        let project = try Project(configPath: Support.packageRoot + "/ledger/allot.toml",
-                                  storePath: scratch + "/ledger.sqlite", registry: .withTeamPlugin)
+        let project = try Project(
+            configPath: Support.packageRoot + "/ledger/allot.toml",
+            storePath: scratch + "/ledger.sqlite", registry: .withTeamPlugin)
         _ = try project.buildSite(into: site, templates: Support.packageRoot + "/templates", reports: TeamPlugin.reports)
     }
 
@@ -52,7 +53,7 @@ import Testing
             let model = try json("leaderboard/\(team).json")
             #expect(model["kind"] as? String == "leaderboard")
             #expect(model["team"] as? String == team)
-            #expect(model["asOf"] as? String == "2015-04-30T22:00:00Z") // the end of 30 April in Berlin
+            #expect(model["asOf"] as? String == "2015-04-30T22:00:00Z")  // the end of 30 April in Berlin
             let entries = try #require(model["entries"] as? [[String: Any]])
             #expect(entries.map { "\($0["rank"]!) \($0["account"]!) \($0["refunded"]!) \($0["answered"]!)/\($0["sent"]!)" } == lines)
             #expect(entries.allSatisfy { $0["team"] as? String == team })
@@ -61,7 +62,8 @@ import Testing
             for entry in entries { #expect(Set(entry.keys) == item) }
             #expect(FileManager.default.fileExists(atPath: site + "/leaderboard/\(team).html"))
         }
-        let lena = try #require((try json("leaderboard/tech.json")["entries"] as? [[String: Any]])?.first { $0["account"] as? String == "lena" })
+        let lena = try #require(
+            (try json("leaderboard/tech.json")["entries"] as? [[String: Any]])?.first { $0["account"] as? String == "lena" })
         #expect(lena["closed"] as? Bool == true)
     }
 
@@ -70,9 +72,10 @@ import Testing
         #expect(model["kind"] as? String == "leaderboard-index")
         #expect(model["asOf"] as? String == "2015-04-30T22:00:00Z")
         let teams = try #require(model["teams"] as? [[String: Any]])
-        #expect(teams.map { "\($0["team"]!) \($0["slug"]!) \($0["path"]!) \($0["seats"]!)" } == [
-            "sales sales leaderboard/sales 2", "tech tech leaderboard/tech 3",
-        ])
+        #expect(
+            teams.map { "\($0["team"]!) \($0["slug"]!) \($0["path"]!) \($0["seats"]!)" } == [
+                "sales sales leaderboard/sales 2", "tech tech leaderboard/tech 3",
+            ])
         let (top, item) = try requiredKeys("leaderboard-index", list: "teams")
         #expect(Set(model.keys) == top)
         for team in teams { #expect(Set(team.keys) == item) }
@@ -96,8 +99,10 @@ import Testing
         }
         // Each board links its own seats' pages, the list of boards, the index and its team's page.
         let sales = try links(in: "leaderboard/sales.html")
-        for target in ["accounts/ines/index.html", "accounts/omar/index.html", "leaderboard/index.html", "index.html",
-                       "teams/sales/index.html"] {
+        for target in [
+            "accounts/ines/index.html", "accounts/omar/index.html", "leaderboard/index.html", "index.html",
+            "teams/sales/index.html",
+        ] {
             #expect(sales.contains(target), "leaderboard/sales.html does not link \(target)")
         }
         #expect(!sales.contains("accounts/kai/index.html"))
