@@ -12,7 +12,7 @@ struct AsOfOption: ParsableArguments {
         guard let text else { return nil }
         switch InstantParser(calendar: project.config.settings.calendar).parseEnd(text) {
         case .success(let t): return t
-        case .failure(let f): throw UserError("--as-of: \(f)")
+        case .failure(let f): throw AllotError("--as-of: \(f)")
         }
     }
 }

@@ -44,11 +44,11 @@ struct CompareCommand: ParsableCommand {
             let line: Comparison.Line
             switch scope {
             case .account(let id):
-                guard let l = x.account(id) else { throw UserError("no seat has the id '\(TerminalText.literal(id))'") }
+                guard let l = x.account(id) else { throw AllotError("no seat has the id '\(TerminalText.literal(id))'") }
                 line = l
             case .team(let id):
                 guard let l = x.team(id) else {
-                    throw UserError(
+                    throw AllotError(
                         "no team is called '\(TerminalText.literal(id))'; the teams are \(x.teams.map { TerminalText.literal($0.id) }.joined(separator: ", "))"
                     )
                 }

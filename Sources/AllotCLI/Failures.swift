@@ -3,8 +3,9 @@ import AllotServe
 import ArgumentParser
 import Foundation
 
-/// Runs a command body; bad input is printed as `file:line: field: message` lines on
-/// standard error and ends the command with exit code 1.
+/// Runs a command body; every failure is printed on standard error as `error: ` and a
+/// sentence (bad input as `file:line: field: message` lines) and ends the command with
+/// exit code 1. ArgumentParser's own errors (usage) keep their exit code 64.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -14,8 +15,8 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         for issue in failure.issues.prefix(50) { printError(TerminalText.literal(issue.description)) }
         if count > 50 { printError("… and \(count - 50) more problems") }
         throw ExitCode.failure
-    } catch let error as UserError {
-        printError("error: " + TerminalText.literal(error.message))
+    } catch let error as AllotError {
+        printError("error: " + TerminalText.literal(error.description))
         throw ExitCode.failure
     } catch let error as TemplateError {
         printError("error: template \(error); nothing was written")
@@ -26,13 +27,12 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as SiteWriteError {
         printError("error: \(error)")
         throw ExitCode.failure
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("error: " + SystemErrorText.sentence(for: error))
+        throw ExitCode.failure
     }
-}
-
-/// A plain-English failure that is the user's to fix.
-struct UserError: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
 }
 
 func printError(_ text: String) {

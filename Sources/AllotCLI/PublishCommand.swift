@@ -50,7 +50,7 @@ struct PublishCommand: ParsableCommand {
             let p = try project.openProject()
             _ = try p.buildSite(into: out, asOf: asOf.instant(p), templates: templates)
         }
-        guard let files = SiteWriter.manifest(of: out) else { throw UserError("\(out) holds no built site") }
+        guard let files = SiteWriter.manifest(of: out) else { throw AllotError("\(out) holds no built site") }
         let content = Self.contentID(out, files)
         if let current = publisher.current(), current.hasSuffix("-" + content) {
             print("Nothing changed since release \(current); nothing was published.")

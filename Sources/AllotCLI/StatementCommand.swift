@@ -29,12 +29,12 @@ struct StatementCommand: ParsableCommand {
             let p = try project.openAndImport()
             guard let ledger = try p.replay(seat: account, asOf: asOf.instant(p)) else {
                 let known = try p.store.accounts().prefix(10).map(\.id).joined(separator: ", ")
-                throw UserError("no seat has the id '\(account)'. Seats include: \(known)")
+                throw AllotError("no seat has the id '\(account)'. Seats include: \(known)")
             }
             let months = ledger.statementMonths(of: account)
             guard let statement = ledger.statement(of: account, for: Month(month)!) else {
                 let range = months.isEmpty ? "none before as-of" : "\(months.first!) to \(months.last!)"
-                throw UserError("\(account) has no statement for \(month); its months are \(range)")
+                throw AllotError("\(account) has no statement for \(month); its months are \(range)")
             }
             if json {
                 print(try JSONOutput.string(StatementDocument(statement)), terminator: "")

@@ -107,7 +107,8 @@ import Testing
 
     @Test func notifyWithoutASenderSaysWhatToAdd() throws {
         let folder = TestSupport.copyOfFixture("transition")
-        let failure = try #require(throws: ImportFailure.self) { try Project(configPath: folder + "/allot.toml").notices() }
-        #expect(failure.issues.first?.field == "notify.from")
+        let failure = try #require(throws: AllotError.self) { try Project(configPath: folder + "/allot.toml").notices() }
+        #expect(failure.message.hasPrefix("notify.from is not set; add [notify]"))
+        #expect(failure.path == folder + "/allot.toml")
     }
 }

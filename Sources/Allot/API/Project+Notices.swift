@@ -7,11 +7,9 @@ extension Project {
     /// with an email (spec §7). Needs `[notify] from` in the config.
     public func notices(asOf: Instant? = nil, templates: String? = nil) throws -> NoticeBatch {
         guard let from = config.notifyFrom else {
-            throw ImportFailure([
-                ImportIssue(
-                    file: configPath, line: 0, field: "notify.from",
-                    "is not set; add [notify] with from = \"Credits <credits@example.com>\" to say who notices come from")
-            ])
+            throw AllotError(
+                "notify.from is not set; add [notify] with from = \"Credits <credits@example.com>\" to say who notices come from",
+                path: configPath)
         }
         try importSources()
         let end = try resolvedAsOf(asOf)
