@@ -31,15 +31,11 @@ struct ServeCommand: AsyncParsableCommand {
     var templates: String?
 
     func run() async throws {
+        // Said at once, before a build: a bad address or a busy port.
+        let address = try reportingFailures { try listenAddress() }
         let p = try reportingFailures { try project.openProject() }
         let state = PreviewState()
         await rebuild(p, state)
-        let address: sockaddr_in
-        do {
-            address = try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
-        } catch {
-            throw ValidationError("--host '\(host)' is not an IPv4 address such as 127.0.0.1.")
-        }
         let server = HTTPServer(address: address, handler: SitePreviewHandler(root: out, state: state))
         let serving = Task { try await server.run() }
         try await server.waitUntilListening()
@@ -51,6 +47,30 @@ struct ServeCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(500))
             if watcher.changed() { await rebuild(p, state) }
         }
+    }
+
+    /// The address to listen on, checked free: another program on the port stops the
+    /// command with a sentence, not a bind error after a build and a timeout.
+    private func listenAddress() throws -> sockaddr_in {
+        let ip = host == "localhost" ? "127.0.0.1" : host
+        var parsed = in_addr()
+        guard inet_pton(AF_INET, ip, &parsed) == 1, let address = try? sockaddr_in.inet(ip4: ip, port: port) else {
+            throw AllotError("--host \(TerminalText.literal(host)) is not an IPv4 address such as 127.0.0.1")
+        }
+        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard probe >= 0 else { return address }
+        defer { close(probe) }
+        var reuse: Int32 = 1
+        setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var bound = address
+        let result = withUnsafePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if result != 0 {
+            let reason = errno == EADDRINUSE ? "is in use by another program" : String(cString: strerror(errno))
+            throw AllotError("port \(port) on \(host) \(reason); choose another with --port")
+        }
+        return address
     }
 
     private func rebuild(_ p: Project, _ state: PreviewState) async {

@@ -47,6 +47,35 @@ extension ProcessHeavyTests {
                 saying: [folder + "/taken", "is a file where a folder is needed"])
         }
 
+        @Test func serveOnABusyPortSaysSoBeforeBuilding() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
+            let folder = TestSupport.copyOfFixture("transition")
+            // Another program holding a port: a listening socket on an ephemeral one.
+            let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(holder) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            try withUnsafeMutablePointer(to: &address) { pointer in
+                try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    try #require(bind(holder, $0, length) == 0 && listen(holder, 1) == 0 && getsockname(holder, $0, &length) == 0)
+                }
+            }
+            let port = UInt16(bigEndian: address.sin_port)
+            let result = try allot(["serve", "--config", folder + "/allot.toml", "--port", "\(port)", "--out", folder + "/site"])
+            expectPlain(result, saying: ["port \(port) on 127.0.0.1 is in use", "--port"])
+            #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
+        }
+
+        @Test func serveOnAHostThatIsNotAnAddressSaysSo() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
+            let folder = TestSupport.copyOfFixture("transition")
+            let result = try allot(["serve", "--config", folder + "/allot.toml", "--host", "example.invalid", "--out", folder + "/site"])
+            expectPlain(result, saying: ["--host example.invalid is not an IPv4 address"])
+            #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
+        }
+
         @Test func notifyWithoutASenderNamesTheConfig() throws {
             try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
             let folder = TestSupport.copyOfFixture("transition")
