@@ -6,7 +6,7 @@ import Testing
 @testable import AllotCLI
 
 /// The CLI end to end, in process: exit codes and what lands in the store.
-@Suite struct CommandTests {
+@Suite(.cleansScratch) struct CommandTests {
     func run(_ arguments: [String]) throws {
         var command = try AllotCommand.parseAsRoot(arguments)
         try command.run()
@@ -81,7 +81,7 @@ import Testing
     }
 }
 
-@Suite struct NotifyCommandTests {
+@Suite(.cleansScratch) struct NotifyCommandTests {
     func exitCode(_ arguments: [String]) -> Int32 {
         do {
             var command = try AllotCommand.parseAsRoot(arguments)
@@ -103,7 +103,7 @@ import Testing
     }
 }
 
-@Suite struct PublishCommandTests {
+@Suite(.cleansScratch) struct PublishCommandTests {
     func exitCode(_ arguments: [String]) -> Int32 {
         do {
             var command = try AllotCommand.parseAsRoot(arguments)

@@ -4,7 +4,7 @@ import Testing
 @testable import Allot
 
 /// `[[compare]]`: the same events replayed under another policy timeline.
-@Suite struct ComparisonTests {
+@Suite(.cleansScratch) struct ComparisonTests {
     static let root = FuzzCorpusTests.root
 
     /// A copy of the bundled demo with `extra` appended to its config.

@@ -10,7 +10,7 @@ import Testing
 /// The compiled renderer must give swift-mustache's text, byte for byte, for every
 /// built-in template and for templates a user might write; what it does not cover falls
 /// back to swift-mustache.
-@Suite struct CompiledTemplateTests {
+@Suite(.cleansScratch) struct CompiledTemplateTests {
     @Test func everyBuiltInTemplateCompiles() throws {
         let library = try TemplateSet.defaults.library()
         for path in TemplateSet.defaults.files.keys.sorted() {

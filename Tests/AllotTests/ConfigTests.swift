@@ -2,7 +2,7 @@ import Testing
 
 @testable import Allot
 
-@Suite struct ConfigTests {
+@Suite(.cleansScratch) struct ConfigTests {
     func errors(_ text: String) -> [String] {
         do {
             _ = try ProjectConfig.parse(text, file: "allot.toml")

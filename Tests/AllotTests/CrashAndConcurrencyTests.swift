@@ -6,7 +6,7 @@ import Testing
 extension ProcessHeavyTests {
     /// The built `allot` binary run as separate processes: killed mid-import, or racing
     /// another import, the store holds each file wholly or not at all.
-    @Suite(.serialized) struct CrashAndConcurrencyTests {
+    @Suite(.serialized, .cleansScratch) struct CrashAndConcurrencyTests {
         static var binary: String {
             Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("allot").path
         }

@@ -34,7 +34,7 @@ struct WeeklyPolicyFactory: PolicyFactory {
     }
 }
 
-@Suite struct CustomPolicyTests {
+@Suite(.cleansScratch) struct CustomPolicyTests {
     @Test func aRegisteredPolicyRunsFromTheConfig() throws {
         let folder = TestSupport.scratch()
         TestSupport.write(

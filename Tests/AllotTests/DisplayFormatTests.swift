@@ -3,7 +3,7 @@ import AllotReports
 import Testing
 
 /// Dates read as they did when they were built by interpolation, in any zone and year.
-@Suite struct DisplayFormatTests {
+@Suite(.cleansScratch) struct DisplayFormatTests {
     static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December",

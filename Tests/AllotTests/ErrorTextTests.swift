@@ -6,7 +6,7 @@ import Testing
 extension ProcessHeavyTests {
     /// Failures through the real binary: `error: ` and a sentence naming the path and
     /// what to do; never Foundation's `Domain=` dump, a Swift type name or `Error:`.
-    @Suite struct ErrorTextTests {
+    @Suite(.cleansScratch) struct ErrorTextTests {
         func allot(_ arguments: [String]) throws -> (status: Int32, err: String) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: CrashAndConcurrencyTests.binary)

@@ -5,7 +5,7 @@ import Testing
 @testable import AllotSite
 
 /// Values escaped for Markdown come out of cmark as the same text, never as markup.
-@Suite struct EscapingTests {
+@Suite(.cleansScratch) struct EscapingTests {
     let markdown = MarkdownTextContentType()
 
     func paragraph(_ value: String) -> String {
@@ -42,7 +42,7 @@ import Testing
     }
 }
 
-@Suite struct SlugTests {
+@Suite(.cleansScratch) struct SlugTests {
     @Test func slugsAreLowercaseASCIIAndUnique() {
         let ids = ["Ann", "ann", "ANN", "ann-2", "../../etc/passwd", ".", "", "a/b", "Chloé Moreau", "李", "CON"]
         let slugs = SiteSlugs.assign(ids, fallback: "seat")

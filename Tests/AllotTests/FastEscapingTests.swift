@@ -5,7 +5,7 @@ import Testing
 
 /// The escapers work on UTF-8 bytes; they must give exactly what the straightforward
 /// scalar-by-scalar definitions below give, for any text.
-@Suite struct FastEscapingTests {
+@Suite(.cleansScratch) struct FastEscapingTests {
     static func referenceMarkdown(_ text: String) -> String {
         var out = ""
         let scalars = Array(text.unicodeScalars)

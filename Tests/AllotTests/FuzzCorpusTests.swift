@@ -3,7 +3,7 @@ import Testing
 
 /// Every input the fuzzers kept (fuzz/corpus) and every crash they found
 /// (Fixtures/fuzz-crashes) replayed through the fuzz targets, built normally.
-@Suite struct FuzzCorpusTests {
+@Suite(.cleansScratch) struct FuzzCorpusTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 

@@ -5,7 +5,7 @@ import Testing
 
 /// Names, notes and ids full of markup land on every page as plain text, and ids
 /// cannot steer files out of the site or onto each other.
-@Suite struct HostileSiteTests {
+@Suite(.cleansScratch) struct HostileSiteTests {
     static let names = [
         "<script>alert(1)</script>", "*bold* [x](javascript:alert(1))", "    indented", "Line\nBreak",
         "# heading", "1. item", "> quote", "&amp; entity", "{{mustache}} \\*", "\u{202E}evil\u{202C} 😀 é",

@@ -4,7 +4,7 @@ import Testing
 @testable import Allot
 
 /// Each validation error of spec §4 names file, line and field, and leaves the store as it was.
-@Suite struct ImportErrorTests {
+@Suite(.cleansScratch) struct ImportErrorTests {
     static let seats = """
         account,name,team,email,opened,closed
         ann,Ann,red,ann@example.com,2015-01-01,

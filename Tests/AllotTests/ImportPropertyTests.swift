@@ -5,7 +5,7 @@ import Testing
 @testable import Allot
 
 /// Splitting exports over files, in any order, and importing them again changes nothing.
-@Suite struct ImportPropertyTests {
+@Suite(.cleansScratch) struct ImportPropertyTests {
     /// A small generated ledger: config, seat table and event rows.
     struct Drawn {
         var config: ProjectConfig

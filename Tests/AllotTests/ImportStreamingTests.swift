@@ -6,7 +6,7 @@ import Testing
 
 /// Import validates and stores events a chunk at a time: what one chunk needs from
 /// another (the first use of an id, a send given after its response) still holds.
-@Suite struct ImportStreamingTests {
+@Suite(.cleansScratch) struct ImportStreamingTests {
     static let header = "id,time,type,account,message,to,amount,note\n"
     /// More sends than one chunk holds.
     static let count = BatchValidator.chunkSize + 10_000

@@ -5,7 +5,7 @@ import Testing
 
 /// An incremental build's output is byte-identical to a clean build's, after a sequence
 /// of imports touching different teams, config edits and template edits.
-@Suite struct IncrementalBuildTests {
+@Suite(.cleansScratch) struct IncrementalBuildTests {
     @Test func incrementalBuildsEqualACleanBuild() throws {
         let ledger = TestSupport.scratch()
         for file in SyntheticLedger(accounts: 12, months: 6, seed: 11).files() {

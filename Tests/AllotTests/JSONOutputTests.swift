@@ -6,7 +6,7 @@ import Testing
 
 /// `JSONOutput` writes JSON itself; its bytes must be JSONEncoder's, for every page
 /// model and for the awkward values below.
-@Suite struct JSONOutputTests {
+@Suite(.cleansScratch) struct JSONOutputTests {
     @Test(arguments: ["transition", "edges"])
     func everyPageModelMatchesJSONEncoder(_ fixture: String) throws {
         let folder = TestSupport.copyOfFixture(fixture)

@@ -6,7 +6,7 @@ import Testing
 extension ProcessHeavyTests {
     /// A 1,000,000-row events file through the real `allot` binary: it imports whole and
     /// replays in time (a quadratic lot queue once made this take hours).
-    @Suite(.serialized, .disabled(if: TestSupport.sanitized, "proves speed and size, not memory safety"))
+    @Suite(.serialized, .cleansScratch, .disabled(if: TestSupport.sanitized, "proves speed and size, not memory safety"))
     struct LargeInputTests {
         static let rows = 1_000_000
 

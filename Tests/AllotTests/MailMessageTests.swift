@@ -4,7 +4,7 @@ import Testing
 
 @testable import AllotMail
 
-@Suite struct MailMessageTests {
+@Suite(.cleansScratch) struct MailMessageTests {
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -4,7 +4,7 @@ import Testing
 @testable import Allot
 
 /// Expiry notices: real parsers read them as sent, with every name and number right.
-@Suite struct NoticeTests {
+@Suite(.cleansScratch) struct NoticeTests {
     static let names = [
         "Chloé Moreau", "李小龙", "Evil\r\nBcc: victim@example.com", "\"Quoted\" <x@example.com>",
         String(repeating: "Žofia Ñandú ", count: 8), "Plain Name", "😀 <script>alert(1)</script> *x*",

@@ -8,7 +8,7 @@ import Testing
 /// Every count a reader sees agrees with its noun: a ledger where each count is one (one
 /// team, one seat, one credit left and expiring, one message waiting) must never say
 /// "1 credits", "1 seats" or "1 of your credits expire", on any page, notice or subject.
-@Suite struct PluralTests {
+@Suite(.cleansScratch) struct PluralTests {
     static func oneOfEverything() -> String {
         let folder = TestSupport.scratch()
         TestSupport.write(

@@ -6,7 +6,7 @@ import Testing
 extension ProcessHeavyTests {
     /// Real delivery: msmtp as the sendmail program, talking SMTP to a local server
     /// (aiosmtpd) on 127.0.0.1 that the test starts and stops.
-    @Suite(.serialized) struct SMTPDeliveryTests {
+    @Suite(.serialized, .cleansScratch) struct SMTPDeliveryTests {
         /// A running SMTP sink and an msmtp configuration pointing at it.
         final class Sink {
             let process = Process()

@@ -7,7 +7,7 @@ import Testing
 
 extension ProcessHeavyTests {
     /// The preview server: right types, no way out of the site folder, fresh pages after a rebuild.
-    @Suite(.serialized) struct ServeTests {
+    @Suite(.serialized, .cleansScratch) struct ServeTests {
         struct Fetched: Decodable { var path: String; var status: Int; var type: String?; var body: String }
 
         /// Off the concurrency pool: a blocked pool thread would starve the server under test.

@@ -4,7 +4,7 @@ import Testing
 @testable import Allot
 
 /// `allot build` end to end on the worked transition ledger.
-@Suite struct SiteBuildTests {
+@Suite(.cleansScratch) struct SiteBuildTests {
     func built(_ fixture: String = "transition") throws -> (project: Project, site: String, summary: SiteWriter.Summary) {
         let folder = TestSupport.copyOfFixture(fixture)
         let project = try Project(configPath: folder + "/allot.toml")

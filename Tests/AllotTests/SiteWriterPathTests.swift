@@ -3,7 +3,7 @@ import Testing
 @testable import AllotSite
 
 /// Only relative paths inside the site may be written or removed.
-@Suite struct SiteWriterPathTests {
+@Suite(.cleansScratch) struct SiteWriterPathTests {
     @Test(arguments: ["index.html", "a/b.json", "accounts/x/2015-01.html", "...", "a/.b", "a..b/c"])
     func pathsInsideTheSiteAreSafe(_ path: String) { #expect(SiteWriter.isSafe(path)) }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import Allot
 
 /// CSV and JSON Lines read the same records; line numbers survive quoting and CRLF.
-@Suite struct SourceFormatTests {
+@Suite(.cleansScratch) struct SourceFormatTests {
     func table(_ text: String, _ bytes: [UInt8] = []) throws -> SourceTable {
         try SourceReader.read(bytes + Array(text.utf8), file: "f")
     }

@@ -4,7 +4,7 @@ import Testing
 @testable import Allot
 
 /// The statement JSON contract: keys, types and UTC instants.
-@Suite struct StatementDocumentTests {
+@Suite(.cleansScratch) struct StatementDocumentTests {
     func statement(_ account: String, _ month: String) throws -> [String: Any] {
         let folder = TestSupport.copyOfFixture("transition")
         let project = try Project(configPath: folder + "/allot.toml")

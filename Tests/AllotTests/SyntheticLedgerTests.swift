@@ -4,7 +4,7 @@ import Testing
 @testable import Allot
 
 /// `allot generate` makes valid ledgers of the promised shape.
-@Suite struct SyntheticLedgerTests {
+@Suite(.cleansScratch) struct SyntheticLedgerTests {
     @Test(arguments: [UInt64(1), 2, 3])
     func generatedLedgersImportCleanlyAndLookReal(_ seed: UInt64) throws {
         let folder = TestSupport.scratch()

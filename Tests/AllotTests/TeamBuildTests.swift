@@ -6,7 +6,7 @@ import Testing
 
 /// Builds go team by team: the site-wide pages are made from team summaries and must
 /// agree with the team pages they summarise, and a change to one team renders only it.
-@Suite struct TeamBuildTests {
+@Suite(.cleansScratch) struct TeamBuildTests {
     /// A generated ledger of several teams with a what-if entry.
     static func ledger(accounts: Int = 30) -> String {
         let folder = TestSupport.scratch()
@@ -163,7 +163,7 @@ extension TeamBuildTests {
 
 /// A store row no version of Allot writes is an error naming it, never an event left
 /// out of the ledger.
-@Suite struct StoreRowTests {
+@Suite(.cleansScratch) struct StoreRowTests {
     @Test func anEventOfAnUnknownTypeStopsTheReplay() throws {
         let folder = TestSupport.copyOfFixture("transition")
         let project = try Project(configPath: folder + "/allot.toml")

@@ -8,7 +8,7 @@ import Testing
 
 /// Views become `TemplateObject`s and `TemplateList`s; templates must see exactly what
 /// they saw in plain dictionaries and arrays.
-@Suite struct TemplateDataTests {
+@Suite(.cleansScratch) struct TemplateDataTests {
     static func pages(_ fixture: String) throws -> [Page] {
         let folder = TestSupport.copyOfFixture(fixture)
         let project = try Project(configPath: folder + "/allot.toml")

@@ -8,10 +8,14 @@ enum TestSupport {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(name).path
     }
 
-    /// A new empty folder under the system's temporary folder.
+    /// The running test's scratch folders, removed when it ends (`.cleansScratch`).
+    @TaskLocal static var scratchRegistry: ScratchRegistry?
+
+    /// A new empty folder under the system's temporary folder, removed after the test.
     static func scratch() -> String {
         let path = NSTemporaryDirectory() + "allot-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        scratchRegistry?.add(path)
         return path
     }
 

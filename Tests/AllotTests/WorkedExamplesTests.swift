@@ -5,7 +5,7 @@ import Testing
 @testable import Allot
 
 /// The worked ledgers of the contract: every number in their expected.json.
-@Suite struct WorkedExamplesTests {
+@Suite(.cleansScratch) struct WorkedExamplesTests {
     struct Expected: Decodable {
         struct Numbers: Decodable, Equatable {
             var opening: Int, closing: Int, capped: Int
