@@ -29,21 +29,14 @@ extension ProcessHeavyTests {
             }
         }
 
-        @Test func outNamingAFileSaysAFileIsInTheWay() throws {
+        /// `build --out` naming a file, and `publish --to` a folder under one.
+        @Test(arguments: [["build", "--out", "taken"], ["publish", "--to", "taken/www"]])
+        func aFileWhereAFolderIsNeededIsNamed(_ command: [String]) throws {
             try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
             let folder = TestSupport.copyOfFixture("transition")
             TestSupport.write("not a folder", to: folder + "/taken")
             expectPlain(
-                try allot(["build", "--config", folder + "/allot.toml", "--out", folder + "/taken"]),
-                saying: [folder + "/taken", "is a file where a folder is needed"])
-        }
-
-        @Test func outInsideAFileSaysAFileIsInTheWay() throws {
-            try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
-            let folder = TestSupport.copyOfFixture("transition")
-            TestSupport.write("not a folder", to: folder + "/taken")
-            expectPlain(
-                try allot(["publish", "--config", folder + "/allot.toml", "--to", folder + "/taken/www"]),
+                try allot([command[0], "--config", folder + "/allot.toml", command[1], folder + "/" + command[2]]),
                 saying: [folder + "/taken", "is a file where a folder is needed"])
         }
 
