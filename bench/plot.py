@@ -114,11 +114,12 @@ def panel(x0, title, ylabel, lines, targets, target_lines):
     svg.append(f'<text x="{x0 + panel_w / 2}" y="26" text-anchor="middle" font-size="15" font-weight="bold">{escape(title)}</text>')
     svg.append(f'<svg x="{x0}" y="{top}" width="{panel_w}" height="{height}" overflow="hidden">'
                f'<g transform="translate({-x0} {-top})">')
-    for t in ticks(ex_lo, ex_hi):
-        x, _ = xy(t, 10 ** y_lo)
+    # Where each tick falls: grid lines inside the panel, labels outside it.
+    x_ticks = [(t, xy(t, 10 ** y_lo)[0]) for t in ticks(ex_lo, ex_hi)]
+    y_ticks = [(t, xy(10 ** ex_lo, t)[1]) for t in ticks(y_lo, y_hi)]
+    for _, x in x_ticks:
         svg.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + height}" stroke="#e6e6e6"/>')
-    for t in ticks(y_lo, y_hi):
-        _, y = xy(10 ** ex_lo, t)
+    for _, y in y_ticks:
         svg.append(f'<line x1="{x0}" y1="{y:.1f}" x2="{x0 + panel_w}" y2="{y:.1f}" stroke="#e6e6e6"/>')
     for _, colour, target in target_lines:
         es = [10 ** (ex_lo + (ex_hi - ex_lo) * i / 20) for i in range(21)]
@@ -140,11 +141,9 @@ def panel(x0, title, ylabel, lines, targets, target_lines):
         svg.append(diamond(x, y, colour) + f'<title>{escape(text)}</title>')
     svg.append('</g></svg>')
     svg.append(f'<rect x="{x0}" y="{top}" width="{panel_w}" height="{height}" fill="none" stroke="#888"/>')
-    for t in ticks(ex_lo, ex_hi):
-        x, _ = xy(t, 10 ** y_lo)
+    for t, x in x_ticks:
         svg.append(f'<text x="{x:.1f}" y="{top + height + 17}" text-anchor="middle">{label(t)}</text>')
-    for t in ticks(y_lo, y_hi):
-        _, y = xy(10 ** ex_lo, t)
+    for t, y in y_ticks:
         svg.append(f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end">{label(t)}</text>')
     for size, e in points:
         x, _ = xy(e, 10 ** y_lo)

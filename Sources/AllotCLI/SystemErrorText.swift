@@ -7,7 +7,7 @@ enum SystemErrorText {
     static func sentence(for error: Error) -> String {
         let ns = error as NSError
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
-        let where_ = path.map { TerminalText.literal($0) + ": " } ?? ""
+        let pathPrefix = path.map { TerminalText.literal($0) + ": " } ?? ""
         let creating =
             (ns.domain == NSCocoaErrorDomain
                 && [CocoaError.fileWriteUnknown.rawValue, CocoaError.fileWriteFileExists.rawValue].contains(ns.code))
@@ -17,28 +17,28 @@ enum SystemErrorText {
         }
         if let code = posixCode(ns) {
             switch code {
-            case ENOSPC, EDQUOT: return where_ + "the disk is full; free some space and run the command again"
-            case EACCES, EPERM: return where_ + "permission denied; run as a user who may write there, or choose another place"
-            case EROFS: return where_ + "the file system is read-only; choose another place"
-            case ENOTDIR, EEXIST: return where_ + "a file is in the way where a folder is needed; move it or choose another place"
-            case EISDIR: return where_ + "is a folder where a file is needed"
-            case ENOENT: return where_ + "no such file or folder"
-            default: return where_ + String(cString: strerror(code))
+            case ENOSPC, EDQUOT: return pathPrefix + "the disk is full; free some space and run the command again"
+            case EACCES, EPERM: return pathPrefix + "permission denied; run as a user who may write there, or choose another place"
+            case EROFS: return pathPrefix + "the file system is read-only; choose another place"
+            case ENOTDIR, EEXIST: return pathPrefix + "a file is in the way where a folder is needed; move it or choose another place"
+            case EISDIR: return pathPrefix + "is a folder where a file is needed"
+            case ENOENT: return pathPrefix + "no such file or folder"
+            default: return pathPrefix + String(cString: strerror(code))
             }
         }
         if ns.domain == NSCocoaErrorDomain {
             switch CocoaError.Code(rawValue: ns.code) {
-            case .fileWriteOutOfSpace: return where_ + "the disk is full; free some space and run the command again"
+            case .fileWriteOutOfSpace: return pathPrefix + "the disk is full; free some space and run the command again"
             case .fileWriteNoPermission, .fileReadNoPermission:
-                return where_ + "permission denied; run as a user who may write there, or choose another place"
-            case .fileWriteFileExists: return where_ + "a file is in the way where a folder is needed; move it or choose another place"
-            case .fileNoSuchFile, .fileReadNoSuchFile: return where_ + "no such file or folder"
-            case .fileWriteVolumeReadOnly: return where_ + "the file system is read-only; choose another place"
+                return pathPrefix + "permission denied; run as a user who may write there, or choose another place"
+            case .fileWriteFileExists: return pathPrefix + "a file is in the way where a folder is needed; move it or choose another place"
+            case .fileNoSuchFile, .fileReadNoSuchFile: return pathPrefix + "no such file or folder"
+            case .fileWriteVolumeReadOnly: return pathPrefix + "the file system is read-only; choose another place"
             default: break
             }
         }
         let text = String(describing: error)
-        return where_ + (text.contains("Domain=") ? ns.localizedDescription : text)
+        return pathPrefix + (text.contains("Domain=") ? ns.localizedDescription : text)
     }
 
     /// The path itself or a folder above it that exists as a file, if one does: the

@@ -2,9 +2,9 @@ import Mustache
 
 /// A view as template data, made once through its `Encodable` conformance: swift-mustache
 /// would otherwise reflect a struct anew for every tag that reads it, and reflection is
-/// slow. Keyed containers become `TemplateObject`s and unkeyed ones `TemplateList`s
-/// (one dictionary look-up per tag, no conditional conformance to check); strings,
-/// integers, booleans and doubles stay as they are. Optionals that are nil are left out,
+/// slow. Keyed containers become `TemplateObject`s and unkeyed ones `TemplateList`s,
+/// held with strings, integers, booleans and doubles as `TemplateValue`s, which the
+/// compiled renderer reads without casts. Optionals that are nil are left out,
 /// as synthesized encoding does, so a tag naming one looks further up the context stack.
 ///
 /// The few `Encoder` uses the direct path does not take (super encoders, a container of
