@@ -26,19 +26,21 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // SHA-256 and the parallel map: small helpers several stages share, package-only.
+        .target(name: "AllotSupport"),
         // RFC 5322 messages: headers, MIME parts, encodings. Pure.
-        .target(name: "AllotMail", dependencies: ["AllotLedger"]),
+        .target(name: "AllotMail", dependencies: ["AllotSupport"]),
         // Markdown to HTML through libcmark.
         .target(name: "AllotMarkdown", dependencies: ["CCmark"]),
         // Pure ledger logic: time, policies, replay, statements, warnings. No I/O.
-        .target(name: "AllotLedger"),
+        .target(name: "AllotLedger", dependencies: ["AllotSupport"]),
         // Built-in policies written against the public Policy protocol only.
         .target(name: "AllotPolicies", dependencies: ["AllotLedger"]),
         // Parsing and validating config, seat and event files into ledger records.
         .target(
             name: "AllotImport",
             dependencies: [
-                "AllotLedger", "AllotPolicies", "AllotMail",
+                "AllotLedger",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -53,7 +55,7 @@ let package = Package(
             ]
         ),
         // Report plugins: page models (the JSON twins) and their template views. Pure.
-        .target(name: "AllotReports", dependencies: ["AllotLedger"]),
+        .target(name: "AllotReports", dependencies: ["AllotLedger", "AllotSupport"]),
         // Templates, Markdown to HTML, layout, and the site writer.
         .target(
             name: "AllotSite",
@@ -86,8 +88,8 @@ let package = Package(
         // build makes them replay the files they are given.
         .target(name: "CFuzzerDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
-        .executableTarget(name: "FuzzImport", dependencies: ["Allot", "FuzzSupport"]),
-        .executableTarget(name: "FuzzConfig", dependencies: ["Allot", "FuzzSupport"]),
+        .executableTarget(name: "FuzzImport", dependencies: ["AllotImport", "AllotLedger", "FuzzSupport"]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["Allot", "AllotImport", "FuzzSupport"]),
         .executableTarget(name: "FuzzEscape", dependencies: ["Allot", "FuzzSupport"]),
         .testTarget(
             name: "AllotLedgerTests",

@@ -58,7 +58,7 @@ struct NotifyCommand: ParsableCommand {
                 return 0
             }
             let delivery = NoticeDelivery(outbox: outbox, sendmail: sendmail, resend: resend)
-            let outcome = try delivery.deliver(batch, store: p.store) { Instant(millis: Int64(Date().timeIntervalSince1970 * 1000)) }
+            let outcome = try delivery.deliver(batch, store: p.store) { Instant(Date()) }
             for n in outcome.sent { print("Sent to \(text.literal(n.message.to.description)): \(text.literal(n.message.subject))") }
             if !outcome.alreadySent.isEmpty {
                 print("\(outcome.alreadySent.count) seats were already notified for this as-of; --resend sends again.")

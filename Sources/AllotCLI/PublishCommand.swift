@@ -1,6 +1,7 @@
 import Allot
 import AllotMail
 import AllotServe
+import AllotSupport
 import ArgumentParser
 import Foundation
 

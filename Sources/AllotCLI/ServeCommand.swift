@@ -1,4 +1,5 @@
 import Allot
+import AllotImport
 import AllotServe
 import ArgumentParser
 import FlyingFox

@@ -1,4 +1,5 @@
-import Allot
+import AllotImport
+import AllotLedger
 import Foundation
 import FuzzSupport
 

@@ -1,3 +1,4 @@
+import AllotStore
 import Foundation
 import Testing
 

@@ -1,3 +1,5 @@
+import AllotImport
+import AllotStore
 import Foundation
 import PropertyBased
 import Testing

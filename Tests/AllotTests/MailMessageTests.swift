@@ -1,4 +1,5 @@
 import AllotLedger
+import AllotSupport
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ import Testing
         let to = MailAddress(name: "Evil\r\nBcc: victim@example.com", address: "evil@example.com")!
         let m = MailMessage(
             from: MailAddress(address: "a@example.com")!, to: to, subject: "Hi\nBcc: x@example.com",
-            date: Instant(millis: 0), text: "t", html: "<p>h</p>")
+            date: Date(timeIntervalSince1970: 0), text: "t", html: "<p>h</p>")
         let head = String(decoding: m.bytes, as: UTF8.self).components(separatedBy: "\r\n\r\n")[0]
         let headers = head.components(separatedBy: "\r\n").filter { !$0.hasPrefix(" ") }.map { $0.components(separatedBy: ":")[0] }
         #expect(headers == ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"])
@@ -54,7 +55,14 @@ import Testing
     }
 
     @Test func dateHeaderIsRFC5322() {
-        #expect(RFC5322Date.format(Instant(seconds: 1_435_723_200)) == "Wed, 01 Jul 2015 04:00:00 +0000")
-        #expect(RFC5322Date.format(Instant(seconds: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_435_723_200)) == "Wed, 01 Jul 2015 04:00:00 +0000")
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
+        // Leap days, century years and the day before the epoch, checked with Python's email.utils.formatdate.
+        let checked: [(TimeInterval, String)] = [
+            (1_456_707_599, "Mon, 29 Feb 2016 00:59:59 +0000"), (951_868_800, "Wed, 01 Mar 2000 00:00:00 +0000"),
+            (-1, "Wed, 31 Dec 1969 23:59:59 +0000"), (4_107_542_400, "Mon, 01 Mar 2100 00:00:00 +0000"),
+            (253_402_300_799, "Fri, 31 Dec 9999 23:59:59 +0000"),
+        ]
+        for (seconds, header) in checked { #expect(RFC5322Date.format(Date(timeIntervalSince1970: seconds)) == header) }
     }
 }

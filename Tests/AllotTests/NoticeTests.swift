@@ -111,4 +111,16 @@ import Testing
         #expect(failure.message.hasPrefix("notify.from is not set; add [notify]"))
         #expect(failure.path == folder + "/allot.toml")
     }
+
+    @Test func aSenderThatIsNotAnAddressIsRefusedWhenTheProjectOpens() throws {
+        let folder = Self.ledgerFolder()
+        let config = folder + "/allot.toml"
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        TestSupport.write(text.replacingOccurrences(of: "Crédits <credits@example.com>", with: "Crédits <credits>"), to: config)
+        let failure = try #require(throws: ImportFailure.self) { try Project(configPath: config) }
+        #expect(
+            failure.issues.map(\.description) == [
+                config + ": notify.from: \"Crédits <credits>\" is not a mail address such as \"Credits <credits@example.com>\""
+            ])
+    }
 }

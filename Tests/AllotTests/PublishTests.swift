@@ -1,4 +1,5 @@
 import AllotMail
+import AllotSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import AllotImport
 import Foundation
 import Testing
 

@@ -1,7 +1,14 @@
-// One import gives a user the whole public API: the ledger, import and store types.
-@_exported import AllotImport
+// What a plugin author needs with one import: the ledger types and the Policy protocol,
+// the built-in policies, the Report protocol with its page models, the site's templates
+// and output formats, and the config and import errors `Project` hands back. The rest of
+// import and the store stay behind `Project`; a program that drives them itself imports
+// AllotImport or AllotStore.
 @_exported import AllotLedger
 @_exported import AllotPolicies
 @_exported import AllotReports
 @_exported import AllotSite
-@_exported import AllotStore
+
+@_exported import struct AllotImport.ImportFailure
+@_exported import struct AllotImport.ImportIssue
+@_exported import struct AllotImport.ImportPlan
+@_exported import struct AllotImport.ProjectConfig

@@ -1,4 +1,5 @@
 import AllotLedger
+import AllotSupport
 
 /// What `allot check` reports: the ledger's size and every problem its replay found.
 public struct LedgerCheck: Sendable {

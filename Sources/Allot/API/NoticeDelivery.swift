@@ -1,4 +1,5 @@
 import AllotMail
+import AllotStore
 import Foundation
 
 /// Delivers notices exactly once per seat and as-of: to an outbox folder as .eml files

@@ -6,7 +6,7 @@ extension Project {
     /// Imports the sources, replays, and renders an expiry notice for every warned seat
     /// with an email (spec §7). Needs `[notify] from` in the config.
     public func notices(asOf: Instant? = nil, templates: String? = nil) throws -> NoticeBatch {
-        guard let from = config.notifyFrom else {
+        guard let from = notifyFrom else {
             throw AllotError(
                 "notify.from is not set; add [notify] with from = \"Credits <credits@example.com>\" to say who notices come from",
                 path: configPath)
@@ -32,7 +32,7 @@ extension Project {
                 continue
             }
             let r = try renderer.render(draft.view)
-            let message = MailMessage(from: from, to: to, subject: r.subject, date: end, text: r.text, html: r.html)
+            let message = MailMessage(from: from, to: to, subject: r.subject, date: end.date, text: r.text, html: r.html)
             notices.append(Notice(account: draft.account, slug: draft.slug, message: message))
         }
         return NoticeBatch(asOf: end, notices: notices, skipped: skipped)

@@ -1,5 +1,6 @@
 import AllotMail
 import AllotSite
+import AllotSupport
 import Foundation
 
 extension Project {

@@ -1,5 +1,6 @@
 import AllotImport
 import AllotLedger
+import AllotMail
 import AllotPolicies
 import AllotStore
 import Foundation
@@ -9,6 +10,8 @@ public struct Project: Sendable {
     public let configPath: String
     public let config: ProjectConfig
     public let store: LedgerStore
+    /// The sender of expiry notices, `[notify] from`.
+    public let notifyFrom: MailAddress?
 
     /// The store's default place: `.allot/ledger.sqlite` beside the config file.
     public static func defaultStorePath(forConfig configPath: String) -> String {
@@ -25,6 +28,13 @@ public struct Project: Sendable {
         }
         self.configPath = configPath
         self.config = try ProjectConfig.parse(text, file: configPath, registry: registry)
+        self.notifyFrom = try config.notifyFrom.map { text in
+            guard let address = MailAddress(parsing: text) else {
+                let message = "\"\(text)\" is not a mail address such as \"Credits <credits@example.com>\""
+                throw ImportFailure([ImportIssue(file: configPath, line: 0, field: "notify.from", message)])
+            }
+            return address
+        }
         self.store = try LedgerStore(path: storePath ?? Self.defaultStorePath(forConfig: configPath))
     }
 

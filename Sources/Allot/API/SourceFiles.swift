@@ -1,6 +1,7 @@
 import AllotImport
 import AllotMail
 import AllotStore
+import AllotSupport
 import Foundation
 
 /// Reads input files from disk into tables, collecting every unreadable file's problem.

@@ -1,6 +1,4 @@
 import AllotLedger
-import AllotMail
-import AllotPolicies
 
 /// `allot.toml`: where the ledger's files are and the rules it runs under.
 public struct ProjectConfig: Sendable {
@@ -14,8 +12,9 @@ public struct ProjectConfig: Sendable {
     public var templates: String?
     /// Where the site is published, e.g. `https://intranet.example/credits/`; notices link to it.
     public var siteURL: String?
-    /// The sender of expiry notices (`[notify] from`).
-    public var notifyFrom: MailAddress?
+    /// The sender of expiry notices (`[notify] from`) as written; `Project` checks it is
+    /// an address, where mail is wired in.
+    public var notifyFrom: String?
     /// `[[compare]]` entries: the same history replayed under other policies.
     public var comparisons: [ComparisonConfig]
     /// Every setting but `sources`, in a canonical form: what the pages depend on, so
@@ -24,7 +23,7 @@ public struct ProjectConfig: Sendable {
 
     public init(
         title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = [],
-        templates: String? = nil, siteURL: String? = nil, notifyFrom: MailAddress? = nil,
+        templates: String? = nil, siteURL: String? = nil, notifyFrom: String? = nil,
         comparisons: [ComparisonConfig] = []
     ) {
         self.title = title; self.settings = settings; self.asOf = asOf; self.sources = sources; self.templates = templates
@@ -38,7 +37,7 @@ public struct ProjectConfig: Sendable {
     ]
 
     /// Parses a config. `file` is the name errors show; policy names are looked up in `registry`.
-    public static func parse(_ text: String, file: String, registry: PolicyRegistry = .builtIn) throws(ImportFailure) -> ProjectConfig {
+    public static func parse(_ text: String, file: String, registry: PolicyRegistry) throws(ImportFailure) -> ProjectConfig {
         try ConfigReader(file: file, registry: registry).read(text)
     }
 }

@@ -1,5 +1,4 @@
 import AllotLedger
-import AllotMail
 import Foundation
 import TOMLKit
 
@@ -131,16 +130,11 @@ struct ConfigReader {
     }
 
     /// `[notify]`: `from`, the sender of expiry notices.
-    private func notify(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void) -> MailAddress? {
+    private func notify(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void) -> String? {
         guard let value = table["notify"] else { return nil }
         guard let section = value.table else { fail("notify", "must be a table: [notify]"); return nil }
         for key in section.keys.sorted() where key != "from" { fail("notify.\(key)", "is not a notify key; the key is from") }
-        guard let text = string(section, "from", { fail("notify.\($0)", $1) }) else { return nil }
-        guard let address = MailAddress(parsing: text) else {
-            fail("notify.from", "\"\(text)\" is not a mail address such as \"Credits <credits@example.com>\"")
-            return nil
-        }
-        return address
+        return string(section, "from", { fail("notify.\($0)", $1) })
     }
 
     /// `[[compare]]`: `name`, `[[compare.policy]]` (required), `[[compare.bonus]]`.

@@ -1,3 +1,5 @@
+import AllotSupport
+
 /// The replayed ledger: every account's postings, messages and lots as of `asOf`.
 public struct Ledger: Sendable {
     public let settings: LedgerSettings

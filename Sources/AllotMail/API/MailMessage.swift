@@ -1,4 +1,5 @@
-import AllotLedger
+import AllotSupport
+import Foundation
 
 /// One notice as an RFC 5322 message: multipart/alternative with a UTF-8 text/plain
 /// part and a text/html part, both quoted-printable, CRLF line ends throughout.
@@ -6,11 +7,11 @@ public struct MailMessage: Sendable {
     public var from: MailAddress
     public var to: MailAddress
     public var subject: String
-    public var date: Instant
+    public var date: Date
     public var text: String
     public var html: String
 
-    public init(from: MailAddress, to: MailAddress, subject: String, date: Instant, text: String, html: String) {
+    public init(from: MailAddress, to: MailAddress, subject: String, date: Date, text: String, html: String) {
         self.from = from; self.to = to; self.subject = subject; self.date = date; self.text = text; self.html = html
     }
 
@@ -22,7 +23,7 @@ public struct MailMessage: Sendable {
     /// Derived from the recipient, the date and the content: sending the same notice
     /// again gives the same id, so mail systems can spot the repeat.
     public var messageID: String {
-        let seed = [to.address, String(date.millis), contentHash].joined(separator: "\u{0}")
+        let seed = [to.address, String(RFC5322Date.millis(date)), contentHash].joined(separator: "\u{0}")
         return "<" + SHA256.hex(Array(seed.utf8)).prefix(40) + "@" + from.domain + ">"
     }
 

@@ -2,52 +2,52 @@ import AllotLedger
 
 /// The JSON of a comparison (`kind` "compare"): `allot compare NAME --json` prints the
 /// whole ledger's; each what-if page's twin holds its own scope (all, team, account).
-public struct CompareModel: PageModel, Codable, Equatable {
-    public struct Value: Codable, Sendable, Equatable {
-        public var base, alternative, difference: Int
+package struct CompareModel: PageModel, Codable, Equatable {
+    package struct Value: Codable, Sendable, Equatable {
+        package var base, alternative, difference: Int
     }
 
     /// Each figure under both timelines and the difference (alternative minus base).
-    public struct Figures: Codable, Sendable, Equatable {
-        public var granted, refunded, expired, lost, unfunded, closing: Value
+    package struct Figures: Codable, Sendable, Equatable {
+        package var granted, refunded, expired, lost, unfunded, closing: Value
     }
 
-    public struct MonthFigures: Codable, Sendable, Equatable {
-        public var month: String
-        public var figures: Figures
+    package struct MonthFigures: Codable, Sendable, Equatable {
+        package var month: String
+        package var figures: Figures
     }
 
-    public struct PolicySpan: Codable, Sendable, Equatable {
-        public var policy: String
-        public var from: String
+    package struct PolicySpan: Codable, Sendable, Equatable {
+        package var policy: String
+        package var from: String
     }
 
     /// A team or an account inside the scope: its total, and month by month when asked.
-    public struct Part: Codable, Sendable, Equatable {
-        public var id, name, slug: String
-        public var team: String?
-        public var total: Figures
-        public var months: [MonthFigures]?
+    package struct Part: Codable, Sendable, Equatable {
+        package var id, name, slug: String
+        package var team: String?
+        package var total: Figures
+        package var months: [MonthFigures]?
     }
 
-    public var kind = "compare"
-    public var name: String
+    package var kind = "compare"
+    package var name: String
     /// `all`, `team` or `account`.
-    public var scope: String
+    package var scope: String
     /// The team's or account's id; empty for `all`.
-    public var id: String
-    public var asOf: String
-    public var base: [PolicySpan]
-    public var alternative: [PolicySpan]
-    public var total: Figures
-    public var months: [MonthFigures]
-    public var teams: [Part]
-    public var accounts: [Part]
+    package var id: String
+    package var asOf: String
+    package var base: [PolicySpan]
+    package var alternative: [PolicySpan]
+    package var total: Figures
+    package var months: [MonthFigures]
+    package var teams: [Part]
+    package var accounts: [Part]
 
-    public enum Scope: Sendable { case all, team(String), account(String) }
+    package enum Scope: Sendable { case all, team(String), account(String) }
 
     /// `scope` of `comparison`; `detail` adds every part's months (the whole document).
-    public init?(_ comparison: Comparison, scope: Scope, slugs: SiteSlugs, detail: Bool = false) {
+    package init?(_ comparison: Comparison, scope: Scope, slugs: SiteSlugs, detail: Bool = false) {
         let line: Comparison.Line
         var teams: [Comparison.Line] = [], accounts: [Comparison.Line] = []
         switch scope {
@@ -75,7 +75,7 @@ public struct CompareModel: PageModel, Codable, Equatable {
 
     /// A comparison's summary over the whole site: its total, month by month, and each
     /// team's total (the seats are on the team pages).
-    public init(_ x: SiteComparison, asOf: Instant, slugs: SiteSlugs) {
+    package init(_ x: SiteComparison, asOf: Instant, slugs: SiteSlugs) {
         name = x.name
         scope = "all"
         id = ""

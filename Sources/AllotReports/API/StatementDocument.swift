@@ -1,37 +1,37 @@
 import AllotLedger
 
 /// The statement JSON (`kind: "statement"`): the contract reports and users build on.
-public struct StatementDocument: Codable, Sendable, Equatable {
-    public struct Totals: Codable, Sendable, Equatable {
-        public var allotment, bonus, grant, adjust, refund, shareIn, shareOut, send, expire, forfeit: Int
+package struct StatementDocument: Codable, Sendable, Equatable {
+    package struct Totals: Codable, Sendable, Equatable {
+        package var allotment, bonus, grant, adjust, refund, shareIn, shareOut, send, expire, forfeit: Int
     }
 
-    public struct Messages: Codable, Sendable, Equatable {
-        public var sent, unfunded, accepted, declined, lost, pending: Int
+    package struct Messages: Codable, Sendable, Equatable {
+        package var sent, unfunded, accepted, declined, lost, pending: Int
     }
 
-    public struct LotLine: Codable, Sendable, Equatable {
-        public var amount: Int
+    package struct LotLine: Codable, Sendable, Equatable {
+        package var amount: Int
         /// ISO-8601 UTC; nil: never expires.
-        public var expires: String?
+        package var expires: String?
 
-        public func encode(to encoder: Encoder) throws {
+        package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(amount, forKey: .amount)
             try c.encode(expires, forKey: .expires)
         }
     }
 
-    public struct Entry: Codable, Sendable, Equatable {
-        public var time: String
-        public var kind: String
-        public var amount: Int
-        public var balance: Int
+    package struct Entry: Codable, Sendable, Equatable {
+        package var time: String
+        package var kind: String
+        package var amount: Int
+        package var balance: Int
         /// Allotments and bonuses cut by the cap; absent otherwise.
-        public var capped: Int?
-        public var ref: String?
+        package var capped: Int?
+        package var ref: String?
 
-        public func encode(to encoder: Encoder) throws {
+        package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(time, forKey: .time)
             try c.encode(kind, forKey: .kind)
@@ -42,22 +42,22 @@ public struct StatementDocument: Codable, Sendable, Equatable {
         }
     }
 
-    public var kind = "statement"
-    public var account: String
-    public var name: String
-    public var team: String
-    public var month: String
-    public var partial: Bool
-    public var policy: String?
-    public var opening: Int
-    public var closing: Int
-    public var totals: Totals
-    public var capped: Int
-    public var messages: Messages
-    public var lots: [LotLine]
-    public var entries: [Entry]
+    package var kind = "statement"
+    package var account: String
+    package var name: String
+    package var team: String
+    package var month: String
+    package var partial: Bool
+    package var policy: String?
+    package var opening: Int
+    package var closing: Int
+    package var totals: Totals
+    package var capped: Int
+    package var messages: Messages
+    package var lots: [LotLine]
+    package var entries: [Entry]
 
-    public init(_ s: Statement) {
+    package init(_ s: Statement) {
         account = s.account.id
         name = s.account.name
         team = s.account.team
@@ -83,7 +83,7 @@ public struct StatementDocument: Codable, Sendable, Equatable {
         }
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)
         try c.encode(account, forKey: .account)

@@ -1,4 +1,5 @@
 import AllotLedger
+import AllotSupport
 
 /// `accounts/<slug>/index`: balance, lots, chart, months, answers and warnings.
 struct AccountReport: Report {

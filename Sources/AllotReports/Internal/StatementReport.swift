@@ -1,4 +1,5 @@
 import AllotLedger
+import AllotSupport
 
 /// `accounts/<slug>/<YYYY-MM>`: one monthly statement, its JSON twin the statement JSON.
 struct StatementReport: Report {

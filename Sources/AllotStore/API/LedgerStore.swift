@@ -28,24 +28,24 @@ public final class LedgerStore: Sendable {
         try StoreSchema.migrator.migrate(queue)
     }
 
-    /// Validates the batch against what is stored and appends it, or changes nothing.
-    /// Rows go into the transaction as they are validated; a batch with any problem is
-    /// rolled back whole. The store remembers its time zone: bare dates were read in it.
-    /// `sources` are recorded with the batch, so their next import can be skipped.
+    /// Appends a batch in one write transaction: `validate` checks it against what is
+    /// stored and puts each row into the sink as it goes; unless it succeeds, the batch
+    /// is rolled back whole. The store remembers its time zone (`zone`): bare dates were
+    /// read in it. `sources` are recorded with the batch, so their next import can be skipped.
     public func importBatch(
-        _ tables: [SourceTable], calendar: LedgerCalendar,
-        sources: [SourceRecord] = []
+        zone: String, sources: [SourceRecord] = [],
+        _ validate: (inout StoreSink) throws -> Result<ImportPlan, ImportFailure>
     ) throws -> Result<ImportPlan, ImportFailure> {
         var outcome: Result<ImportPlan, ImportFailure> = .success(ImportPlan())
         try queue.inTransaction(.immediate) { db in
-            if let mismatch = try Self.checkZone(calendar.identifier, db) {
+            if let mismatch = try Self.checkZone(zone, db) {
                 outcome = .failure(ImportFailure([mismatch]))
                 return .rollback
             }
             let bulk = try BulkInsert(db, eventsStored: Self.hasEvents(db))
             defer { bulk.restoreCache() }
             var sink = try StoreSink(db: db)
-            outcome = try BatchValidator(calendar: calendar).validate(tables, into: &sink)
+            outcome = try validate(&sink)
             guard case .success(let plan) = outcome else { return .rollback }
             try sink.placeResponses()
             try bulk.rebuildIndexes()

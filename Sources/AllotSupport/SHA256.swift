@@ -1,11 +1,11 @@
 /// SHA-256 (FIPS 180-4), for content hashes and Message-IDs that must be the same on
 /// every machine.
-public enum SHA256 {
-    public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+package enum SHA256 {
+    package static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         hexString(digest(bytes))
     }
 
-    public static func digest<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
+    package static func digest<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
         var hasher = Hasher()
         if bytes.withContiguousStorageIfAvailable({ hasher.update($0) }) == nil {
             let copy = Array(bytes)
@@ -15,7 +15,7 @@ public enum SHA256 {
     }
 
     /// Lowercase hex of a digest.
-    public static func hexString(_ digest: [UInt8]) -> String {
+    package static func hexString(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(digest.count * 2)
@@ -24,15 +24,15 @@ public enum SHA256 {
     }
 
     /// Hashes a message fed in pieces: a large file need not be held whole.
-    public struct Hasher: Sendable {
+    package struct Hasher: Sendable {
         private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         private var pending: [UInt8] = []
         private var length: UInt64 = 0
 
-        public init() { pending.reserveCapacity(64) }
+        package init() { pending.reserveCapacity(64) }
 
-        public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard var p = bytes.baseAddress else { return }
             var n = bytes.count
             length &+= UInt64(n)
@@ -50,9 +50,9 @@ public enum SHA256 {
             if n > 0 { pending.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
         }
 
-        public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { update($0) } }
+        package mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { update($0) } }
 
-        public mutating func finalize() -> [UInt8] {
+        package mutating func finalize() -> [UInt8] {
             let bitLength = length &* 8
             var tail = pending
             tail.append(0x80)

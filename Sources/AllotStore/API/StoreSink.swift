@@ -7,7 +7,7 @@ import GRDBSQLite
 /// Ids and messages used twice are found by the store's unique indexes, not by tables
 /// held in memory. Each chunk goes in team by team, so that one team's rows sit
 /// together in the table and a build reading one team at a time reads few pages.
-struct StoreSink: LedgerSink {
+public struct StoreSink: LedgerSink {
     private let db: Database
     private let lookup: DatabaseLookup
     /// Rows with a rowid from here on were added by this batch.
@@ -40,13 +40,13 @@ struct StoreSink: LedgerSink {
         rankTeams()
     }
 
-    func account(_ id: String) throws -> Account? { try lookup.account(id) }
-    func event(_ id: String) throws -> LedgerEvent? { try lookup.event(id) }
-    func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent? {
+    public func account(_ id: String) throws -> Account? { try lookup.account(id) }
+    public func event(_ id: String) throws -> LedgerEvent? { try lookup.event(id) }
+    public func eventOutside(account: String, opened: Instant, closed: Instant?) throws -> LedgerEvent? {
         try lookup.eventOutside(account: account, opened: opened, closed: closed)
     }
 
-    func send(ofMessage message: String) throws -> LedgerEvent? {
+    public func send(ofMessage message: String) throws -> LedgerEvent? {
         if let cached = sendCache[message] { return cached }
         return try storedSend(message)
     }
@@ -55,7 +55,7 @@ struct StoreSink: LedgerSink {
         try first(sendOf, message) { try Rows.event($0) }
     }
 
-    mutating func add(_ accounts: [Account]) throws {
+    public mutating func add(_ accounts: [Account]) throws {
         for a in accounts {
             try Rows.insert(a, db)
             teamOf[a.id] = (a.team, 0)
@@ -74,7 +74,7 @@ struct StoreSink: LedgerSink {
         for (seat, place) in teamOf { teamOf[seat] = (place.team, rank[place.team]!) }
     }
 
-    mutating func add(_ events: [LedgerEvent]) throws -> [(index: Int, refusal: Refusal)] {
+    public mutating func add(_ events: [LedgerEvent]) throws -> [(index: Int, refusal: Refusal)] {
         var refused: [(index: Int, refusal: Refusal)] = []
         sendCache.removeAll(keepingCapacity: true)
         // Rows that repeat an id or a sent message of an earlier row of the chunk go in

@@ -1,0 +1,16 @@
+import AllotImport
+import AllotLedger
+import AllotStore
+
+extension LedgerStore {
+    /// Validates the batch against what is stored and appends it, or changes nothing.
+    /// Rows go into the transaction as they are validated; a batch with any problem is
+    /// rolled back whole.
+    public func importBatch(
+        _ tables: [SourceTable], calendar: LedgerCalendar, sources: [SourceRecord] = []
+    ) throws -> Result<ImportPlan, ImportFailure> {
+        try importBatch(zone: calendar.identifier, sources: sources) { sink in
+            try BatchValidator(calendar: calendar).validate(tables, into: &sink)
+        }
+    }
+}
