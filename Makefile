@@ -20,8 +20,10 @@ test-quick:
 	@scripts/install-dependencies --for-tests
 	$(SWIFT) test
 
-# The code as swift-format (shipped with the toolchain) lays it out, per .swift-format.
+# The code as swift-format (shipped with the toolchain) lays it out, per .swift-format, and
+# the module map in README.md and docs/architecture.md as Package.swift says.
 lint:
+	scripts/module-map --check
 	$(SWIFT) format lint --strict -r -p Sources Tests examples/custom-plugin/Sources examples/custom-plugin/Tests
 
 format:

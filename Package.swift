@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "AllotLedger", dependencies: ["AllotSupport"]),
         // Built-in policies written against the public Policy protocol only.
         .target(name: "AllotPolicies", dependencies: ["AllotLedger"]),
-        // Parsing and validating config, seat and event files into ledger records.
+        // Reading allot.toml, seat and event files (CSV, JSON Lines) into ledger records, and
+        // validating a batch against what is held. Knows nothing of mail or the store.
         .target(
             name: "AllotImport",
             dependencies: [
@@ -45,7 +46,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        // The SQLite system of record.
+        // The SQLite system of record: appends what import validated, inside one transaction;
+        // loads one team at a time.
         .target(
             name: "AllotStore",
             dependencies: [
@@ -69,7 +71,8 @@ let package = Package(
             name: "AllotServe",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        // The library a CLI or another package drives: projects, builds, reports.
+        // The library a CLI or another package drives: `Project` wires import to the store and
+        // runs builds, checks, notices and publishing.
         .target(
             name: "Allot",
             dependencies: [
@@ -77,6 +80,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The `allot` command: options, progress and messages over the Allot library.
         .executableTarget(
             name: "AllotCLI",
             dependencies: [
