@@ -35,6 +35,7 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressBar(label: "Rendering pages")
         let summary = try reportingFailures {
             let p = try project.openProject()
+            for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
             return try p.buildSite(into: out, asOf: asOf.instant(p), templates: templates, progress: progress?.update)
         }
         progress?.finish()

@@ -28,6 +28,11 @@ struct CheckCommand: ParsableCommand {
                 "\(p.configPath): \(check.seats) \(check.seats == 1 ? "seat" : "seats"), \(check.messages) \(check.messages == 1 ? "message" : "messages") sent, as of \(text.time(check.asOf)) \(calendar.identifier)."
             )
             print(text.problems(check.problems))
+            for source in try p.unlistedSources() {
+                print(
+                    "\(TerminalText.literal(source)) is no longer in the config's sources, but its rows stay in the store; remove them with allot import --forget \(TerminalText.literal(source))"
+                )
+            }
             return check
         }
         if strict && !check.problems.isEmpty { throw ExitCode.failure }

@@ -29,7 +29,8 @@ import Testing
         Case(row: "x,2015-01-07T10:00:00Z,send,zed,m9,,,", expected: "new.csv:2: account: zed is not a known seat"),
         Case(row: "x,2015-01-07T10:00:00Z,accept,,nope,,,", expected: "new.csv:2: message: nope has no send"),
         Case(
-            row: "e1,2015-01-05T10:00:00Z,send,ann,m1,,,changed", expected: "new.csv:2: id: e1 was imported before with different content"),
+            row: "e1,2015-01-05T10:00:00Z,send,ann,m1,,,changed",
+            expected: "new.csv:2: id: e1 is held by events.csv:2 with different content; one id is one event"),
         Case(row: "x,2015-01-05T09:00:00Z,decline,,m1,,,", expected: "new.csv:2: time: 2015-01-05T09:00:00Z is before the send of m1"),
         Case(
             row: "x,2014-12-31T10:00:00Z,send,ann,m9,,,",

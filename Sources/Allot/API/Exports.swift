@@ -12,3 +12,4 @@
 @_exported import struct AllotImport.ImportIssue
 @_exported import struct AllotImport.ImportPlan
 @_exported import struct AllotImport.ProjectConfig
+@_exported import struct AllotImport.SourceChange

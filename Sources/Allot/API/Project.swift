@@ -47,11 +47,39 @@ public struct Project: Sendable {
     @discardableResult
     public func importSources() throws -> ImportPlan { try importFiles(sourcePaths) }
 
-    /// Imports files as one batch: all of it lands, or none of it (and the failure lists why).
+    /// Imports files as one batch: all of it lands, or none of it (and the failure lists
+    /// why). A file imported before replaces what it held (spec §8).
     @discardableResult
     public func importFiles(_ paths: [String]) throws -> ImportPlan {
-        let batch = try SourceFiles.read(paths, known: store.sourceRecord(path:))
+        let batch = try SourceFiles.read(paths.map { ($0, sourceName($0)) }, known: store.sourceRecord(path:))
         return try store.importBatch(batch.tables, calendar: config.settings.calendar, sources: batch.records).get()
+    }
+
+    /// The store's name for a file: its path from the config's folder when it is inside
+    /// that folder, else its absolute path; the same file gets the same name from any
+    /// working folder.
+    public func sourceName(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: Self.folder(of: configPath).isEmpty ? "." : Self.folder(of: configPath))
+            .standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+
+    /// Sources the store holds rows of that the config no longer lists: kept until
+    /// `forget(source:)` (spec §8).
+    public func unlistedSources() throws -> [String] {
+        let listed = Set(sourcePaths.map(sourceName))
+        return try store.sourceNames().filter { !listed.contains($0) }
+    }
+
+    /// Removes what sources hold from the store, all or none; each is named as
+    /// `unlistedSources` gives it, or by a path to the file. Fails, changing nothing,
+    /// when rows of other sources need their rows.
+    @discardableResult
+    public func forget(sources: [String]) throws -> [SourceChange] {
+        let known = try store.sourceNames()
+        return try store.forget(sources: sources.map { known.contains($0) ? $0 : sourceName($0) }).get()
     }
 
     /// The as-of instant: the given one, else the config's, else the end of the day of the latest record.

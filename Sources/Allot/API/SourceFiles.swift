@@ -14,11 +14,14 @@ public enum SourceFiles {
         public var records: [SourceRecord]
     }
 
-    public static func read(_ paths: [String], known: (String) throws -> SourceRecord? = { _ in nil }) throws -> Batch {
+    /// Reads each file at `path` as the source `source` (spec §8); `known` gives a
+    /// source's record from its last import.
+    public static func read(
+        _ files: [(path: String, source: String)], known: (String) throws -> SourceRecord? = { _ in nil }
+    ) throws -> Batch {
         var batch = Batch(tables: [], records: []), issues: [ImportIssue] = []
         let fm = FileManager.default
-        for path in paths {
-            let key = URL(fileURLWithPath: path).standardizedFileURL.path
+        for (path, key) in files {
             let attributes = try? fm.attributesOfItem(atPath: path)
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
             let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
@@ -42,7 +45,9 @@ public enum SourceFiles {
             batch.records.append(SourceRecord(path: key, size: size, modified: modified, sha256: hash))
             if previous?.sha256 == hash { continue }
             do {
-                batch.tables.append(try SourceReader.read(bytes, file: path))
+                var table = try SourceReader.read(bytes, file: path)
+                table.source = key
+                batch.tables.append(table)
             } catch {
                 issues += error.issues
             }

@@ -3,8 +3,9 @@ import AllotLedger
 /// Checks a batch of files against each other and the stored ledger (spec §2, §4),
 /// handing it to a sink as it goes. Files in one batch may refer to each other in any
 /// order; the batch lands whole or not at all (the sink's owner rolls back on failure).
-/// A seat row for a known account replaces its name, email and closing; when a batch
-/// holds several, the last one (in the order the files were given) wins.
+/// Every row goes to the sink with its source (spec §8). A seat row for a known account
+/// replaces its name, email and closing; when a batch holds several, the last one (in
+/// the order the files were given) wins.
 public struct BatchValidator {
     public let parser: RowParser
     /// Events parsed before they go to the sink together: enough that the store can
@@ -22,21 +23,24 @@ public struct BatchValidator {
             var seats: [Located<Account>] = []
             var found: [ImportIssue] = []
             table.forEachRow { row in
-                if let seat = parser.seat(row, table.file, &found) { seats.append(Located(seat, file: table.file, line: row.line)) }
+                if let seat = parser.seat(row, table.file, &found) {
+                    seats.append(Located(seat, file: table.file, line: row.line, source: table.source))
+                }
             }
             issues.add(found, .row)
             issues.add(try batch.mergeSeats(seats), .seat)
         }
-        issues.add(try batch.checkSeatChanges(), .seatChange)
         let changed = try batch.changedSeats()
-        try batch.sink.add(changed)
+        issues.add(try batch.addSeats(), .seatChange)
 
         var chunk: [Located<LedgerEvent>] = []
         chunk.reserveCapacity(Self.chunkSize)
         for table in tables where table.kind == .events {
             var found: [ImportIssue] = []
             try table.forEachRow { row in
-                if let event = parser.event(row, table.file, &found) { chunk.append(Located(event, file: table.file, line: row.line)) }
+                if let event = parser.event(row, table.file, &found) {
+                    chunk.append(Located(event, file: table.file, line: row.line, source: table.source))
+                }
                 if chunk.count == Self.chunkSize {
                     try batch.add(chunk, &issues)
                     chunk.removeAll(keepingCapacity: true)

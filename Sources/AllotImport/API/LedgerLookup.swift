@@ -25,15 +25,17 @@ public struct MemoryLedger: LedgerSink, Sendable {
         for e in events { store(e) }
     }
 
-    public mutating func add(_ accounts: [Account]) {
-        for a in accounts { self.accounts[a.id] = a }
+    /// A memory ledger knows one source: the last row for a seat wins.
+    public mutating func add(_ seats: [Located<Account>]) {
+        for seat in seats { self.accounts[seat.value.id] = seat.value }
     }
 
-    public mutating func add(_ events: [LedgerEvent]) -> [(index: Int, refusal: Refusal)] {
+    public mutating func add(_ events: [Located<LedgerEvent>]) -> [(index: Int, refusal: Refusal)] {
         var refused: [(index: Int, refusal: Refusal)] = []
-        for (i, e) in events.enumerated() {
+        for (i, row) in events.enumerated() {
+            let e = row.value
             if let held = self.events[e.id] {
-                refused.append((i, .idTaken(by: held, inBatch: added.contains(e.id))))
+                refused.append((i, .idTaken(by: held, at: added.contains(e.id) ? nil : "an earlier import")))
             } else if e.kind == .send, let m = e.message, let other = sends[m] {
                 refused.append((i, .messageTaken(by: other)))
             } else {

@@ -31,12 +31,16 @@ public struct SourceRow: Sendable, Hashable {
 /// (mapped, for a file on disk) and cut into cells again on each pass; JSON Lines as
 /// decoded cells. Nothing is held per row.
 public struct SourceTable: Sendable {
+    /// The path errors name, as the user gave it.
     public var file: String
+    /// The source its rows belong to in the store (spec §8): the path relative to the
+    /// config, or the name given on `allot import`. The file's path unless set.
+    public var source: String
     public var kind: SourceKind
     let storage: Storage
 
     public init(file: String, kind: SourceKind, rows: [SourceRow]) {
-        self.file = file; self.kind = kind
+        self.file = file; self.source = file; self.kind = kind
         var cells = DecodedCells(width: kind.columns.count)
         for row in rows {
             cells.append(line: row.line) { column in row.fields[kind.columns[column]].map { Array($0.utf8) } }
@@ -45,7 +49,7 @@ public struct SourceTable: Sendable {
     }
 
     init(file: String, kind: SourceKind, storage: Storage) {
-        self.file = file; self.kind = kind; self.storage = storage
+        self.file = file; self.source = file; self.kind = kind; self.storage = storage
     }
 
     /// Every record as a dictionary of its non-empty cells (slow: for tests and small files).

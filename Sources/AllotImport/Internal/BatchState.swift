@@ -7,6 +7,8 @@ struct BatchState<Sink: LedgerSink> {
     var sink: Sink
     var seats: [String: Located<Account>] = [:]
     var seatOrder: [String] = []
+    /// Every valid seat row, in file order, for the sink.
+    private var seatRows: [Located<Account>] = []
     var unchangedSeats = 0
     var addedEvents = 0
     var repeatedEvents = 0
@@ -57,19 +59,30 @@ struct BatchState<Sink: LedgerSink> {
             }
             if seats[seat.id] == nil { seatOrder.append(seat.id) }
             seats[seat.id] = row
+            seatRows.append(row)
         }
         return issues
     }
 
-    /// A new closing must not strand events already stored.
-    mutating func checkSeatChanges() throws -> [ImportIssue] {
-        try seatOrder.compactMap { id in
+    /// Hands every seat row to the sink, then checks that no seat's new closing strands
+    /// events already stored. Afterwards seats are looked up as the sink merged them.
+    mutating func addSeats() throws -> [ImportIssue] {
+        var stored: [String: Account] = [:]
+        for id in seatOrder { stored[id] = try sink.account(id) }
+        try sink.add(seatRows)
+        seatRows = []
+        known = [:]
+        var issues: [ImportIssue] = []
+        for id in seatOrder {
             let row = seats[id]!
-            guard let stored = try sink.account(id), stored.closed != row.value.closed,
-                let event = try sink.eventOutside(account: id, opened: row.value.opened, closed: row.value.closed)
-            else { return nil }
-            return row.issue("closed", "would close seat \(id) before its event \(event.id) at \(event.time.iso8601)")
+            guard let now = try sink.account(id) else { continue }
+            seats[id] = Located(now, file: row.file, line: row.line, source: row.source)
+            guard let before = stored[id], before.closed != now.closed,
+                let event = try sink.eventOutside(account: id, opened: now.opened, closed: now.closed)
+            else { continue }
+            issues.append(row.issue("closed", "would close seat \(id) before its event \(event.id) at \(event.time.iso8601)"))
         }
+        return issues
     }
 
     /// Hands a chunk of parsed events to the sink and checks each one it took. Repeats
@@ -77,7 +90,7 @@ struct BatchState<Sink: LedgerSink> {
     /// and messages sent twice, are issues.
     mutating func add(_ rows: [Located<LedgerEvent>], _ issues: inout IssueLog) throws {
         guard !rows.isEmpty else { return }
-        let refused = try sink.add(rows.map(\.value))
+        let refused = try sink.add(rows)
         var next = refused.startIndex
         var found: [ImportIssue] = []
         for (i, row) in rows.enumerated() {
@@ -86,13 +99,13 @@ struct BatchState<Sink: LedgerSink> {
                 let refusal = refused[next].refusal
                 next += 1
                 switch refusal {
-                case .idTaken(let held, let inBatch):
+                case .idTaken(let held, let holder):
                     if held == e {
                         repeatedEvents += 1
-                    } else if inBatch {
-                        reused.append(row)
+                    } else if let holder {
+                        found.append(row.issue("id", "\(e.id) is held by \(holder) with different content; one id is one event"))
                     } else {
-                        found.append(row.issue("id", "\(e.id) was imported before with different content"))
+                        reused.append(row)
                     }
                     continue
                 case .messageTaken(let other):
@@ -132,47 +145,13 @@ struct BatchState<Sink: LedgerSink> {
 
     private mutating func check(_ row: Located<LedgerEvent>) throws -> [ImportIssue] {
         let e = row.value
-        var issues: [ImportIssue] = []
-        if e.kind.isResponse {
-            guard let m = e.message, let sent = try sink.send(ofMessage: m) else {
-                return [row.issue("message", "\(e.message ?? "") has no send; import the file with its send in the same batch or first")]
-            }
-            return check(row, sentBy: sent)
-        }
-        guard let id = e.account, let giver = try account(id) else {
-            return [row.issue("account", "\(e.account ?? "") is not a known seat; add it to a seats file")]
-        }
-        if !giver.isOpen(at: e.time) { issues.append(row.issue("time", notOpen(giver, e))) }
-        if e.kind == .share, let to = e.to {
-            if to == id {
-                issues.append(row.issue("to", "is the giver itself; a share goes to another seat"))
-            } else if let receiver = try account(to) {
-                if receiver.team != giver.team {
-                    issues.append(row.issue("to", "\(to) is in team \(receiver.team), not \(giver.team); shares stay within a team"))
-                } else if !receiver.isOpen(at: e.time) {
-                    issues.append(row.issue("time", notOpen(receiver, e)))
-                }
-            } else {
-                issues.append(row.issue("to", "\(to) is not a known seat; add it to a seats file"))
-            }
-        }
-        return issues
+        if e.kind.isResponse { return check(row, sentBy: try e.message.flatMap { try sink.send(ofMessage: $0) }) }
+        let giver = try e.account.flatMap { try account($0) }
+        let receiver = try e.to.flatMap { try account($0) }
+        return EventRules.problems(e, giver: giver, receiver: receiver).map { row.issue($0.field, $0.message) }
     }
 
-    private func check(_ row: Located<LedgerEvent>, sentBy sent: LedgerEvent) -> [ImportIssue] {
-        let e = row.value, m = e.message ?? ""
-        var issues: [ImportIssue] = []
-        if e.time < sent.time {
-            issues.append(row.issue("time", "\(e.time.iso8601) is before the send of \(m) at \(sent.time.iso8601)"))
-        }
-        if let a = e.account, a != sent.account {
-            issues.append(row.issue("account", "is \(a) but message \(m) was sent by \(sent.account ?? "")"))
-        }
-        return issues
-    }
-
-    private func notOpen(_ a: Account, _ e: LedgerEvent) -> String {
-        let period = a.closed.map { "from \(a.opened.iso8601) to \($0.iso8601)" } ?? "from \(a.opened.iso8601)"
-        return "\(e.time.iso8601) is outside the open period of seat \(a.id) (\(period))"
+    private func check(_ row: Located<LedgerEvent>, sentBy sent: LedgerEvent?) -> [ImportIssue] {
+        EventRules.problems(response: row.value, sentBy: sent).map { row.issue($0.field, $0.message) }
     }
 }

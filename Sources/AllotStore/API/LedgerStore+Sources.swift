@@ -1,3 +1,4 @@
+import AllotLedger
 import GRDB
 
 extension LedgerStore {
@@ -10,6 +11,20 @@ extension LedgerStore {
         }
     }
 
+    /// Every source the store holds rows of, in UTF-8 order.
+    public func sourceNames() throws -> [String] {
+        try queue.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT path FROM source WHERE EXISTS (SELECT 1 FROM event WHERE event.source = source.number)
+                    OR EXISTS (SELECT 1 FROM event_holder h WHERE h.source = source.number)
+                    OR EXISTS (SELECT 1 FROM seat_row r WHERE r.source = source.number)
+                    """
+            ).sorted(by: UTF8Order.precedes)
+        }
+    }
+
     /// Counts imports that changed the ledger: equal revisions mean equal contents.
     public func revision() throws -> Int {
         try queue.read { db in Int(try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'revision'") ?? "0") ?? 0 }
@@ -19,7 +34,8 @@ extension LedgerStore {
         for s in sources {
             try db.execute(
                 sql: """
-                    INSERT INTO source (path, size, modified, sha256) VALUES (?, ?, ?, ?)
+                    INSERT INTO source (path, size, modified, sha256, number)
+                    VALUES (?, ?, ?, ?, (SELECT coalesce(max(number), 0) + 1 FROM source))
                     ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified, sha256 = excluded.sha256
                     """, arguments: [s.path, s.size, s.modified, s.sha256])
         }

@@ -28,12 +28,15 @@ public final class LedgerStore: Sendable {
         try StoreSchema.migrator.migrate(queue)
     }
 
-    /// Appends a batch in one write transaction: `validate` checks it against what is
-    /// stored and puts each row into the sink as it goes; unless it succeeds, the batch
-    /// is rolled back whole. The store remembers its time zone (`zone`): bare dates were
-    /// read in it. `sources` are recorded with the batch, so their next import can be skipped.
+    /// Imports a batch in one write transaction (spec §8): each source in `batch` that was
+    /// imported before lets go of its rows first, then `validate` checks the batch against
+    /// what is stored and puts each row into the sink as it goes, and the rows other
+    /// sources hold are checked against what changed. Unless all of it succeeds the
+    /// store is left as it was. The store remembers its time zone (`zone`): bare dates
+    /// were read in it. `sources` are recorded with the batch, so their next import can
+    /// be skipped.
     public func importBatch(
-        zone: String, sources: [SourceRecord] = [],
+        zone: String, batch: [String], sources: [SourceRecord] = [],
         _ validate: (inout StoreSink) throws -> Result<ImportPlan, ImportFailure>
     ) throws -> Result<ImportPlan, ImportFailure> {
         var outcome: Result<ImportPlan, ImportFailure> = .success(ImportPlan())
@@ -42,15 +45,80 @@ public final class LedgerStore: Sendable {
                 outcome = .failure(ImportFailure([mismatch]))
                 return .rollback
             }
+            let numbers = try SourceNumbers(db, batch: batch)
+            let replaced = try Self.importedBefore(batch, numbers, db)
+            let release = replaced.isEmpty ? nil : try SourceRelease(db, sources: replaced)
             let bulk = try BulkInsert(db, eventsStored: Self.hasEvents(db))
             defer { bulk.restoreCache() }
-            var sink = try StoreSink(db: db)
+            var sink = try StoreSink(db: db, sources: numbers, replaced: Set(replaced.keys))
             outcome = try validate(&sink)
-            guard case .success(let plan) = outcome else { return .rollback }
+            guard case .success(var plan) = outcome else { return .rollback }
             try sink.placeResponses()
             try bulk.rebuildIndexes()
-            if !plan.isEmpty { try Self.bumpRevision(db, teams: sink.teams) }
+            var teams = sink.teams
+            if let release {
+                let released = try release.finish(firstNewRow: sink.firstNewRow)
+                guard released.issues.isEmpty else {
+                    outcome = .failure(ImportFailure(released.issues.sorted { ($0.file, $0.line) < ($1.file, $1.line) }))
+                    return .rollback
+                }
+                plan.sourceChanges = released.changes
+                let unchanged = plan.accounts.filter { released.seatsBefore[$0.id] == $0 }.count
+                plan.accounts.removeAll { released.seatsBefore[$0.id] == $0 }
+                plan.unchangedSeats += unchanged
+                plan.addedEvents -= released.reinserted
+                plan.repeatedEvents += released.reinserted
+                teams.formUnion(released.teams)
+                outcome = .success(plan)
+            }
+            if !plan.isEmpty { try Self.bumpRevision(db, teams: teams) }
             try Self.record(sources, db)
+            return .commit
+        }
+        return outcome
+    }
+
+    /// The sources of the batch that hold rows from an earlier import, by number.
+    private static func importedBefore(_ batch: [String], _ numbers: SourceNumbers, _ db: Database) throws -> [Int64: String] {
+        var out: [Int64: String] = [:]
+        for name in batch {
+            guard let number = numbers.byName[name] else { continue }
+            let holds = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM event WHERE source = ?1) OR EXISTS (SELECT 1 FROM event_holder WHERE source = ?1)
+                    OR EXISTS (SELECT 1 FROM seat_row WHERE source = ?1)
+                    """, arguments: [number])
+            if holds == true { out[number] = name }
+        }
+        return out
+    }
+
+    /// Removes what sources hold (`allot import --forget`), as importing them empty
+    /// would; fails, changing nothing, when rows other sources hold need them.
+    public func forget(sources names: [String]) throws -> Result<[SourceChange], ImportFailure> {
+        var outcome: Result<[SourceChange], ImportFailure> = .success([])
+        try queue.inTransaction(.immediate) { db in
+            let numbers = try SourceNumbers(db, batch: [])
+            var forgotten: [Int64: String] = [:]
+            for name in names {
+                guard let number = numbers.byName[name] else {
+                    let known = numbers.byName.keys.sorted(by: UTF8Order.precedes)
+                    let list = known.isEmpty ? "the store holds no sources" : "the sources are " + known.joined(separator: ", ")
+                    outcome = .failure(ImportFailure([ImportIssue(file: name, line: 0, "is not a source of this store; \(list)")]))
+                    return .rollback
+                }
+                forgotten[number] = name
+            }
+            guard !forgotten.isEmpty else { return .rollback }
+            let released = try SourceRelease(db, sources: forgotten).finish(firstNewRow: Int64.max)
+            guard released.issues.isEmpty else {
+                outcome = .failure(ImportFailure(released.issues))
+                return .rollback
+            }
+            for number in forgotten.keys { try db.execute(sql: "DELETE FROM source WHERE number = ?", arguments: [number]) }
+            try Self.bumpRevision(db, teams: released.teams)
+            outcome = .success(released.changes)
             return .commit
         }
         return outcome

@@ -11,7 +11,7 @@ public struct StoreSink: LedgerSink {
     private let db: Database
     private let lookup: DatabaseLookup
     /// Rows with a rowid from here on were added by this batch.
-    private let firstNewRow: Int64
+    let firstNewRow: Int64
     /// Each seat's team, and the team's place in UTF-8 order of team ids (chunks are
     /// sorted by it).
     private var teamOf: [String: (team: String, rank: Int)] = [:]
@@ -24,18 +24,29 @@ public struct StoreSink: LedgerSink {
     private var touched: [Bool] = []
     /// Responses added before their send, stored without a team until `placeResponses`.
     private var unplaced = 0
-    private let insert: GRDB.Statement, byID: GRDB.Statement, sendOf: GRDB.Statement
+    private let insert: GRDB.Statement, byID: GRDB.Statement, sendOf: GRDB.Statement, hold: GRDB.Statement
+    /// The batch's sources by name, and every source's name by number.
+    private let sourceNumbers: [String: Int64]
+    private let sourceNames: [Int64: String]
 
-    init(db: Database) throws {
+    /// Sources imported again: `SourceRelease` says which of their teams changed.
+    private let replaced: Set<Int64>
+
+    init(db: Database, sources: SourceNumbers, replaced: Set<Int64>) throws {
         self.db = db
+        self.replaced = replaced
+        sourceNumbers = sources.byName
+        sourceNames = sources.names
         lookup = DatabaseLookup(db: db)
         firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0) + 1
         for row in try Row.fetchAll(db, sql: "SELECT id, team FROM account") { teamOf[row[0]] = (row[1], 0) }
         insert = try db.makeStatement(
             sql: """
-                INSERT INTO event (id, time, type, account, message, recipient, amount, note, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO event (id, time, type, account, message, recipient, amount, note, team, source, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        byID = try db.makeStatement(sql: "SELECT \(Rows.eventColumns), rowid FROM event WHERE id = ?")
+        byID = try db.makeStatement(sql: "SELECT \(Rows.eventColumns), rowid, source, line FROM event WHERE id = ?")
+        hold = try db.makeStatement(sql: "INSERT OR IGNORE INTO event_holder (event, source, line) VALUES (?, ?, ?)")
         sendOf = try db.makeStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?")
         rankTeams()
     }
@@ -55,14 +66,21 @@ public struct StoreSink: LedgerSink {
         try first(sendOf, message) { try Rows.event($0) }
     }
 
-    public mutating func add(_ accounts: [Account]) throws {
-        for a in accounts {
-            try Rows.insert(a, db)
-            teamOf[a.id] = (a.team, 0)
-            named.insert(a.team)
+    public mutating func add(_ seats: [Located<Account>]) throws {
+        for seat in seats {
+            let a = seat.value
+            let before = teamOf[a.id]?.team, source = number(seat.source)
+            try Rows.insert(seat: a, source: source, line: seat.line, db)
+            guard let merged = try lookup.account(a.id) else { continue }
+            teamOf[a.id] = (merged.team, 0)
+            guard !replaced.contains(source) else { continue }
+            named.insert(merged.team)
+            if let before { named.insert(before) }
         }
         rankTeams()
     }
+
+    private func number(_ source: String) -> Int64 { sourceNumbers[source] ?? 0 }
 
     var teams: Set<String> { named.union(ranked.indices.lazy.filter { touched[$0] }.map { ranked[$0] }) }
 
@@ -74,7 +92,8 @@ public struct StoreSink: LedgerSink {
         for (seat, place) in teamOf { teamOf[seat] = (place.team, rank[place.team]!) }
     }
 
-    public mutating func add(_ events: [LedgerEvent]) throws -> [(index: Int, refusal: Refusal)] {
+    public mutating func add(_ rows: [Located<LedgerEvent>]) throws -> [(index: Int, refusal: Refusal)] {
+        let events = rows.map(\.value)
         var refused: [(index: Int, refusal: Refusal)] = []
         sendCache.removeAll(keepingCapacity: true)
         // Rows that repeat an id or a sent message of an earlier row of the chunk go in
@@ -94,11 +113,11 @@ public struct StoreSink: LedgerSink {
         }
         grouped.sort { a, b in a.rank != b.rank ? a.rank < b.rank : a.index < b.index }
         for (rank, team, i) in grouped {
-            if let refusal = try put(events[i], team: team, rank: rank) { refused.append((i, refusal)) }
+            if let refusal = try put(rows[i], team: team, rank: rank) { refused.append((i, refusal)) }
         }
         for i in repeating {
             let place = try team(events[i], events, firstSend)
-            if let refusal = try put(events[i], team: place?.team, rank: place?.rank ?? -1) { refused.append((i, refusal)) }
+            if let refusal = try put(rows[i], team: place?.team, rank: place?.rank ?? -1) { refused.append((i, refusal)) }
         }
         refused.sort { $0.index < $1.index }
         return refused
@@ -132,7 +151,8 @@ public struct StoreSink: LedgerSink {
         return stored.account.flatMap { teamOf[$0] }
     }
 
-    private mutating func put(_ e: LedgerEvent, team: String?, rank: Int) throws -> Refusal? {
+    private mutating func put(_ row: Located<LedgerEvent>, team: String?, rank: Int) throws -> Refusal? {
+        let e = row.value, source = number(row.source)
         let s = insert.sqliteStatement
         sqlite3_reset(s)
         Rows.bind(s, 1, e.id)
@@ -144,18 +164,42 @@ public struct StoreSink: LedgerSink {
         if let amount = e.amount { sqlite3_bind_int64(s, 7, Int64(amount)) } else { sqlite3_bind_null(s, 7) }
         Rows.bind(s, 8, e.note)
         Rows.bind(s, 9, team)
+        sqlite3_bind_int64(s, 10, source)
+        sqlite3_bind_int64(s, 11, Int64(row.line))
         let code = sqlite3_step(s)
         sqlite3_reset(s)
         if code == SQLITE_DONE {
-            if rank >= 0 { touched[rank] = true } else if e.kind.isResponse { unplaced += 1 }
+            if rank >= 0 { touched[rank] = touched[rank] || !replaced.contains(source) } else if e.kind.isResponse { unplaced += 1 }
             return nil
         }
         guard code & 0xFF == SQLITE_CONSTRAINT else { throw error(code, insert.sql) }
-        if let (held, row) = try first(byID, e.id, { (try Rows.event($0), sqlite3_column_int64($0, 8)) }) {
-            return .idTaken(by: held, inBatch: row >= firstNewRow)
+        if let held = try first(
+            byID, e.id,
+            {
+                (
+                    event: try Rows.event($0), row: sqlite3_column_int64($0, 8), source: sqlite3_column_int64($0, 9),
+                    line: sqlite3_column_int64($0, 10)
+                )
+            })
+        {
+            if held.event == e, held.source != source { try holdAlso(e.id, source: source, line: row.line) }
+            let inBatch = held.row >= firstNewRow
+            return .idTaken(by: held.event, at: inBatch ? nil : "\(sourceNames[held.source] ?? "an earlier import"):\(held.line)")
         }
         if e.kind == .send, let m = e.message, let other = try send(ofMessage: m) { return .messageTaken(by: other) }
         throw error(code, insert.sql)
+    }
+
+    /// Records that another source holds an event too (spec §8: overlapping exports).
+    private func holdAlso(_ id: String, source: Int64, line: Int) throws {
+        let s = hold.sqliteStatement
+        sqlite3_reset(s)
+        Rows.bind(s, 1, id)
+        sqlite3_bind_int64(s, 2, source)
+        sqlite3_bind_int64(s, 3, Int64(line))
+        let code = sqlite3_step(s)
+        sqlite3_reset(s)
+        guard code == SQLITE_DONE else { throw error(code, hold.sql) }
     }
 
     /// The first row of a statement with one text argument, read by `read`.

@@ -21,12 +21,29 @@ enum Rows {
             message: row[4], to: row[5], amount: row[6], note: row[7])
     }
 
-    static func insert(_ a: Account, _ db: Database) throws {
+    /// Stores a source's row for a seat, then the seat as its sources say: the row of
+    /// the source added last (the highest number) wins.
+    static func insert(seat a: Account, source: Int64, line: Int, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO account (id, name, team, email, opened, closed) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, closed = excluded.closed
-                """, arguments: [a.id, a.name, a.team, a.email, a.opened.millis, a.closed?.millis])
+                INSERT INTO seat_row (source, id, line, name, team, email, opened, closed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(source, id) DO UPDATE SET line = excluded.line, name = excluded.name, team = excluded.team,
+                email = excluded.email, opened = excluded.opened, closed = excluded.closed
+                """, arguments: [source, a.id, line, a.name, a.team, a.email, a.opened.millis, a.closed?.millis])
+        try mergeSeat(a.id, db)
+    }
+
+    /// Sets a seat to the row of the source added last that holds it, or removes it
+    /// when no source does.
+    static func mergeSeat(_ id: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO account (id, name, team, email, opened, closed)
+                SELECT id, name, team, email, opened, closed FROM seat_row WHERE id = ?1 ORDER BY source DESC LIMIT 1
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, team = excluded.team, email = excluded.email,
+                opened = excluded.opened, closed = excluded.closed
+                """, arguments: [id])
+        try db.execute(sql: "DELETE FROM account WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM seat_row WHERE id = ?1)", arguments: [id])
     }
 
     nonisolated(unsafe) private static let emptyText: UnsafePointer<CChar> = {

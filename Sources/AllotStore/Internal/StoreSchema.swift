@@ -69,6 +69,33 @@ enum StoreSchema {
                     CREATE UNIQUE INDEX event_send ON event(message) WHERE type = 'send';
                     """)
         }
+        m.registerMigration("v7: sources are snapshots") { db in
+            // Every row now belongs to the sources that hold it (spec §8). Rows stored
+            // before cannot be told apart by source, so the ledger tables start empty and
+            // the next import reads every source again; the notice log stays.
+            try db.execute(
+                sql: """
+                    DELETE FROM event;
+                    DELETE FROM account;
+                    DELETE FROM source;
+                    DELETE FROM team;
+                    UPDATE setting SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision';
+                    ALTER TABLE source ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
+                    CREATE UNIQUE INDEX source_number ON source(number);
+                    ALTER TABLE event ADD COLUMN source INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE event ADD COLUMN line INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX event_source ON event(source);
+                    CREATE TABLE event_holder (
+                        event TEXT NOT NULL, source INTEGER NOT NULL, line INTEGER NOT NULL,
+                        PRIMARY KEY (event, source)) WITHOUT ROWID;
+                    CREATE INDEX event_holder_source ON event_holder(source);
+                    CREATE TABLE seat_row (
+                        source INTEGER NOT NULL, id TEXT NOT NULL, line INTEGER NOT NULL, name TEXT NOT NULL,
+                        team TEXT NOT NULL, email TEXT, opened INTEGER NOT NULL, closed INTEGER,
+                        PRIMARY KEY (source, id)) WITHOUT ROWID;
+                    CREATE INDEX seat_row_id ON seat_row(id);
+                    """)
+        }
         return m
     }
 }
