@@ -79,7 +79,8 @@ public struct Project: Sendable {
     @discardableResult
     public func forget(sources: [String]) throws -> [SourceChange] {
         let known = try store.sourceNames()
-        return try store.forget(sources: sources.map { known.contains($0) ? $0 : sourceName($0) }).get()
+        let names = sources.map { given in known.contains(sourceName(given)) && !known.contains(given) ? sourceName(given) : given }
+        return try store.forget(sources: names).get()
     }
 
     /// The as-of instant: the given one, else the config's, else the end of the day of the latest record.
