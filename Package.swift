@@ -62,7 +62,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The preview server (FlyingFox) and the atomic publisher.
+        // The preview server (FlyingFox).
         .target(
             name: "AllotServe",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "AllotCLI",
             dependencies: [
-                "Allot", "AllotServe", "AllotMail",
+                "Allot", "AllotServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
