@@ -66,7 +66,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The preview server (FlyingFox) and the atomic publisher.
+        // The preview server (FlyingFox).
         .target(
             name: "AllotServe",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "Allot",
             dependencies: [
-                "AllotLedger", "AllotPolicies", "AllotImport", "AllotStore", "AllotReports", "AllotSite", "AllotMail",
+                "AllotLedger", "AllotPolicies", "AllotImport", "AllotStore", "AllotReports", "AllotSite", "AllotMail", "AllotSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "AllotCLI",
             dependencies: [
-                "Allot", "AllotServe", "AllotMail",
+                "Allot", "AllotServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

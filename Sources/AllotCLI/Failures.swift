@@ -1,6 +1,4 @@
 import Allot
-import AllotImport
-import AllotServe
 import ArgumentParser
 import Foundation
 
@@ -21,9 +19,6 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode.failure
     } catch let error as TemplateError {
         printError("error: template \(error); nothing was written")
-        throw ExitCode.failure
-    } catch let error as PublishError {
-        printError("error: \(error)")
         throw ExitCode.failure
     } catch let error as SiteWriteError {
         printError("error: \(error)")

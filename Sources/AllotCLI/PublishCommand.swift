@@ -1,7 +1,4 @@
 import Allot
-import AllotMail
-import AllotServe
-import AllotSupport
 import ArgumentParser
 import Foundation
 
@@ -40,56 +37,33 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        let publisher = Publisher(folder: to)
         if rollback {
-            let change = try reportingFailures { try publisher.rollback() }
+            let change = try reportingFailures { try Project.rollback(in: to) }
             print("Rolled back \(to)/current from \(change.previous ?? "nothing") to \(change.release).")
             report(change)
             return
         }
-        try reportingFailures {
+        let result = try reportingFailures {
             let p = try project.openProject()
-            _ = try p.buildSite(into: out, asOf: asOf.instant(p), templates: templates)
+            let now = Instant(millis: Int64(Date().timeIntervalSince1970 * 1000))
+            return try p.publish(site: out, to: to, keep: keep, releasedAt: now, asOf: asOf.instant(p), templates: templates)
         }
-        guard let files = SiteWriter.manifest(of: out) else { throw AllotError("\(out) holds no built site") }
-        let content = Self.contentID(out, files)
-        if let current = publisher.current(), current.hasSuffix("-" + content) {
+        switch result {
+        case .unchanged(let current):
             print("Nothing changed since release \(current); nothing was published.")
-            return
+        case .published(let change, let pruned):
+            print("Published release \(change.release) to \(to)/current.")
+            report(change)
+            if !pruned.isEmpty { print("Removed \(pruned.count) old releases (keeping \(keep)).") }
         }
-        let id = Self.timestamp() + "-" + content
-        let change = try reportingFailures { try publisher.publish(site: out, files: files, id: id) }
-        let pruned = try publisher.prune(keep: keep)
-        print("Published release \(id) to \(to)/current.")
-        report(change)
-        if !pruned.isEmpty { print("Removed \(pruned.count) old releases (keeping \(keep)).") }
     }
 
-    private func report(_ change: Publisher.Change) {
+    private func report(_ change: ReleaseChange) {
         let pages = { (list: [String]) in list.filter { $0.hasSuffix(".html") } }
         print("Pages: \(pages(change.added).count) added, \(pages(change.changed).count) changed, \(pages(change.removed).count) removed.")
         for (label, list) in [("added", change.added), ("changed", change.changed), ("removed", change.removed)] {
             for path in pages(list).prefix(10) { print("  \(label): \(path)") }
             if pages(list).count > 10 { print("  … and \(pages(list).count - 10) more \(label)") }
         }
-    }
-
-    /// A short hash of the site's files: the same site gets the same suffix.
-    static func contentID(_ folder: String, _ files: [String]) -> String {
-        var bytes: [UInt8] = []
-        for file in files.sorted() {
-            bytes += Array(file.utf8) + [0]
-            bytes += SHA256.digest(FileManager.default.contents(atPath: folder + "/" + file) ?? Data())
-        }
-        return String(SHA256.hex(bytes).prefix(10))
-    }
-
-    /// Now in UTC, `20261126T145500Z`: release ids sort by time.
-    static func timestamp() -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return f.string(from: Date())
     }
 }

@@ -105,6 +105,30 @@ import Testing
         #expect(retry.sent.map(\.account.id) == ["s1"])
     }
 
+    /// The previews are a report's pages: SiteBuilder driven directly, with the built-in
+    /// reports, writes them as `buildSite` does, byte for byte, with the rest of the site.
+    @Test func siteBuilderWithTheBuiltInReportsWritesTheNoticePreviews() throws {
+        let folder = Self.ledgerFolder()
+        let project = try Project(configPath: folder + "/allot.toml")
+        _ = try project.buildSite(into: folder + "/site")
+        let ledger = try project.replay()
+        let context = ReportContext(ledger: ledger, title: project.config.title, siteURL: project.config.siteURL)
+        let site = SiteContext(
+            title: project.config.title, asOf: ledger.asOf, settings: project.config.settings, slugs: context.slugs,
+            teams: [TeamSummary(team: "t", context)], comparisons: [])
+        let builder = try SiteBuilder(siteTitle: project.config.title)
+        let files = Dictionary(uniqueKeysWithValues: try (builder.files(context) + builder.files(site)).map { ($0.path, $0.bytes) })
+        #expect(files == TestSupport.files(under: folder + "/site").filter { !$0.key.hasPrefix(".allot-") })
+        let drafts = NoticeDraft.drafts(context)
+        let previews = files.keys.filter { $0.hasPrefix("notices/") }
+        #expect(Set(previews) == Set(drafts.filter { $0.account.email != nil }.map { "notices/\($0.slug).html" }))
+        #expect(files["notices/nomail.html"] == nil)
+        let s0 = try #require(drafts.first { $0.account.id == "s0" })
+        let html = try NoticeRenderer(templates: .defaults).render(s0.view).html
+        #expect(files["notices/\(s0.slug).html"] == Data(html.utf8))
+        #expect(html.contains("https://intranet.example/credits/accounts/\(s0.slug)/index.html"))
+    }
+
     @Test func notifyWithoutASenderSaysWhatToAdd() throws {
         let folder = TestSupport.copyOfFixture("transition")
         let failure = try #require(throws: AllotError.self) { try Project(configPath: folder + "/allot.toml").notices() }

@@ -68,7 +68,7 @@ import Testing
         #expect(checked > 5)
         let context = ReportContext(ledger: ledger, title: "Ones", slugs: SiteSlugs(accounts: ledger.accounts.map(\.account)))
         let renderer = try NoticeRenderer(templates: .defaults)
-        for draft in NoticeDraft.drafts(context, siteURL: nil) {
+        for draft in NoticeDraft.drafts(context) {
             let notice = try renderer.render(draft.view)
             for text in [notice.subject, notice.text, notice.html] {
                 #expect(Self.mistakes(in: text).isEmpty, "\(Self.mistakes(in: text)) in \(text)")

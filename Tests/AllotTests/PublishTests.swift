@@ -4,7 +4,6 @@ import Foundation
 import Testing
 
 @testable import Allot
-@testable import AllotServe
 
 extension ProcessHeavyTests {
     /// Publishing: whole releases, an atomic switch, pruning and rollback, under a real nginx.
@@ -18,7 +17,7 @@ extension ProcessHeavyTests {
             return folder + "/site"
         }
 
-        func publish(_ p: Publisher, _ site: String, _ id: String) throws -> Publisher.Change {
+        func publish(_ p: Publisher, _ site: String, _ id: String) throws -> ReleaseChange {
             try p.publish(site: site, files: SiteWriter.manifest(of: site)!, id: id)
         }
 
@@ -41,7 +40,7 @@ extension ProcessHeavyTests {
             let removed = try p.prune(keep: 2)
             #expect(removed == ["r01", "r02", "r03", "r04"])
             #expect(p.releases() == ["r05", "r06"])
-            #expect(throws: PublishError.self) { try publish(p, b, "r06") }
+            #expect(throws: AllotError.self) { try publish(p, b, "r06") }
             // The same files under an existing id: what a publish killed before switching left.
             _ = try p.rollback()
             #expect(try publish(p, a, "r06").release == "r06")

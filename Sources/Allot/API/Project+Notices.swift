@@ -17,8 +17,9 @@ extension Project {
         let renderer = try NoticeRenderer(templates: templateSet(templates))
         var drafts: [(draft: NoticeDraft, urgency: Instant)] = []
         for team in try store.teams() {
-            let context = ReportContext(ledger: try replay(team: team.id, asOf: end).ledger, title: config.title, slugs: slugs)
-            drafts += zip(NoticeDraft.drafts(context, siteURL: config.siteURL), context.warnings.map(\.mostUrgent)).map { ($0, $1) }
+            let context = ReportContext(
+                ledger: try replay(team: team.id, asOf: end).ledger, title: config.title, slugs: slugs, siteURL: config.siteURL)
+            drafts += zip(NoticeDraft.drafts(context), context.warnings.map(\.mostUrgent)).map { ($0, $1) }
         }
         drafts.sort { $0.urgency != $1.urgency ? $0.urgency < $1.urgency : UTF8Order.precedes($0.draft.account.id, $1.draft.account.id) }
         var notices: [Notice] = [], skipped: [(account: Account, reason: String)] = []
@@ -42,12 +43,5 @@ extension Project {
     func templateSet(_ folder: String?) throws -> TemplateSet {
         guard let overrides = folder ?? templatesPath else { return .defaults }
         return try TemplateSet.defaults.overriding(withFolder: overrides)
-    }
-
-    /// The HTML part of each warned seat's notice, for the site's warnings page.
-    func noticePreviews(_ context: ReportContext, renderer: NoticeRenderer) throws -> [RenderedFile] {
-        try NoticeDraft.drafts(context, siteURL: config.siteURL).filter { $0.account.email != nil }.map {
-            RenderedFile(path: ReportContext.noticePath($0.slug) + ".html", bytes: Data(try renderer.render($0.view).html.utf8))
-        }
     }
 }

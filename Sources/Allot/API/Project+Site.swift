@@ -55,7 +55,6 @@ extension Project {
             return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
         }
         let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
-        let notices = try NoticeRenderer(templates: set)
         let end = try resolvedAsOf(asOf)
         let accounts = try store.accounts()
         let slugs = SiteSlugs(accounts: accounts)
@@ -85,8 +84,9 @@ extension Project {
             }
             let team = teams[i].id
             let (ledger, comparisons) = try replay(team: team, asOf: end)
-            let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs)
-            let files = try builder.files(context) + noticePreviews(context, renderer: notices)
+            let context = ReportContext(
+                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL)
+            let files = try builder.files(context)
             try session.write(files)
             return TeamCache.Entry(team: team, key: keys[i], summary: TeamSummary(team: team, context), paths: files.map(\.path))
         }
@@ -135,7 +135,8 @@ extension Project {
 
 extension Project {
     /// Every page's filled Markdown (before libcmark), for comparing renderers on the
-    /// same pages: `(path, title, markdown)`.
+    /// same pages: `(path, title, markdown)`. Notice previews are emails, not pages in the
+    /// layout, and are left out.
     public func filledMarkdown(
         asOf: Instant? = nil, templates: String? = nil,
         reports: [any Report] = BuiltInReports.all
@@ -148,8 +149,9 @@ extension Project {
         var pages: [Page] = [], summaries: [TeamSummary] = []
         for team in try store.teams() {
             let (ledger, comparisons) = try replay(team: team.id, asOf: end)
-            let context = ReportContext(ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs)
-            pages += reports.flatMap { $0.pages(context) }
+            let context = ReportContext(
+                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL)
+            pages += reports.flatMap { $0.pages(context) }.filter { $0.output == .document }
             summaries.append(TeamSummary(team: team.id, context))
         }
         let site = SiteContext(

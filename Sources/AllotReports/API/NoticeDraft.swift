@@ -9,12 +9,12 @@ public struct NoticeDraft: Sendable {
 
     /// One draft per warned seat (spec §7), most urgent first; seats without an email too,
     /// so the caller can say they were skipped.
-    public static func drafts(_ c: ReportContext, siteURL: String?) -> [NoticeDraft] {
+    public static func drafts(_ c: ReportContext) -> [NoticeDraft] {
         c.warnings.map { w in
             let slug = c.slugs.account(w.account.id)
             let lastExpiry = w.expiring.compactMap(\.expires).max()
             let lastWindow = w.pending.compactMap(\.closes).max()
-            let base = siteURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            let base = c.siteURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             let view = NoticeView(
                 name: w.account.name, account: w.account.id, team: w.account.team, title: c.title,
                 asOf: c.format.longDate(c.ledger.asOf), horizonDays: c.ledger.settings.warnDays,
@@ -44,8 +44,9 @@ public struct NoticeDraft: Sendable {
     }
 }
 
-/// What the notice templates see.
-public struct NoticeView: Sendable, Encodable {
+/// What the notice templates see; also the model of a notice preview page, which has no
+/// JSON twin (`PageOutput.notice`).
+public struct NoticeView: PageModel {
     public struct Item: Sendable, Encodable {
         public var amount: Int
         /// `1 credit`, `12 credits`.
@@ -75,4 +76,6 @@ public struct NoticeView: Sendable, Encodable {
     public var expiringVerb, pendingVerb: String
     /// The subject's start: `1 InMail credit expires`, `3 InMail messages need`.
     public var expiringSubject, pendingSubject: String
+
+    public var kind: String { "notice" }
 }

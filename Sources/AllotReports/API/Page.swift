@@ -5,6 +5,7 @@ public protocol PageModel: Encodable, Sendable {
 
 /// One page of the site: written as `path.html` from its template and view, and as
 /// `path.json` from its model. Both come from the same data; neither from the other.
+/// (A notice preview is written as `path.html` alone; see `PageOutput`.)
 public struct Page: Sendable {
     /// Relative to the site root, without extension, e.g. `accounts/alice/2015-01`.
     public var path: String
@@ -16,9 +17,14 @@ public struct Page: Sendable {
     /// What the template sees: display-ready values, read through their `Encodable`
     /// conformance (keys are the property names).
     public var view: any Encodable & Sendable
+    public var output: PageOutput
 
-    public init(path: String, template: String, title: String, model: any PageModel, view: any Encodable & Sendable) {
+    public init(
+        path: String, template: String, title: String, model: any PageModel, view: any Encodable & Sendable,
+        output: PageOutput = .document
+    ) {
         self.path = path; self.template = template; self.title = title; self.model = model; self.view = view
+        self.output = output
     }
 
     /// How many folders deep the page is: `../` repeated this often leads to the root.

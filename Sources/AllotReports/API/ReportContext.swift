@@ -1,7 +1,7 @@
 import AllotLedger
 
 /// What a report sees when it makes one team's pages: the team's replayed ledger, the
-/// site's title, and the names of things on the whole site. A build replays and renders
+/// site's title and address, and the names of things on the whole site. A build replays and renders
 /// team by team, so `ledger` holds one team (or, outside a build, any set of seats).
 public struct ReportContext: Sendable {
     public let ledger: Ledger
@@ -12,13 +12,16 @@ public struct ReportContext: Sendable {
     public let warnings: [ExpiryWarning]
     /// The config's `[[compare]]` entries, replayed: the what-if pages.
     public let comparisons: [Comparison]
+    /// Where the site is published (the config's `site_url`): notices link to it.
+    public let siteURL: String?
     private let comparisonSlugs: [String: String]
 
     /// `slugs` name every seat and team of the site; by default those of `ledger`.
-    public init(ledger: Ledger, title: String, comparisons: [Comparison] = [], slugs: SiteSlugs? = nil) {
+    public init(ledger: Ledger, title: String, comparisons: [Comparison] = [], slugs: SiteSlugs? = nil, siteURL: String? = nil) {
         self.ledger = ledger
         self.title = title
         self.comparisons = comparisons
+        self.siteURL = siteURL
         self.comparisonSlugs = SiteSlugs.assign(comparisons.map(\.name), fallback: "what-if")
         self.slugs = slugs ?? SiteSlugs(ledger)
         self.format = DisplayFormat(calendar: ledger.settings.calendar)

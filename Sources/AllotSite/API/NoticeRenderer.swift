@@ -31,6 +31,14 @@ public struct NoticeRenderer: Sendable {
         let html = try library.render(TemplateData.convert(layout), withTemplate: "email-layout")
         return Rendered(subject: subject, text: text, html: html)
     }
+
+    /// A notice page (`PageOutput.notice`) as `path.html`: the notice's HTML part.
+    public func files(_ page: Page) throws -> [RenderedFile] {
+        guard let notice = page.view as? NoticeView else {
+            throw TemplateError(file: "notice.md", message: "cannot be filled for the \(page.path) page: its view is not a NoticeView")
+        }
+        return [RenderedFile(path: page.path + ".html", bytes: Data(try render(notice).html.utf8))]
+    }
 }
 
 struct EmailLayoutView: Sendable, Encodable {

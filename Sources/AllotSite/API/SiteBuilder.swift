@@ -2,17 +2,19 @@ import AllotLedger
 import AllotReports
 import Foundation
 
-/// Reports → pages → rendered files (HTML and JSON twins). A build asks for one team's
-/// files at a time, then for the site-wide pages and the static files.
+/// Reports → pages → rendered files (HTML and JSON twins, notice previews). A build asks
+/// for one team's files at a time, then for the site-wide pages and the static files.
 public struct SiteBuilder: Sendable {
     public let reports: [any Report]
     public let templates: TemplateSet
     private let renderer: PageRenderer
+    private let notices: NoticeRenderer
 
     public init(reports: [any Report] = BuiltInReports.all, templates: TemplateSet = .defaults, siteTitle: String) throws {
         self.reports = reports
         self.templates = templates
         self.renderer = try PageRenderer(templates: templates, siteTitle: siteTitle)
+        self.notices = try NoticeRenderer(templates: templates)
     }
 
     /// Every page the reports make of the team (or seats) in `context`, rendered.
@@ -31,6 +33,11 @@ public struct SiteBuilder: Sendable {
         for page in pages where !seen.insert(page.path).inserted {
             throw SiteWriteError(path: page.path, message: "is made by two reports; give one of them another path")
         }
-        return try pages.flatMap { try renderer.files($0) }
+        return try pages.flatMap { page in
+            switch page.output {
+            case .document: try renderer.files(page)
+            case .notice: try notices.files(page)
+            }
+        }
     }
 }

@@ -1,43 +1,52 @@
+import AllotSupport
 import Foundation
 
 /// Publishes built sites for a web server that serves `DIR/current`: each release is
 /// copied whole into `DIR/releases/<id>/`, then `DIR/current`, a symlink, is replaced
 /// by an atomic rename, so a reader gets the old site or the new one, never a mix.
-public struct Publisher: Sendable {
-    public let folder: String
-
-    public init(folder: String) { self.folder = folder }
+struct Publisher: Sendable {
+    let folder: String
 
     var releasesFolder: String { folder + "/releases" }
     var currentLink: String { folder + "/current" }
 
-    public struct Change: Sendable, Equatable {
-        public var release: String
-        public var previous: String?
-        public var added: [String] = [], changed: [String] = [], removed: [String] = []
+    /// A release's id: the time in UTC, then a hash of the site's files, `20261126T145500Z-3f1c0a9b2e`.
+    static func releaseID(at time: Instant, content: String) -> String {
+        // `2026-11-26T14:55:00Z` without its dashes and colons, to the second.
+        Instant(seconds: time.millis / 1000).iso8601.filter { $0 != "-" && $0 != ":" } + "-" + content
+    }
+
+    /// A short hash of the site's files: the same site gets the same suffix.
+    static func contentID(_ folder: String, _ files: [String]) -> String {
+        var bytes: [UInt8] = []
+        for file in files.sorted() {
+            bytes += Array(file.utf8) + [0]
+            bytes += SHA256.digest(FileManager.default.contents(atPath: folder + "/" + file) ?? Data())
+        }
+        return String(SHA256.hex(bytes).prefix(10))
     }
 
     /// Release ids, oldest first (ids sort by time).
-    public func releases() -> [String] {
+    func releases() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: releasesFolder)) ?? [])
             .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".partial") }.sorted()
     }
 
     /// The release `current` points at.
-    public func current() -> String? {
+    func current() -> String? {
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: currentLink) else { return nil }
         return (target as NSString).lastPathComponent
     }
 
     /// Copies `files` (paths relative to `site`) into a new release `id` and switches to it.
-    public func publish(site: String, files: [String], id: String) throws -> Change {
+    func publish(site: String, files: [String], id: String) throws -> ReleaseChange {
         let fm = FileManager.default
         let target = releasesFolder + "/" + id
         if fm.fileExists(atPath: target) {
             // A publish killed after copying but before switching leaves a whole release;
             // with the same files it is finished, not copied again.
             let wanted = Dictionary(uniqueKeysWithValues: files.map { ($0, fm.contents(atPath: site + "/" + $0)) })
-            guard self.files(in: target) == wanted else { throw PublishError("release \(id) exists already with other files") }
+            guard self.files(in: target) == wanted else { throw AllotError("release \(id) exists already with other files") }
             let previous = current()
             try switchCurrent(to: id)
             return try compare(previous, id)
@@ -58,18 +67,18 @@ public struct Publisher: Sendable {
     }
 
     /// Points `current` back at the release before it.
-    public func rollback() throws -> Change {
+    func rollback() throws -> ReleaseChange {
         guard let now = current(), let index = releases().firstIndex(of: now) else {
-            throw PublishError("nothing is published in \(folder)")
+            throw AllotError("nothing is published in \(folder)")
         }
-        guard index > 0 else { throw PublishError("\(now) is the oldest release kept; there is nothing to roll back to") }
+        guard index > 0 else { throw AllotError("\(now) is the oldest release kept; there is nothing to roll back to") }
         let before = releases()[index - 1]
         try switchCurrent(to: before)
         return try compare(now, before)
     }
 
     /// Removes all but the newest `keep` releases, never the current one.
-    public func prune(keep: Int) throws -> [String] {
+    func prune(keep: Int) throws -> [String] {
         let all = releases()
         let current = current()
         let doomed = all.dropLast(max(0, keep)).filter { $0 != current }
@@ -86,7 +95,7 @@ public struct Publisher: Sendable {
     }
 
     private func move(_ from: String, to: String) throws {
-        guard rename(from, to) == 0 else { throw PublishError("cannot rename \(from) to \(to): \(String(cString: strerror(errno)))") }
+        guard rename(from, to) == 0 else { throw AllotError("cannot rename \(from) to \(to): \(String(cString: strerror(errno)))") }
     }
 
     private func fsyncFolder(_ path: String) throws {
@@ -96,8 +105,8 @@ public struct Publisher: Sendable {
         close(fd)
     }
 
-    private func compare(_ old: String?, _ new: String) throws -> Change {
-        var change = Change(release: new, previous: old)
+    private func compare(_ old: String?, _ new: String) throws -> ReleaseChange {
+        var change = ReleaseChange(release: new, previous: old)
         let newFiles = files(in: releasesFolder + "/" + new)
         let oldFiles = old.map { files(in: releasesFolder + "/" + $0) } ?? [:]
         for (path, bytes) in newFiles.sorted(by: { $0.key < $1.key }) {
@@ -115,9 +124,4 @@ public struct Publisher: Sendable {
         }
         return out
     }
-}
-
-public struct PublishError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ message: String) { description = message }
 }

@@ -1,0 +1,28 @@
+extension Project {
+    /// Builds the site into `site` (as `buildSite` does), then publishes it for a web
+    /// server that serves `folder/current`: copies it whole into `folder/releases/<id>/`
+    /// and switches the symlink `folder/current` to it with one atomic rename, so readers
+    /// never see a half-copied or mixed site. Nothing is published when the build fails,
+    /// or when the site is the current release's. Keeps the newest `keep` releases, never
+    /// removing the current one. The release id is `releasedAt` in UTC and a hash of the
+    /// site's files, `20261126T145500Z-3f1c0a9b2e`, so ids sort by time.
+    public func publish(
+        site: String, to folder: String, keep: Int = 5, releasedAt: Instant, asOf: Instant? = nil, templates: String? = nil,
+        reports: [any Report] = BuiltInReports.all, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> PublishResult {
+        guard keep >= 1 else { throw AllotError("keep must be 1 or more") }
+        _ = try buildSite(into: site, asOf: asOf, templates: templates, reports: reports, progress: progress)
+        guard let files = SiteWriter.manifest(of: site) else { throw AllotError("\(site) holds no built site") }
+        let publisher = Publisher(folder: folder)
+        let content = Publisher.contentID(site, files)
+        if let current = publisher.current(), current.hasSuffix("-" + content) { return .unchanged(current: current) }
+        let change = try publisher.publish(site: site, files: files, id: Publisher.releaseID(at: releasedAt, content: content))
+        return .published(change, pruned: try publisher.prune(keep: keep))
+    }
+
+    /// Switches `folder/current` back to the release before the current one; builds
+    /// nothing and needs no project.
+    public static func rollback(in folder: String) throws -> ReleaseChange {
+        try Publisher(folder: folder).rollback()
+    }
+}
