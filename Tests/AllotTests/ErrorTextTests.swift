@@ -12,7 +12,7 @@ extension ProcessHeavyTests {
             #expect(result.status == 1)
             #expect(err.hasPrefix("error: "), "\(err)")
             for word in words { #expect(err.contains(word), "\(err)") }
-            for dump in ["Domain=", "Code=", "Error:", "CocoaError", "NSError", "ImportFailure", "AllotError"] {
+            for dump in ["Domain=", "Code=", "Error:", "CocoaError", "NSError", "ImportFailure", "AllotError", "SiteWriteError"] {
                 #expect(!err.contains(dump), "\(err)")
             }
         }
@@ -26,6 +26,57 @@ extension ProcessHeavyTests {
             expectPlain(
                 try await TestSupport.allot([command[0], "--config", folder + "/allot.toml", command[1], folder + "/" + command[2]]),
                 saying: [folder + "/taken", "is a file where a folder is needed"])
+        }
+
+        @Test(.enabled(if: Tmpfs.allowed, "mounting a small tmpfs needs root with CAP_SYS_ADMIN"))
+        func aFullDiskIsNamedWithWhatToDo() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = TestSupport.copyOfFixture("transition")
+            let disk = try Tmpfs(bytes: 64 * 1024)
+            defer { disk.unmount() }
+            let result = try await TestSupport.allot(["build", "--config", folder + "/allot.toml", "--out", disk.path + "/site"])
+            expectPlain(result, saying: [disk.path + "/site", ": the disk is full; free some space and run the command again"])
+        }
+
+        @Test(.enabled(if: Tmpfs.allowed, "mounting a read-only tmpfs needs root with CAP_SYS_ADMIN"))
+        func publishingToAReadOnlyDiskSaysSo() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = TestSupport.copyOfFixture("transition")
+            let disk = try Tmpfs(bytes: 64 * 1024, readOnly: true)
+            defer { disk.unmount() }
+            let result = try await TestSupport.allot([
+                "publish", "--config", folder + "/allot.toml", "--out", folder + "/site", "--to", disk.path + "/www",
+            ])
+            expectPlain(result, saying: [disk.path + "/www: the file system is read-only; choose another place"])
+        }
+
+        /// Root may write anywhere, so as root the binary runs as nobody, who is given the
+        /// ledger but not the folder the site goes in.
+        @Test(.enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: Self.setpriv), "needs setpriv (util-linux)"))
+        func aFolderThatCannotBeWrittenIsNamed() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = TestSupport.copyOfFixture("transition")
+            let locked = TestSupport.scratch() + "/locked"
+            try FileManager.default.createDirectory(
+                atPath: locked, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o555])
+            let arguments = ["build", "--config", folder + "/allot.toml", "--out", locked + "/site"]
+            let result: ChildProcess.Ended
+            if geteuid() == 0 {
+                try Self.giveToNobody(folder)
+                let asNobody = ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", TestSupport.allotBinary]
+                result = try await ChildProcess(Self.setpriv, asNobody + arguments, keepErrors: true).ended()
+            } else {
+                result = try await TestSupport.allot(arguments)
+            }
+            expectPlain(result, saying: [locked + "/site: permission denied; run as a user who may write there, or choose another place"])
+        }
+
+        static let setpriv = "/usr/bin/setpriv"
+        static let nobody: UInt32 = 65534
+
+        static func giveToNobody(_ folder: String) throws {
+            let paths = [folder] + (FileManager.default.subpaths(atPath: folder) ?? []).map { folder + "/" + $0 }
+            for path in paths where lchown(path, nobody, nobody) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EPERM) }
         }
 
         @Test func serveOnABusyPortSaysSoBeforeBuilding() async throws {
@@ -59,6 +110,15 @@ extension ProcessHeavyTests {
             ])
             expectPlain(result, saying: ["--host example.invalid is not an IPv4 address"])
             #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
+        }
+
+        /// ArgumentParser's own words for a mistake in the command line stay as they are.
+        @Test func anUnknownOptionGetsArgumentParsersUsage() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let result = try await TestSupport.allot(["serve", "--hots", "127.0.0.1"])
+            #expect(result.status == 64)
+            #expect(result.errorText.hasPrefix("Error: Unknown option '--hots'"), "\(result.errorText)")
+            #expect(result.errorText.contains("Usage: allot serve"), "\(result.errorText)")
         }
 
         @Test func notifyWithoutASenderNamesTheConfig() async throws {
