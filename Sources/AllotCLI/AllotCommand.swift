@@ -20,4 +20,25 @@ struct AllotCommand: AsyncParsableCommand {
             StatementCommand.self, CompareCommand.self, GenerateCommand.self,
         ]
     )
+
+    /// ArgumentParser's entry, except that a failure a command's `run()` lets through is
+    /// said as every other is (`error: ` and a sentence), not as ArgumentParser's
+    /// `Error: ` and the error's Swift description.
+    static func main() async {
+        var command: ParsableCommand
+        do {
+            command = try await asyncParseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: reported(error))
+        }
+    }
 }

@@ -31,9 +31,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A folder of templates that replace the defaults.", valueName: "folder"))
     var templates: String?
 
+    func validate() throws {
+        try reportingFailures { _ = try hostAddress() }
+    }
+
     func run() async throws {
-        // Said at once, before a build: a bad address or a busy port.
-        let address = try reportingFailures { try listenAddress() }
+        // Said at once, before a build: a busy port.
+        let address = try reportingFailures { try freeAddress() }
         let p = try reportingFailures { try project.openProject() }
         let state = PreviewState()
         await rebuild(p, state)
@@ -50,14 +54,20 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// The address to listen on, checked free: another program on the port stops the
-    /// command with a sentence, not a bind error after a build and a timeout.
-    private func listenAddress() throws -> sockaddr_in {
+    /// The IPv4 address `--host` names (`localhost` is the loopback address).
+    private func hostAddress() throws -> sockaddr_in {
         let ip = host == "localhost" ? "127.0.0.1" : host
         var parsed = in_addr()
         guard inet_pton(AF_INET, ip, &parsed) == 1, let address = try? sockaddr_in.inet(ip4: ip, port: port) else {
             throw AllotError("--host \(TerminalText.literal(host)) is not an IPv4 address such as 127.0.0.1")
         }
+        return address
+    }
+
+    /// The address to listen on, checked free: another program on the port stops the
+    /// command with a sentence, not a bind error after a build and a timeout.
+    private func freeAddress() throws -> sockaddr_in {
+        let address = try hostAddress()
         let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard probe >= 0 else { return address }
         defer { close(probe) }

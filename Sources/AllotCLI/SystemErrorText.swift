@@ -5,9 +5,9 @@ import Foundation
 /// names the path and says what to do, never Foundation's `Error Domain=… Code=…` dump.
 enum SystemErrorText {
     static func sentence(for error: Error) -> String {
+        if let error = error as? SiteWriteError { return sentence(for: error) }
         let ns = error as NSError
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
-        let pathPrefix = path.map { TerminalText.literal($0) + ": " } ?? ""
         let creating =
             (ns.domain == NSCocoaErrorDomain
                 && [CocoaError.fileWriteUnknown.rawValue, CocoaError.fileWriteFileExists.rawValue].contains(ns.code))
@@ -15,30 +15,41 @@ enum SystemErrorText {
         if creating, let path, let file = fileInTheWay(of: path) {
             return TerminalText.literal(file) + ": is a file where a folder is needed; move it or choose another place"
         }
-        if let code = posixCode(ns) {
-            switch code {
-            case ENOSPC, EDQUOT: return pathPrefix + "the disk is full; free some space and run the command again"
-            case EACCES, EPERM: return pathPrefix + "permission denied; run as a user who may write there, or choose another place"
-            case EROFS: return pathPrefix + "the file system is read-only; choose another place"
-            case ENOTDIR, EEXIST: return pathPrefix + "a file is in the way where a folder is needed; move it or choose another place"
-            case EISDIR: return pathPrefix + "is a folder where a file is needed"
-            case ENOENT: return pathPrefix + "no such file or folder"
-            default: return pathPrefix + String(cString: strerror(code))
-            }
+        if ns.domain == NSCocoaErrorDomain && ns.code == CocoaError.fileReadNoPermission.rawValue {
+            return named(path) + "permission denied; run as a user who may read it"
         }
-        if ns.domain == NSCocoaErrorDomain {
-            switch CocoaError.Code(rawValue: ns.code) {
-            case .fileWriteOutOfSpace: return pathPrefix + "the disk is full; free some space and run the command again"
-            case .fileWriteNoPermission, .fileReadNoPermission:
-                return pathPrefix + "permission denied; run as a user who may write there, or choose another place"
-            case .fileWriteFileExists: return pathPrefix + "a file is in the way where a folder is needed; move it or choose another place"
-            case .fileNoSuchFile, .fileReadNoSuchFile: return pathPrefix + "no such file or folder"
-            case .fileWriteVolumeReadOnly: return pathPrefix + "the file system is read-only; choose another place"
-            default: break
-            }
-        }
+        if let code = posixCode(ns) ?? cocoaCode(ns) { return named(path) + (sentence(code) ?? String(cString: strerror(code))) }
         let text = String(describing: error)
-        return pathPrefix + (text.contains("Domain=") ? ns.localizedDescription : text)
+        return named(path) + (text.contains("Domain=") ? ns.localizedDescription : text)
+    }
+
+    /// SiteWriter says why a file could not be written in the system's words for the
+    /// error (`cannot be written: ` and strerror's text): those words, matched here, give
+    /// the plain sentence.
+    static func sentence(for error: SiteWriteError) -> String {
+        let known = [ENOSPC, EDQUOT, EACCES, EPERM, EROFS, ENOTDIR, EEXIST, EISDIR, ENOENT]
+        guard let code = known.first(where: { error.message.hasSuffix(": " + String(cString: strerror($0))) }),
+            let text = sentence(code)
+        else { return TerminalText.literal(error.description) }
+        return named(error.path) + text
+    }
+
+    /// What went wrong and what to do, for the system errors a user can put right.
+    private static func sentence(_ code: Int32) -> String? {
+        switch code {
+        case ENOSPC: "the disk is full; free some space and run the command again"
+        case EDQUOT: "the disk quota is used up; free some space and run the command again"
+        case EACCES, EPERM: "permission denied; run as a user who may write there, or choose another place"
+        case EROFS: "the file system is read-only; choose another place"
+        case ENOTDIR, EEXIST: "a file is in the way where a folder is needed; move it or choose another place"
+        case EISDIR: "is a folder where a file is needed; give the path of a file"
+        case ENOENT: "no such file or folder; check the path"
+        default: nil
+        }
+    }
+
+    private static func named(_ path: String?) -> String {
+        path.map { TerminalText.literal($0) + ": " } ?? ""
     }
 
     /// The path itself or a folder above it that exists as a file, if one does: the
@@ -60,5 +71,18 @@ enum SystemErrorText {
         if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError { return posixCode(underlying) }
         return nil
+    }
+
+    /// The POSIX error a Foundation file error without one stands for.
+    private static func cocoaCode(_ error: NSError) -> Int32? {
+        guard error.domain == NSCocoaErrorDomain else { return nil }
+        switch CocoaError.Code(rawValue: error.code) {
+        case .fileWriteOutOfSpace: return ENOSPC
+        case .fileWriteNoPermission: return EACCES
+        case .fileWriteFileExists: return EEXIST
+        case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        case .fileWriteVolumeReadOnly: return EROFS
+        default: return nil
+        }
     }
 }

@@ -23,6 +23,23 @@ import Testing
         }
     }
 
+    /// Checked while the command line is parsed (ArgumentParser's `validate()`), before
+    /// anything runs. The sentence is printed then; ArgumentParser adds nothing to it.
+    @Test func serveChecksItsHostBeforeRunning() {
+        func parsed(_ host: String) -> (exitCode: Int32, message: String)? {
+            do {
+                _ = try AllotCommand.parseAsRoot(["serve", "--host", host])
+                return nil
+            } catch {
+                return (AllotCommand.exitCode(for: error).rawValue, AllotCommand.fullMessage(for: error))
+            }
+        }
+        let refused = parsed("example.invalid")
+        #expect(refused?.exitCode == 1)
+        #expect(refused?.message == "")
+        #expect(parsed("localhost") == nil)
+    }
+
     @Test func checkPassesOnTheTransitionLedgerAndStrictFailsOnARejectedShare() {
         let transition = TestSupport.copyOfFixture("transition")
         #expect(exitCode(["check", "--config", transition + "/allot.toml"]) == 0)

@@ -137,7 +137,7 @@ import Testing
                 == ["compare[3].policy[1].low_rate"])
     }
 
-    @Test func whatIfPagesAreBuiltForEveryTeamAndSeat() throws {
+    @Test func whatIfPagesAreBuiltForEveryTeamAndSeat() async throws {
         let folder = TestSupport.copyOfFixture("transition")
         let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
         TestSupport.write(
@@ -162,7 +162,7 @@ import Testing
         let html = try String(contentsOfFile: site + "/what-if/b-legacy-b-only/accounts/alice.html", encoding: .utf8)
         #expect(html.contains("class=\"balance\"") && html.contains("class=\"alternative\""))
         #expect(
-            try TestSupport.siteProblems(
+            try await TestSupport.siteProblems(
                 site,
                 onPages: [
                     ("index.html", "<b>Legacy</b> *only*"),
@@ -172,37 +172,23 @@ import Testing
         #expect((index["comparisons"] as! [[String: String]]) == [["name": "<b>Legacy</b> *only*", "slug": "b-legacy-b-only"]])
     }
 
-    /// The `allot` binary: exit status, standard output and standard error.
-    func allot(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: ProcessHeavyTests.CrashAndConcurrencyTests.binary)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-
-    @Test func theCompareCommandPrintsTextOrTheWholeJSON() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: ProcessHeavyTests.CrashAndConcurrencyTests.binary))
+    @Test func theCompareCommandPrintsTextOrTheWholeJSON() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
         let config = Self.demo()
-        let json = try allot(["compare", "Legacy only", "--json", "--config", config])
+        let json = try await TestSupport.allot(["compare", "Legacy only", "--json", "--config", config])
         #expect(json.status == 0)
         let (ledger, comparisons) = try Self.project(config).replayWithComparisons(comparing: ["Legacy only"])
-        let printed = try JSONDecoder().decode(CompareModel.self, from: Data(json.out.utf8))
+        let printed = try JSONDecoder().decode(CompareModel.self, from: json.output)
         #expect(printed == CompareModel(comparisons[0], scope: .all, slugs: SiteSlugs(ledger), detail: true))
         #expect(printed.accounts.allSatisfy { $0.months?.isEmpty == false })
 
-        let text = try allot(["compare", "Legacy only", "--account", "sam", "--config", config])
+        let text = try await TestSupport.allot(["compare", "Legacy only", "--account", "sam", "--config", config])
         #expect(text.status == 0)
-        #expect(text.out.contains("What if: Legacy only for Sam Patel"))
-        #expect(text.out.contains("closing balance              205         276         +71"))
+        #expect(text.outputText.contains("What if: Legacy only for Sam Patel"))
+        #expect(text.outputText.contains("closing balance              205         276         +71"))
 
-        let unknown = try allot(["compare", "Nope", "--config", config])
+        let unknown = try await TestSupport.allot(["compare", "Nope", "--config", config])
         #expect(unknown.status == 1)
-        #expect(unknown.err.contains("has no comparison named \"Nope\"; the comparisons are \"Legacy only\", \"Response-weighted\""))
+        #expect(unknown.errorText.contains("has no comparison named \"Nope\"; the comparisons are \"Legacy only\", \"Response-weighted\""))
     }
 }

@@ -7,7 +7,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    func replay(_ target: String, _ folders: [String]) throws {
+    func replay(_ target: String, _ folders: [String]) async throws {
         let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent(target).path
         try #require(FileManager.default.isExecutableFile(atPath: binary), "\(target) was not built")
         let files = folders.flatMap { folder in
@@ -15,26 +15,21 @@ import Testing
         }
         #expect(!files.isEmpty)
         for chunk in stride(from: 0, to: files.count, by: 200).map({ Array(files[$0..<min(files.count, $0 + 200)]) }) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = chunk
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0, "\(target) failed on one of \(chunk.first!) … \(chunk.last!)")
+            let replayed = try await ChildProcess(binary, chunk).ended()
+            #expect(replayed.status == 0, "\(target) failed on one of \(chunk.first!) … \(chunk.last!)")
         }
     }
 
-    @Test func importerCorpus() throws { try replay("FuzzImport", [Self.root + "/fuzz/corpus/FuzzImport"]) }
+    @Test func importerCorpus() async throws { try await replay("FuzzImport", [Self.root + "/fuzz/corpus/FuzzImport"]) }
 
-    @Test func configCorpusAndCrashes() throws {
-        try replay("FuzzConfig", [Self.root + "/fuzz/corpus/FuzzConfig", Self.root + "/Tests/AllotTests/Fixtures/fuzz-crashes"])
+    @Test func configCorpusAndCrashes() async throws {
+        try await replay("FuzzConfig", [Self.root + "/fuzz/corpus/FuzzConfig", Self.root + "/Tests/AllotTests/Fixtures/fuzz-crashes"])
     }
 
     /// With two inputs that once failed the check itself (it read tags by Character, and a
     /// combining mark joins the `>` before it; an empty name has no emphasis).
-    @Test func escapeCorpus() throws {
-        try replay("FuzzEscape", [Self.root + "/fuzz/corpus/FuzzEscape", Self.root + "/Tests/AllotTests/Fixtures/fuzz-crashes-escape"])
+    @Test func escapeCorpus() async throws {
+        try await replay(
+            "FuzzEscape", [Self.root + "/fuzz/corpus/FuzzEscape", Self.root + "/Tests/AllotTests/Fixtures/fuzz-crashes-escape"])
     }
 }

@@ -43,7 +43,7 @@ import Testing
         return (folder + "/site", folder)
     }
 
-    @Test func markupInDataIsShownLiterallyOnEveryPage() throws {
+    @Test func markupInDataIsShownLiterallyOnEveryPage() async throws {
         let (site, _) = try build()
         let literals =
             Self.names + [
@@ -64,7 +64,7 @@ import Testing
         }
         pairs.append(("teams/\(teamSlug)/index.html", Self.note))
         pairs.append(("teams/\(teamSlug)/index.html", "<e1>"))
-        #expect(try TestSupport.siteProblems(site, literals: literals, onPages: pairs) == "")
+        #expect(try await TestSupport.siteProblems(site, literals: literals, onPages: pairs) == "")
     }
 
     @Test func jsonTwinsHoldTheValuesExactly() throws {

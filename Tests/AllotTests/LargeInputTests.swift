@@ -6,22 +6,9 @@ import Testing
 extension ProcessHeavyTests {
     /// A 1,000,000-row events file through the real `allot` binary: it imports whole and
     /// replays in time (a quadratic lot queue once made this take hours).
-    @Suite(.serialized, .cleansScratch, .disabled(if: TestSupport.sanitized, "proves speed and size, not memory safety"))
+    @Suite(.cleansScratch, .disabled(if: TestSupport.sanitized, "proves speed and size, not memory safety"))
     struct LargeInputTests {
         static let rows = 1_000_000
-
-        func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: CrashAndConcurrencyTests.binary)
-            p.arguments = arguments
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, data)
-        }
 
         /// One adjustment of +1 a second through February 2015, alternating two seats.
         static func ledger() -> String {
@@ -40,12 +27,12 @@ extension ProcessHeavyTests {
             return folder
         }
 
-        @Test func aMillionRowFileImportsWholeAndReplays() throws {
-            try #require(FileManager.default.isExecutableFile(atPath: CrashAndConcurrencyTests.binary))
+        @Test func aMillionRowFileImportsWholeAndReplays() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
             let folder = Self.ledger(), config = folder + "/allot.toml"
-            let imported = try run(["import", "--config", config, folder + "/seats.csv", folder + "/events.csv"])
-            #expect(imported.status == 0)
-            #expect(String(decoding: imported.output, as: UTF8.self).contains("\(Self.rows) events"))
+            let imported = try await TestSupport.allot(["import", "--config", config, folder + "/seats.csv", folder + "/events.csv"])
+            #expect(imported.status == 0, "\(imported.errorText)")
+            #expect(imported.outputText.contains("\(Self.rows) events"))
             // Replayed in this process (each `statement` command would replay it again).
             let ledger = try Project(configPath: config).replay(asOf: try InstantParser(calendar: .utc).parseEnd("2015-06-30").get())
             for account in ["a1", "a2"] {

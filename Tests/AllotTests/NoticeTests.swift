@@ -56,7 +56,7 @@ import Testing
         return path
     }
 
-    @Test func everyMessageParsesStrictlyWithNamesAndNumbersIntact() throws {
+    @Test func everyMessageParsesStrictlyWithNamesAndNumbersIntact() async throws {
         let folder = Self.ledgerFolder()
         let project = try Project(configPath: folder + "/allot.toml")
         let batch = try project.notices()
@@ -65,7 +65,7 @@ import Testing
         let outbox = folder + "/outbox"
         let outcome = try NoticeDelivery(outbox: outbox).deliver(batch, store: project.store) { Instant(millis: 0) }
         #expect(outcome.sent.count == Self.names.count)
-        let problems = try TestSupport.python("mail/check_messages.py", [expectations(batch, outbox, try project.replay())])
+        let problems = try await TestSupport.python("mail/check_messages.py", [expectations(batch, outbox, try project.replay())])
         #expect(problems == "")
     }
 

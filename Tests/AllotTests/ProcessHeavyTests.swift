@@ -1,6 +1,7 @@
 import Testing
 
-/// Suites that wait a long time on other processes or on a server in this process run
-/// one at a time. Together they could block every thread of the test process's small
-/// concurrency pool, and the preview server under test would then never answer.
-@Suite(.serialized) enum ProcessHeavyTests {}
+/// The suites that run other programs (the built `allot`, Python checkers, nginx, msmtp)
+/// or a server in this process; `swift test --filter ProcessHeavyTests` runs them alone.
+/// They wait without holding a thread of the concurrency pool (`ChildProcess`,
+/// `TestSupport.onOwnThread`), so they run beside each other and every other suite.
+@Suite enum ProcessHeavyTests {}

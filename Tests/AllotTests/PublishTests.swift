@@ -7,7 +7,7 @@ import Testing
 
 extension ProcessHeavyTests {
     /// Publishing: whole releases, an atomic switch, pruning and rollback, under a real nginx.
-    @Suite(.serialized, .cleansScratch) struct PublishTests {
+    @Suite(.cleansScratch) struct PublishTests {
         /// The transition ledger built with the given title: every page differs between titles.
         static func site(titled title: String) throws -> String {
             let folder = TestSupport.copyOfFixture("transition")
@@ -47,7 +47,7 @@ extension ProcessHeavyTests {
             #expect(p.current() == "r06")
         }
 
-        @Test func aReaderNeverSeesAnErrorOrAMixedPageWhileReleasesSwitch() throws {
+        @Test func aReaderNeverSeesAnErrorOrAMixedPageWhileReleasesSwitch() async throws {
             try #require(
                 FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx"),
                 "nginx is needed: run scripts/install-dependencies --for-tests")
@@ -55,44 +55,40 @@ extension ProcessHeavyTests {
             let work = TestSupport.scratch()
             let p = Publisher(folder: work + "/pub")
             _ = try publish(p, sites[0], "r00")
-            let nginx = try NginxServer(root: p.folder + "/current", work: work)
+            let nginx = try await NginxServer(root: p.folder + "/current", work: work)
             defer { nginx.stop() }
             let paths = [
                 "/index.html", "/accounts/alice/2015-01.html", "/accounts/alice/index.json", "/teams/acme/index.html",
                 "/warnings/index.html", "/assets/style.css",
             ]
-            let reader = Process()
-            reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            reader.arguments =
-                ["python3", TestSupport.fixture("web/reader.py"), String(nginx.port), work + "/stop", work + "/rounds"] + paths
-            let output = Pipe()
-            reader.standardOutput = output
-            try reader.run()
-            defer { _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data()) }
+            let reader = try ChildProcess(
+                "/usr/bin/env",
+                ["python3", TestSupport.fixture("web/reader.py"), String(nginx.port), work + "/stop", work + "/rounds"] + paths,
+                keepOutput: true)
+            defer { reader.kill() }
             // After each switch, wait until the reader has read every path again from a round it
             // began after the switch (two more rounds done), rather than for a fixed time: then
             // it has read each release, however slow it or the machine is.
-            func readEveryPathAgain() throws {
+            func readEveryPathAgain() async throws {
                 func rounds() -> Int { (try? String(contentsOfFile: work + "/rounds", encoding: .utf8)).flatMap { Int($0) } ?? 0 }
                 let target = rounds() + 2
                 let deadline = Date().addingTimeInterval(60)
                 while rounds() < target {
                     try #require(reader.isRunning, "the reader stopped before the publishes were done")
                     try #require(Date() < deadline, "the reader did no whole round of reads in 60 s")
-                    usleep(1_000)
+                    try await Task.sleep(for: .milliseconds(1))
                 }
             }
-            try readEveryPathAgain()
+            try await readEveryPathAgain()
             for i in 1...20 {
                 _ = try publish(p, sites[i % 3], String(format: "r%02d", i))
-                try readEveryPathAgain()
-                if i == 10 { _ = try p.rollback(); try readEveryPathAgain() }
+                try await readEveryPathAgain()
+                if i == 10 { _ = try p.rollback(); try await readEveryPathAgain() }
             }
             _ = try p.rollback()
-            try readEveryPathAgain()
+            try await readEveryPathAgain()
             _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data())
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            reader.waitUntilExit()
+            let data = await reader.ended().output
             let lines = try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
             let summary = lines.last!
             #expect((summary["errors"] as! [String]).isEmpty, "\(summary)")
@@ -113,11 +109,11 @@ extension ProcessHeavyTests {
 
     /// nginx serving a folder on a free loopback port, started and stopped by a test.
     final class NginxServer {
-        let process = Process()
+        let process: ChildProcess
         let port: UInt16
 
-        init(root: String, work: String) throws {
-            port = try NginxServer.freePort()
+        init(root: String, work: String) async throws {
+            port = try await NginxServer.freePort()
             let config = """
                 daemon off;
                 worker_processes 1;
@@ -135,37 +131,31 @@ extension ProcessHeavyTests {
                 }
                 """
             TestSupport.write(config, to: work + "/nginx.conf")
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
-            process.arguments = ["-p", work, "-c", work + "/nginx.conf"]
-            try process.run()
+            process = try ChildProcess("/usr/sbin/nginx", ["-p", work, "-c", work + "/nginx.conf"])
             // Ready when it answers; given up on only when it has exited or a minute has passed.
             let deadline = Date().addingTimeInterval(60)
             while process.isRunning && Date() < deadline {
-                if (try? TestSupport.python("web/fetch.py", [String(port), "/assets/style.css"])) == "" { return }
-                usleep(50_000)
+                if (try? await TestSupport.python("web/fetch.py", [String(port), "/assets/style.css"])) == "" { return }
+                try await Task.sleep(for: .milliseconds(50))
             }
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            stop()
+            _ = await process.ended()
             throw NotAnswering(description: "nginx never answered on port \(port); see \(work)/nginx-error.log")
         }
 
         struct NotAnswering: Error, CustomStringConvertible { var description: String }
 
-        func stop() {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        /// nginx stops at once on SIGTERM (it unblocks the signal itself); nothing needs to
+        /// wait for it.
+        func stop() { process.kill(SIGTERM) }
 
-        static func freePort() throws -> UInt16 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            return UInt16(text.trimmingCharacters(in: .whitespacesAndNewlines))!
+        static func freePort() async throws -> UInt16 {
+            let found = try await ChildProcess(
+                "/usr/bin/env",
+                ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"],
+                keepOutput: true
+            ).ended()
+            return UInt16(found.outputText.trimmingCharacters(in: .whitespacesAndNewlines))!
         }
     }
 }

@@ -7,26 +7,14 @@ import Testing
 
 extension ProcessHeavyTests {
     /// The preview server: right types, no way out of the site folder, fresh pages after a rebuild.
-    @Suite(.serialized, .cleansScratch) struct ServeTests {
+    @Suite(.cleansScratch) struct ServeTests {
         struct Fetched: Decodable { var path: String; var status: Int; var type: String?; var body: String }
 
-        /// Off the concurrency pool: a blocked pool thread would starve the server under test.
         func fetch(_ port: UInt16, _ paths: [String]) async throws -> [Fetched] {
-            try await withCheckedThrowingContinuation { done in
-                DispatchQueue.global().async { done.resume(with: Result { try fetchNow(port, paths) }) }
-            }
-        }
-
-        func fetchNow(_ port: UInt16, _ paths: [String]) throws -> [Fetched] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", TestSupport.fixture("web/fetch.py"), String(port)] + paths
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return try data.split(separator: 0x0A).map { try JSONDecoder().decode(Fetched.self, from: Data($0)) }
+            let fetched = try await ChildProcess(
+                "/usr/bin/env", ["python3", TestSupport.fixture("web/fetch.py"), String(port)] + paths, keepOutput: true
+            ).ended()
+            return try fetched.output.split(separator: 0x0A).map { try JSONDecoder().decode(Fetched.self, from: Data($0)) }
         }
 
         /// A built transition site served on a free loopback port.

@@ -62,11 +62,11 @@ import Testing
         #expect((overview["teams"] as! [[String: Any]]).map { $0["expiringTotal"] as! Int } == [201])
     }
 
-    @Test func linksResolveAndEveryJSONFileMatchesItsSchema() throws {
+    @Test func linksResolveAndEveryJSONFileMatchesItsSchema() async throws {
         let (_, site, _) = try built()
-        #expect(try TestSupport.siteProblems(site) == "")
+        #expect(try await TestSupport.siteProblems(site) == "")
         let (_, demoSite, _) = try built("edges")
-        #expect(try TestSupport.siteProblems(demoSite) == "")
+        #expect(try await TestSupport.siteProblems(demoSite) == "")
     }
 
     @Test func twoBuildsAreByteIdenticalAndTheSecondRewritesNothing() throws {
@@ -81,7 +81,7 @@ import Testing
         #expect(TestSupport.files(under: site) == TestSupport.files(under: other))
     }
 
-    @Test func filesThatNoLongerBelongAreRemovedAndOthersKept() throws {
+    @Test func filesThatNoLongerBelongAreRemovedAndOthersKept() async throws {
         let (project, site, _) = try built()
         TestSupport.write("mine", to: site + "/README.md")
         let earlier = try InstantParser(calendar: project.config.settings.calendar).parseEnd("2015-01-15").get()
@@ -90,7 +90,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site + "/accounts/alice/2015-04.html"))
         #expect(!FileManager.default.fileExists(atPath: site + "/accounts/alice/2015-02.json"))
         #expect(FileManager.default.fileExists(atPath: site + "/README.md"))
-        #expect(try TestSupport.siteProblems(site) == "")
+        #expect(try await TestSupport.siteProblems(site) == "")
     }
 
     @Test func aBuildWithNothingChangedRendersNothingAndAnyChangeRebuilds() throws {

@@ -24,7 +24,7 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     }
 
-    @Test func siteWidePagesAgreeWithTheTeamPagesTheySummarise() throws {
+    @Test func siteWidePagesAgreeWithTheTeamPagesTheySummarise() async throws {
         let folder = Self.ledger()
         let site = folder + "/site"
         _ = try Project(configPath: folder + "/allot.toml").buildSite(into: site)
@@ -81,7 +81,7 @@ import Testing
         }
         let total = summary["total"] as! [String: [String: Int]]
         for (figure, values) in total { #expect(sums[figure] == [values["base"]!, values["alternative"]!], "\(figure)") }
-        #expect(try TestSupport.siteProblems(site) == "")
+        #expect(try await TestSupport.siteProblems(site) == "")
     }
 
     @Test func aChangeToOneTeamReplaysAndRendersOnlyThatTeam() throws {

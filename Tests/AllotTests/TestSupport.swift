@@ -39,28 +39,13 @@ extension TestSupport {
 
     /// Runs the independent site checker (Python's html.parser and jsonschema) on a
     /// built site; returns its problems, one per line (empty when the site is sound).
-    static func siteProblems(_ site: String, literals: [String] = [], onPages: [(page: String, text: String)] = []) throws -> String {
+    static func siteProblems(_ site: String, literals: [String] = [], onPages: [(page: String, text: String)] = []) async throws -> String {
         let pairs = scratch() + "/pairs.json"
         try JSONSerialization.data(withJSONObject: onPages.map { ["page": $0.page, "text": $0.text] })
             .write(to: URL(fileURLWithPath: pairs))
         let texts = scratch() + "/literals.json"
         try JSONSerialization.data(withJSONObject: literals).write(to: URL(fileURLWithPath: texts))
-        return try python("sitecheck/site_check.py", [site, "--expect=" + pairs, "--literals=" + texts])
-    }
-
-    /// Runs a Python checker from the fixtures; "" when it exits 0, else what it printed.
-    static func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", fixture(script)] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        return process.terminationStatus == 0 ? "" : (text.isEmpty ? "\(script) failed" : text)
+        return try await python("sitecheck/site_check.py", [site, "--expect=" + pairs, "--literals=" + texts])
     }
 
     /// Every file under a folder, by relative path.

@@ -105,7 +105,7 @@ extension Project {
         }
         finished = true
         try cache.write(entries)
-        try Data(key.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.buildKeyFile), options: .atomic)
+        try WholeFile.replace(folder + "/" + Self.buildKeyFile, with: Data(key.utf8))
         return summary
     }
 }

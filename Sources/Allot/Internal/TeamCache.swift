@@ -29,7 +29,7 @@ struct TeamCache {
         return out
     }
 
-    /// Replaces the file atomically.
+    /// Replaces the file whole.
     func write(_ entries: [Entry]) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
@@ -39,6 +39,6 @@ struct TeamCache {
             data.append(try encoder.encode(entry))
             data.append(UInt8(ascii: "\n"))
         }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try WholeFile.replace(path, with: data)
     }
 }
