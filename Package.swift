@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "AllotSite",
             dependencies: [
-                "AllotReports", "AllotMarkdown",
+                "AllotReports", "AllotMarkdown", "AllotSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -28,9 +28,8 @@ func reported(_ error: Error) -> Error {
         for issue in failure.issues.prefix(50) { printError(TerminalText.literal(issue.description)) }
         if count > 50 { printError("… and \(count - 50) more problems") }
     case let error as AllotError:
-        printError("error: " + TerminalText.literal(error.description))
-    case let error as TemplateError:
-        printError("error: template \(error); nothing was written")
+        printError("error: " + SystemErrorText.sentence(for: error))
+        return ExitCode(error.status)
     default:
         printError("error: " + SystemErrorText.sentence(for: error))
     }

@@ -5,7 +5,7 @@ import Foundation
 /// names the path and says what to do, never Foundation's `Error Domain=… Code=…` dump.
 enum SystemErrorText {
     static func sentence(for error: Error) -> String {
-        if let error = error as? SiteWriteError { return sentence(for: error) }
+        if let error = error as? AllotError { return sentence(for: error) }
         let ns = error as NSError
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
         let creating =
@@ -23,14 +23,10 @@ enum SystemErrorText {
         return named(path) + (text.contains("Domain=") ? ns.localizedDescription : text)
     }
 
-    /// SiteWriter says why a file could not be written in the system's words for the
-    /// error (`cannot be written: ` and strerror's text): those words, matched here, give
-    /// the plain sentence.
-    static func sentence(for error: SiteWriteError) -> String {
-        let known = [ENOSPC, EDQUOT, EACCES, EPERM, EROFS, ENOTDIR, EEXIST, EISDIR, ENOENT]
-        guard let code = known.first(where: { error.message.hasSuffix(": " + String(cString: strerror($0))) }),
-            let text = sentence(code)
-        else { return TerminalText.literal(error.description) }
+    /// The product's own error as it says itself, or, when the system refused, the plain
+    /// sentence for the system's error number.
+    static func sentence(for error: AllotError) -> String {
+        guard let code = error.systemError, let text = sentence(code) else { return TerminalText.literal(error.description) }
         return named(error.path) + text
     }
 

@@ -117,7 +117,7 @@ import Testing
         let before = TestSupport.files(under: site)
         let overrides = TestSupport.scratch()
         TestSupport.write("# {{#name}} never closed\n", to: overrides + "/statement.md")
-        #expect(throws: TemplateError.self) { try project.buildSite(into: site, templates: overrides) }
+        #expect(throws: AllotError.self) { try project.buildSite(into: site, templates: overrides) }
         #expect(TestSupport.files(under: site) == before)
     }
 
@@ -125,7 +125,7 @@ import Testing
         let (project, site, _) = try built()
         let overrides = TestSupport.scratch()
         TestSupport.write("<p>{{name}}</p>\n", to: overrides + "/partials/statement.html")
-        let error = try #require(throws: TemplateError.self) { try project.buildSite(into: site, templates: overrides) }
+        let error = try #require(throws: AllotError.self) { try project.buildSite(into: site, templates: overrides) }
         #expect(
             error.description
                 == "statement.md: is known as \"statement\", like partials/statement.html; a page template, a partial and a layout each need a name of their own"

@@ -153,7 +153,7 @@ extension TeamBuildTests {
         let site = folder + "/site"
         _ = try Project(configPath: folder + "/allot.toml").buildSite(into: site)
         let before = TestSupport.files(under: site)
-        let error = try #require(throws: SiteWriteError.self) {
+        let error = try #require(throws: AllotError.self) {
             try Project(configPath: folder + "/allot.toml").buildSite(into: site, reports: BuiltInReports.all + [FixedPathReport()])
         }
         #expect(error.description.hasPrefix("fixed/index.html: is made for both team "))

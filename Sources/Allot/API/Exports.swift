@@ -13,3 +13,4 @@
 @_exported import struct AllotImport.ImportPlan
 @_exported import struct AllotImport.ProjectConfig
 @_exported import struct AllotImport.SourceChange
+@_exported import struct AllotSupport.AllotError

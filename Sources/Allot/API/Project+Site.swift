@@ -118,16 +118,14 @@ extension Project {
         for entry in entries {
             for path in entry.paths {
                 if let other = owner.updateValue("team \(entry.team)", forKey: path) {
-                    throw SiteWriteError(
-                        path: path,
-                        message: "is made for both \(other) and team \(entry.team); a report's team pages need paths that name the team")
+                    throw AllotError(
+                        "is made for both \(other) and team \(entry.team); a report's team pages need paths that name the team", path: path)
                 }
             }
         }
         for file in siteFiles {
             if let other = owner[file.path] {
-                throw SiteWriteError(
-                    path: file.path, message: "is made for \(other) and as a site-wide page; give one of them another path")
+                throw AllotError("is made for \(other) and as a site-wide page; give one of them another path", path: file.path)
             }
         }
     }

@@ -116,7 +116,11 @@ public struct Project: Sendable {
         try (names ?? config.comparisons.map(\.name)).map { name in
             guard let entry = config.comparisons.first(where: { $0.name == name }) else {
                 let known = config.comparisons.map { "\"\($0.name)\"" }
-                throw UnknownComparison(name: name, configPath: configPath, known: known)
+                throw AllotError(
+                    known.isEmpty
+                        ? "has no [[compare]] entries; add one to compare \"\(name)\""
+                        : "has no comparison named \"\(name)\"; the comparisons are \(known.joined(separator: ", "))",
+                    path: configPath)
             }
             return entry
         }
@@ -138,18 +142,5 @@ public struct Project: Sendable {
     static func folder(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "" : folder + "/"
-    }
-}
-
-/// `allot compare NAME` with a name the config has no `[[compare]]` entry for.
-public struct UnknownComparison: Error, CustomStringConvertible {
-    public var name: String
-    public var configPath: String
-    public var known: [String]
-
-    public var description: String {
-        known.isEmpty
-            ? "\(configPath) has no [[compare]] entries; add one to compare \"\(name)\""
-            : "\(configPath) has no comparison named \"\(name)\"; the comparisons are \(known.joined(separator: ", "))"
     }
 }

@@ -1,5 +1,6 @@
 import AllotMarkdown
 import AllotReports
+import AllotSupport
 import Foundation
 import Mustache
 
@@ -18,7 +19,7 @@ public struct NoticeRenderer: Sendable {
     public init(templates: TemplateSet) throws {
         library = try templates.library()
         for name in ["notice", "notice-subject", "email-layout"] where !library.contains(name) {
-            throw TemplateError(file: name, message: "is missing; notices need notice.md, notice-subject.txt and email-layout.html")
+            throw AllotError("is missing; notices need notice.md, notice-subject.txt and email-layout.html", path: name)
         }
     }
 
@@ -35,7 +36,7 @@ public struct NoticeRenderer: Sendable {
     /// A notice page (`PageOutput.notice`) as `path.html`: the notice's HTML part.
     public func files(_ page: Page) throws -> [RenderedFile] {
         guard let notice = page.view as? NoticeView else {
-            throw TemplateError(file: "notice.md", message: "cannot be filled for the \(page.path) page: its view is not a NoticeView")
+            throw AllotError("cannot be filled for the \(page.path) page: its view is not a NoticeView", path: "notice.md")
         }
         return [RenderedFile(path: page.path + ".html", bytes: Data(try render(notice).html.utf8))]
     }

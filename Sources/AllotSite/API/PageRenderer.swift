@@ -1,5 +1,6 @@
 import AllotMarkdown
 import AllotReports
+import AllotSupport
 import Foundation
 import Mustache
 
@@ -14,7 +15,7 @@ public struct PageRenderer: Sendable {
         self.library = try templates.library()
         self.siteTitle = siteTitle
         for name in ["layout"] where !library.contains(name) {
-            throw TemplateError(file: "\(name).html", message: "is missing")
+            throw AllotError("is missing; every page is laid out with it", path: "\(name).html")
         }
     }
 
@@ -28,14 +29,13 @@ public struct PageRenderer: Sendable {
         do {
             return try TemplateData.convert(page.view)
         } catch {
-            throw TemplateError(
-                file: "\(page.template).md", message: "cannot be filled for the \(page.path) page: its view did not encode (\(error))")
+            throw AllotError("cannot be filled for the \(page.path) page: its view did not encode (\(error))", path: "\(page.template).md")
         }
     }
 
     private func markdown(_ page: Page, view: Any) throws -> String {
         guard library.contains(page.template) else {
-            throw TemplateError(file: "\(page.template).md", message: "is missing; the \(page.path) page needs it")
+            throw AllotError("is missing; the \(page.path) page needs it", path: "\(page.template).md")
         }
         return try library.render(view, withTemplate: page.template)
     }

@@ -1,5 +1,6 @@
 import AllotLedger
 import AllotReports
+import AllotSupport
 import Foundation
 
 /// Reports → pages → rendered files (HTML and JSON twins, notice previews). A build asks
@@ -31,7 +32,7 @@ public struct SiteBuilder: Sendable {
     private func render(_ pages: [Page]) throws -> [RenderedFile] {
         var seen = Set<String>()
         for page in pages where !seen.insert(page.path).inserted {
-            throw SiteWriteError(path: page.path, message: "is made by two reports; give one of them another path")
+            throw AllotError("is made by two reports; give one of them another path", path: page.path)
         }
         return try pages.flatMap { page in
             switch page.output {

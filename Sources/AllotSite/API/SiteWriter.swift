@@ -1,3 +1,4 @@
+import AllotSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -81,7 +82,7 @@ public struct SiteWriter: Sendable {
         /// Stages one group's files: each whose bytes differ from the file on disk.
         public func write(_ files: [RenderedFile]) throws {
             for file in files where !SiteWriter.isSafe(file.path) {
-                throw SiteWriteError(path: file.path, message: "is not a path inside the site")
+                throw AllotError("is not a path inside the site", path: file.path)
             }
             var unchanged = 0
             for file in files {
@@ -145,7 +146,7 @@ public struct SiteWriter: Sendable {
         /// syncing every page cost more than rendering it.
         static func create(_ path: String, with bytes: Data) throws {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { throw SiteWriteError(path: path, message: "cannot be written: \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw Self.failure("cannot be written", path) }
             defer { close(fd) }
             let written = bytes.withUnsafeBytes { buffer -> Int in
                 var done = 0
@@ -157,15 +158,21 @@ public struct SiteWriter: Sendable {
                 return done
             }
             guard written == bytes.count else {
-                throw SiteWriteError(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+                throw Self.failure("cannot be written", path)
             }
         }
 
         /// A rename: a reader sees the old file or the new one, never part of one.
         private func move(_ temporary: String, to target: String) throws {
             guard rename(temporary, target) == 0 else {
-                throw SiteWriteError(path: target, message: "cannot be replaced: \(String(cString: strerror(errno)))")
+                throw Self.failure("cannot be replaced", target)
             }
+        }
+
+        /// The system's refusal, with its error number for the sentence the user sees.
+        static func failure(_ what: String, _ path: String) -> AllotError {
+            let code = errno
+            return AllotError("\(what): \(String(cString: strerror(code)))", path: path, systemError: code)
         }
 
         private func removeEmptyFolders(above path: String) {
@@ -202,13 +209,4 @@ public struct SiteWriter: Sendable {
     public static func allExist(_ paths: [String], in folder: String) -> Bool {
         paths.allSatisfy { access(folder + "/" + $0, F_OK) == 0 }
     }
-}
-
-public struct SiteWriteError: Error, CustomStringConvertible {
-    public var path: String
-    public var message: String
-
-    public init(path: String, message: String) { self.path = path; self.message = message }
-
-    public var description: String { "\(path): \(message)" }
 }

@@ -1,3 +1,4 @@
+import AllotSupport
 import Foundation
 import Mustache
 
@@ -17,7 +18,7 @@ public struct TemplateSet: Sendable {
     public func overriding(withFolder folder: String) throws -> TemplateSet {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw TemplateError(file: folder, message: "is not a folder of templates")
+            throw AllotError("is not a folder of templates", path: folder)
         }
         var copy = self
         let base = URL(fileURLWithPath: folder).standardizedFileURL.path
@@ -29,7 +30,7 @@ public struct TemplateSet: Sendable {
                 !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
             else { continue }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw TemplateError(file: path, message: "cannot be read as UTF-8 text")
+                throw AllotError("cannot be read as UTF-8 text", path: path)
             }
             copy.files[relative] = text
         }
@@ -52,16 +53,14 @@ public struct TemplateSet: Sendable {
         for path in files.keys.sorted() where !path.hasPrefix("assets/") && !path.hasPrefix("schema/") {
             for (name, pragma) in Self.registrations(path) {
                 if let other = owners.updateValue(path, forKey: name) {
-                    throw TemplateError(
-                        file: path,
-                        message:
-                            "is known as \"\(name)\", like \(other); a page template, a partial and a layout each need a name of their own")
+                    throw AllotError(
+                        "is known as \"\(name)\", like \(other); a page template, a partial and a layout each need a name of their own",
+                        path: path)
                 }
                 do {
                     library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}" + files[path]!), named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    throw TemplateError(
-                        file: path, message: "line \(error.context.lineNumber): \(error.error) near \"\(error.context.line)\"")
+                    throw AllotError("\(error.error) near \"\(error.context.line)\"", path: path, line: error.context.lineNumber)
                 }
             }
         }
@@ -81,12 +80,4 @@ public struct TemplateSet: Sendable {
         if !path.contains("/") && path.hasSuffix(".txt") { return [(String(path.dropLast(4)), TemplateContentTypes.plainLine)] }
         return []
     }
-}
-
-/// A template that cannot be read or parsed.
-public struct TemplateError: Error, CustomStringConvertible {
-    public var file: String
-    public var message: String
-
-    public var description: String { "\(file): \(message)" }
 }

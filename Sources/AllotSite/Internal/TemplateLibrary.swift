@@ -1,3 +1,4 @@
+import AllotSupport
 import Mustache
 
 /// The parsed templates of a `TemplateSet`, by name. A page is rendered by the compiled
@@ -15,10 +16,10 @@ struct TemplateLibrary: Sendable {
     func contains(_ name: String) -> Bool { mustache.getTemplate(named: name) != nil }
 
     /// The template filled with `view`.
-    func render(_ view: Any, withTemplate name: String) throws(TemplateError) -> String {
+    func render(_ view: Any, withTemplate name: String) throws(AllotError) -> String {
         if let text = compiled?.render(view, withTemplate: name) { return text }
         guard let text = mustache.render(view, withTemplate: name) else {
-            throw TemplateError(file: name, message: "is not a template Allot knows")
+            throw AllotError("is not a template Allot knows", path: name)
         }
         return text
     }

@@ -49,6 +49,6 @@ do {
         "Built \(output)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed. "
             + "Open \(output)/leaderboard/index.html")
 } catch {
-    // ImportFailure, TemplateError and the rest describe themselves with file and line.
+    // ImportFailure and AllotError describe themselves with file and line.
     fail(String(describing: error))
 }
