@@ -34,9 +34,12 @@ struct SourceRelease {
                 DELETE FROM event_holder WHERE source IN (\(list));
                 DELETE FROM event_holder WHERE EXISTS (
                     SELECT 1 FROM event e WHERE e.id = event_holder.event AND e.source = event_holder.source);
-                DELETE FROM event WHERE source IN (\(list));
                 DELETE FROM seat_row WHERE source IN (\(list));
                 """)
+        // Without a WHERE clause SQLite empties the table at once instead of row by row,
+        // the common case of one export file holding every event.
+        let others = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE source NOT IN (\(list)))") ?? true
+        try db.execute(sql: others ? "DELETE FROM event WHERE source IN (\(list))" : "DELETE FROM event")
         for id in try String.fetchAll(db, sql: "SELECT DISTINCT id FROM released_seat") { try Rows.mergeSeat(id, db) }
     }
 
@@ -145,63 +148,62 @@ struct SourceRelease {
     }
 
     /// What the batch did to one source's rows, the teams whose rows it changed, and
-    /// how many rows it put back as they were.
+    /// how many rows it put back as they were. One pass over the rows the source held,
+    /// each looked up by id.
     private func change(_ number: Int64, _ name: String, _ firstNewRow: Int64) throws -> (SourceChange, Set<String>, Int) {
-        try db.execute(
-            sql: """
-                CREATE TEMP TABLE held_now AS
-                    SELECT id, time, type, account, message, recipient, amount, note, team FROM event WHERE source = \(number)
-                    UNION ALL
-                    SELECT e.id, e.time, e.type, e.account, e.message, e.recipient, e.amount, e.note, e.team
-                    FROM event_holder h JOIN event e ON e.id = h.event WHERE h.source = \(number);
-                CREATE INDEX temp.held_now_id ON held_now(id);
-                CREATE TEMP TABLE was_held AS SELECT * FROM released_event WHERE source = \(number);
-                CREATE INDEX temp.was_held_id ON was_held(id);
-                CREATE TEMP TABLE seats_now AS SELECT * FROM seat_row WHERE source = \(number);
-                CREATE TEMP TABLE seats_before AS SELECT * FROM released_seat WHERE source = \(number);
-                """)
-        defer {
-            try? db.execute(
-                sql: "DROP TABLE temp.held_now; DROP TABLE temp.was_held; DROP TABLE temp.seats_now; DROP TABLE temp.seats_before")
-        }
         // Rows gone and rows changed, one line each: what, id, team before, team now.
         let differences = try Row.fetchAll(
             db,
             sql: """
-                SELECT 'removed', id, team, team FROM was_held WHERE id NOT IN (SELECT id FROM held_now)
-                UNION ALL SELECT 'changed', w.id, w.team, h.team FROM was_held w JOIN held_now h ON h.id = w.id
-                    WHERE w.time IS NOT h.time OR w.type IS NOT h.type OR w.account IS NOT h.account OR w.message IS NOT h.message
-                    OR w.recipient IS NOT h.recipient OR w.amount IS NOT h.amount OR w.note IS NOT h.note
-                UNION ALL SELECT 'removed', id, team, team FROM seats_before WHERE id NOT IN (SELECT id FROM seats_now)
-                UNION ALL SELECT 'changed', r.id, r.team, s.team FROM seats_before r JOIN seats_now s ON s.id = r.id
-                    WHERE r.name IS NOT s.name OR r.team IS NOT s.team OR r.email IS NOT s.email
-                    OR r.opened IS NOT s.opened OR r.closed IS NOT s.closed
-                """)
-        var teams = Set(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT team FROM held_now WHERE id NOT IN (SELECT id FROM was_held) AND team IS NOT NULL
-                    UNION SELECT DISTINCT team FROM seats_now WHERE id NOT IN (SELECT id FROM seats_before)
-                    """))
+                SELECT what, id, before, now FROM (
+                    SELECT w.id, w.team AS before, e.team AS now,
+                        CASE WHEN e.id IS NULL OR NOT (e.source = ?1
+                                OR EXISTS (SELECT 1 FROM event_holder h WHERE h.event = e.id AND h.source = ?1)) THEN 'removed'
+                            WHEN w.time IS NOT e.time OR w.type IS NOT e.type OR w.account IS NOT e.account
+                                OR w.message IS NOT e.message OR w.recipient IS NOT e.recipient OR w.amount IS NOT e.amount
+                                OR w.note IS NOT e.note THEN 'changed'
+                        END AS what
+                    FROM released_event w LEFT JOIN event e ON e.id = w.id WHERE w.source = ?1
+                    UNION ALL
+                    SELECT r.id, r.team, s.team,
+                        CASE WHEN s.id IS NULL THEN 'removed'
+                            WHEN r.name IS NOT s.name OR r.team IS NOT s.team OR r.email IS NOT s.email
+                                OR r.opened IS NOT s.opened OR r.closed IS NOT s.closed THEN 'changed'
+                        END
+                    FROM released_seat r LEFT JOIN seat_row s ON s.source = r.source AND s.id = r.id WHERE r.source = ?1
+                ) WHERE what IS NOT NULL
+                """, arguments: [number])
+        let removed = differences.filter { ($0[0] as String) == "removed" }.count
+        var teams: Set<String> = []
         for row in differences {
             if let before: String = row[2] { teams.insert(before) }
-            if let now: String = row[3] { teams.insert(now) }
+            if let now: String = row[3], (row[0] as String) == "changed" { teams.insert(now) }
         }
-        let added =
+        let count = { (sql: String) in try Int.fetchOne(self.db, sql: sql, arguments: [number]) ?? 0 }
+        let heldBefore =
+            try count("SELECT count(*) FROM released_event WHERE source = ?1")
+            + count("SELECT count(*) FROM released_seat WHERE source = ?1")
+        let heldNow =
+            try count("SELECT count(*) FROM event WHERE source = ?1") + count("SELECT count(*) FROM event_holder WHERE source = ?1")
+            + count("SELECT count(*) FROM seat_row WHERE source = ?1")
+        let added = heldNow - (heldBefore - removed)
+        if added > 0 {
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS temp.released_event_id ON released_event(id)")
+            teams.formUnion(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT e.team FROM event e WHERE e.source = ?1 AND e.rowid >= ?2 AND e.team IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM released_event w WHERE w.id = e.id AND w.source = ?1)
+                        UNION SELECT DISTINCT s.team FROM seat_row s WHERE s.source = ?1
+                        AND NOT EXISTS (SELECT 1 FROM released_seat r WHERE r.id = s.id AND r.source = ?1)
+                        """, arguments: [number, firstNewRow]))
+        }
+        let insertedAgain =
             try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT count(*) FROM held_now WHERE id NOT IN (SELECT id FROM was_held))
-                        + (SELECT count(*) FROM seats_now WHERE id NOT IN (SELECT id FROM seats_before))
-                    """) ?? 0
-        let removed = differences.filter { ($0[0] as String) == "removed" }.count
-        let reinserted =
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM event WHERE source = ?1 AND rowid >= ?2 AND id IN (SELECT id FROM was_held)",
-                arguments: [number, firstNewRow]) ?? 0
+                db, sql: "SELECT count(*) FROM event WHERE source = ?1 AND rowid >= ?2", arguments: [number, firstNewRow]) ?? 0
         let sample = Array(differences.map { $0[1] as String }.sorted(by: UTF8Order.precedes).prefix(5))
         let change = SourceChange(source: name, added: added, changed: differences.count - removed, removed: removed, ids: sample)
-        return (change, teams, reinserted)
+        return (change, teams, max(0, insertedAgain - added))
     }
 }
