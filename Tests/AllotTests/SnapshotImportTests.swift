@@ -218,3 +218,42 @@ import Testing
         #expect(plan.isEmpty)
     }
 }
+
+extension ProcessHeavyTests {
+    /// What the commands say about sources (spec §8), through the real binary.
+    @Suite(.cleansScratch) struct SnapshotCommandTests {
+        @Test func importBuildCheckAndForgetSayWhatChanged() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let tests = SnapshotImportTests()
+            let (_, folder) = try tests.project([
+                "events.csv": Array(SnapshotImportTests.events.prefix(3)), "old.csv": [SnapshotImportTests.events[4]],
+            ])
+            let config = folder + "/allot.toml"
+            #expect(
+                try await TestSupport.allot([
+                    "import", "--config", config, folder + "/seats.csv", folder + "/events.csv", folder + "/old.csv",
+                ]).status == 0)
+            tests.write(Array(SnapshotImportTests.events.prefix(2)), folder + "/events.csv")
+            let build = try await TestSupport.allot(["build", "--config", config, "--out", folder + "/site"])
+            #expect(build.status == 0)
+            #expect(build.outputText.hasPrefix("events.csv: 0 added, 0 changed, 1 removed: g1\n"), "\(build.outputText)")
+            TestSupport.write(
+                "sources = [\"seats.csv\", \"events.csv\"]\n[[policy]]\nname = \"inmail-2015\"\nfrom = \"2015-01-01\"\n", to: config)
+            let check = try await TestSupport.allot(["check", "--config", config])
+            #expect(
+                check.outputText.contains(
+                    "old.csv is no longer in the config's sources, but its rows stay in the store; remove them with allot import --forget old.csv"
+                ),
+                "\(check.outputText)")
+            let forget = try await TestSupport.allot(["import", "--config", config, "--forget", "old.csv"])
+            #expect(forget.status == 0)
+            #expect(forget.outputText == "Forgot old.csv: 1 row removed.\n")
+            #expect(!(try await TestSupport.allot(["check", "--config", config])).outputText.contains("no longer in the config"))
+            let again = try await TestSupport.allot(["import", "--config", config, "--forget", "old.csv"])
+            #expect(again.status == 1)
+            #expect(
+                again.errorText.contains("old.csv: is not a source of this store; the sources are events.csv, seats.csv"),
+                "\(again.errorText)")
+        }
+    }
+}
