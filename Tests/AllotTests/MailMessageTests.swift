@@ -40,7 +40,7 @@ import Testing
             date: Date(timeIntervalSince1970: 0), text: "t", html: "<p>h</p>")
         let head = String(decoding: m.bytes, as: UTF8.self).components(separatedBy: "\r\n\r\n")[0]
         let headers = head.components(separatedBy: "\r\n").filter { !$0.hasPrefix(" ") }.map { $0.components(separatedBy: ":")[0] }
-        #expect(headers == ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"])
+        #expect(headers == ["From", "To", "Subject", "Date", "Message-ID", "Auto-Submitted", "MIME-Version", "Content-Type"])
         #expect(m.messageID == MailMessage(from: m.from, to: to, subject: m.subject, date: m.date, text: "t", html: "<p>h</p>").messageID)
         #expect(m.messageID != MailMessage(from: m.from, to: to, subject: m.subject, date: m.date, text: "t2", html: "<p>h</p>").messageID)
     }
@@ -64,5 +64,17 @@ import Testing
             (253_402_300_799, "Fri, 31 Dec 9999 23:59:59 +0000"),
         ]
         for (seconds, header) in checked { #expect(RFC5322Date.format(Date(timeIntervalSince1970: seconds)) == header) }
+    }
+}
+
+extension MailMessageTests {
+    @Test func headersFoldWithinSeventySixOctetsAndUnfoldToTheValue() {
+        let subject = "Subject: " + Array(repeating: "credits", count: 30).joined(separator: " ")
+        let folded = HeaderEncoding.folded(subject)
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
+        #expect(folded.replacingOccurrences(of: "\r\n", with: "") == subject)
+        #expect(
+            HeaderEncoding.folded("Message-ID: <" + String(repeating: "a", count: 80) + ">") == "Message-ID: <"
+                + String(repeating: "a", count: 80) + ">")
     }
 }

@@ -35,10 +35,27 @@ enum HeaderEncoding {
         return displayName(name) + " <" + a.address + ">"
     }
 
-    /// `=?UTF-8?B?…?=` words, each whole characters, at most 75 characters long.
+    /// A whole header line folded (RFC 5322 §2.2.3) at its spaces into lines of at most
+    /// `width` octets where a space allows; unfolding gives the line back.
+    static func folded(_ header: String, width: Int = 76) -> String {
+        let tokens = header.replacingOccurrences(of: "\r\n ", with: " ").split(separator: " ", omittingEmptySubsequences: false)
+        var lines: [String] = [], line = String(tokens[0])
+        for token in tokens.dropFirst() {
+            if line.utf8.count + 1 + token.utf8.count > width && !line.trimmingCharacters(in: .whitespaces).hasSuffix(":") {
+                lines.append(line)
+                line = " " + token
+            } else {
+                line += " " + token
+            }
+        }
+        return (lines + [line]).joined(separator: "\r\n")
+    }
+
+    /// `=?UTF-8?B?…?=` words, each whole characters, at most 64 characters long, so the
+    /// first fits on a line after `Subject: `.
     static func encodedWords(_ text: String) -> String {
         var words: [String] = [], chunk: [UInt8] = []
-        let maxBytes = 45  // 45 bytes → 60 base64 characters + 12 of wrapping = 72
+        let maxBytes = 39  // 39 bytes → 52 base64 characters + 12 of wrapping = 64
         for ch in text {
             let bytes = Array(String(ch).utf8)
             if chunk.count + bytes.count > maxBytes, !chunk.isEmpty {

@@ -26,8 +26,9 @@ public struct NoticeRenderer: Sendable {
     public func render(_ notice: NoticeView) throws -> Rendered {
         let view = try TemplateData.convert(notice)
         let subject = try library.render(view, withTemplate: "notice-subject").trimmingSpaces()
-        let text = try library.render(view, withTemplate: "notice.text")
-        let body = EmailStyles.inline(cmark.html(try library.render(view, withTemplate: "notice")))
+        let markdown = try library.render(view, withTemplate: "notice")
+        let text = PlainTextRenderer().text(markdown)
+        let body = EmailStyles.inline(cmark.html(markdown))
         let layout = EmailLayoutView(subject: subject, title: notice.title, body: body)
         let html = try library.render(TemplateData.convert(layout), withTemplate: "email-layout")
         return Rendered(subject: subject, text: text, html: html)

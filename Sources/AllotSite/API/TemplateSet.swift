@@ -71,7 +71,7 @@ public struct TemplateSet: Sendable {
     static func registrations(_ path: String) -> [(String, String)] {
         if !path.contains("/") && path.hasSuffix(".md") {
             let name = String(path.dropLast(3))
-            return [(name, TemplateContentTypes.markdown), (name + ".text", TemplateContentTypes.plainLine)]
+            return [(name, TemplateContentTypes.markdown)]
         }
         if path.hasPrefix("partials/") && path.hasSuffix(".html") {
             return [(String(path.dropFirst("partials/".count).dropLast(5)), TemplateContentTypes.htmlBlock)]

@@ -6,8 +6,10 @@ EXPECTATIONS is a list of {"file", "to_name", "to_address", "from_address", "sub
 "texts": [strings each part must show]}. Prints problems, exits 1 when there are any.
 Checks: parses without defects, one From/To/Subject/Date/Message-ID and no Bcc/Cc,
 headers decode to the expected values, multipart/alternative with text/plain and
-text/html parts in UTF-8, no line over 998 octets, CRLF line ends only, and each
-expected text in both parts (the HTML part read as text).
+text/html parts in UTF-8, no line over 76 octets, CRLF line ends only, an
+Auto-Submitted: auto-generated header (RFC 3834), a text part that reads as text (no
+Markdown's ** or ](url)), and each expected text in both parts (the HTML part read as
+text).
 """
 import email
 import email.header
@@ -36,8 +38,9 @@ for e in json.load(open(sys.argv[1], encoding="utf-8")):
     name = e["file"]
     if b"\n" in raw.replace(b"\r\n", b""):
         problems.append(f"{name}: has a line end that is not CRLF")
-    if any(len(line) > 998 for line in raw.split(b"\r\n")):
-        problems.append(f"{name}: has a line over 998 octets")
+    long = [line for line in raw.split(b"\r\n") if len(line) > 76]
+    if long:
+        problems.append(f"{name}: has {len(long)} lines over 76 octets, the first {long[0][:90]!r}")
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.strict)
     except Exception as error:  # strict raises on defects
@@ -46,6 +49,8 @@ for e in json.load(open(sys.argv[1], encoding="utf-8")):
     for header in ["From", "To", "Subject", "Date", "Message-ID"]:
         if len(msg.get_all(header, [])) != 1:
             problems.append(f"{name}: has {len(msg.get_all(header, []))} {header} headers")
+    if msg.get_all("Auto-Submitted") != ["auto-generated"]:
+        problems.append(f"{name}: Auto-Submitted is {msg.get_all('Auto-Submitted')}")
     for header in ["Bcc", "Cc", "Reply-To"]:
         if msg.get_all(header):
             problems.append(f"{name}: has a {header} header")
@@ -70,6 +75,9 @@ for e in json.load(open(sys.argv[1], encoding="utf-8")):
         problems.append(f"{name}: parts are {sorted(parts)}")
         continue
     plain = parts["text/plain"].get_content()
+    for markup in ["**", "]("]:
+        if markup in plain:
+            problems.append(f"{name}: the text part shows Markdown's {markup!r}")
     reader = Text()
     reader.feed(parts["text/html"].get_content())
     html = "".join(reader.parts)
