@@ -1,7 +1,8 @@
 # The two Quickstart commands: `make site` and `make test`.
 SWIFT ?= swift
 
-.PHONY: site test test-quick lint format
+.PHONY: site test test-quick lint format install
+PREFIX ?= /usr/local
 
 site:
 	@scripts/install-dependencies
@@ -28,3 +29,10 @@ lint:
 
 format:
 	$(SWIFT) format -i -r -p Sources Tests examples/custom-plugin/Sources examples/custom-plugin/Tests
+
+# An optimised `allot` on PATH: $(PREFIX)/bin/allot (PREFIX=/usr/local unless given).
+install:
+	@scripts/install-dependencies
+	$(SWIFT) build -c release --product allot
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/allot $(DESTDIR)$(PREFIX)/bin/allot
