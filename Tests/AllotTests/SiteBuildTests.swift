@@ -161,3 +161,36 @@ import Testing
         #expect(page.contains("<h1>Team page of acme</h1>"))
     }
 }
+
+extension SiteBuildTests {
+    /// Refunds come back at any hour, so lots expire at many instants of one day; the
+    /// tables show one line per day with their sum (the JSON twin keeps every lot).
+    @Test func creditsLeftShowOneLinePerDay() throws {
+        let folder = TestSupport.scratch()
+        TestSupport.write(
+            "timezone = \"America/New_York\"\nas_of = \"2015-03-01\"\nsources = [\"seats.csv\", \"events.csv\"]\n"
+                + "[[policy]]\nname = \"inmail-2015\"\nfrom = \"2015-01-01\"\n", to: folder + "/allot.toml")
+        TestSupport.write("account,name,team,email,opened,closed\nann,Ann,red,,2015-01-01,\n", to: folder + "/seats.csv")
+        TestSupport.write(
+            """
+            id,time,type,account,message,to,amount,note
+            e1,2015-01-05T10:00:00-05:00,send,ann,m1,,,
+            e2,2015-01-05T15:00:00-05:00,send,ann,m2,,,
+            r1,2015-01-06T10:00:00-05:00,accept,,m1,,,
+            r2,2015-01-06T15:00:00-05:00,decline,,m2,,,
+
+            """, to: folder + "/events.csv")
+        let site = folder + "/site"
+        _ = try Project(configPath: folder + "/allot.toml").buildSite(into: site)
+        let html = try String(contentsOfFile: site + "/accounts/ann/2015-02.html", encoding: .utf8)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site + "/accounts/ann/2015-02.json")))
+        let lots = try #require((json as? [String: Any])?["lots"] as? [[String: Any]])
+        // The two refunds expire 90 days after 6 January, at 10:00 and 15:00 on 6 April.
+        #expect(
+            lots.compactMap { $0["expires"] as? String }.filter { $0.hasPrefix("2015-04-06") } == [
+                "2015-04-06T14:00:00Z", "2015-04-06T19:00:00Z",
+            ])
+        #expect(html.contains("<tr><td class=\"num\">2</td><td>6 Apr 2015</td></tr>"), "\(html)")
+        #expect(html.components(separatedBy: "6 Apr 2015</td>").count == 2)
+    }
+}

@@ -34,8 +34,19 @@ struct WarningBox: Sendable, Encodable {
 }
 
 extension ReportContext {
+    /// One line per day shown: lots expiring on the same local day at different times
+    /// (refunds come back at any hour) are added up, as the reader cannot tell them apart.
     func lotRows(_ lots: [Lot]) -> [LotRow] {
-        lots.map { LotRow(amount: $0.amount, expires: $0.expires.map(format.date) ?? "never", never: $0.expires == nil) }
+        var rows: [LotRow] = []
+        for lot in lots {
+            let row = LotRow(amount: lot.amount, expires: lot.expires.map(format.date) ?? "never", never: lot.expires == nil)
+            if let last = rows.last, last.expires == row.expires, last.never == row.never {
+                rows[rows.count - 1].amount += row.amount
+            } else {
+                rows.append(row)
+            }
+        }
+        return rows
     }
 
     func lotLines(_ lots: [Lot]) -> [StatementDocument.LotLine] {
