@@ -192,3 +192,27 @@ import Testing
         #expect(unknown.errorText.contains("has no comparison named \"Nope\"; the comparisons are \"Legacy only\", \"Response-weighted\""))
     }
 }
+
+extension ComparisonTests {
+    /// Pages lead where a reader goes next: a statement's trail runs from the site down
+    /// to the seat; a seat links its what-if pages, and each of those links back.
+    @Test func seatsStatementsAndWhatIfPagesLinkEachOther() throws {
+        let config = Self.demo()
+        let site = (config as NSString).deletingLastPathComponent + "/site"
+        _ = try Project(configPath: config).buildSite(into: site)
+        let page = { (path: String) in try String(contentsOfFile: site + "/" + path, encoding: .utf8) }
+        #expect(
+            try page("accounts/maya/2015-03.html").contains(
+                "<p><a href=\"../../index.html\">Seats and teams</a> › <a href=\"../../teams/northwind/index.html\">Team northwind</a> › <a href=\"../../accounts/maya/index.html\">Maya Chen</a></p>"
+            ))
+        #expect(
+            try page("accounts/maya/index.html").contains(
+                "<li><a href=\"../../what-if/legacy-only/accounts/maya.html\">Legacy only</a></li>"))
+        #expect(
+            try page("what-if/legacy-only/accounts/maya.html").contains(
+                "See <a href=\"../../../accounts/maya/index.html\">Maya Chen's page as it is</a>"))
+        #expect(
+            try page("what-if/legacy-only/teams/helix.html").contains(
+                "See <a href=\"../../../teams/helix/index.html\">team helix as it is</a>"))
+    }
+}

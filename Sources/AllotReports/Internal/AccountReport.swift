@@ -25,6 +25,9 @@ struct AccountReport: Report {
         var warning: WarningBox?
         var sent, unfunded, accepted, declined, lost, pending: Int
         var indexHref: String
+        /// The seat's page under each `[[compare]]` entry.
+        var whatIf: [LinkView] = []
+        var hasWhatIf = false
     }
 
     func pages(_ c: ReportContext) -> [Page] {
@@ -61,6 +64,8 @@ struct AccountReport: Report {
             sent: counts.sent, unfunded: counts.unfunded, accepted: counts.accepted, declined: counts.declined,
             lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath))
         view.balanceUnit = a.balance == 1 || a.balance == -1 ? "credit" : "credits"
+        view.whatIf = c.comparisons.map { LinkView(text: $0.name, href: c.href(from: path, to: c.comparisonAccountPath($0.name, id))) }
+        view.hasWhatIf = !view.whatIf.isEmpty
         return Page(path: path, template: "account", title: a.account.name, model: model, view: view)
     }
 

@@ -19,7 +19,7 @@ struct StatementReport: Report {
     }
 
     struct View: Sendable, Encodable {
-        var name, id, month, team, teamHref, accountHref: String
+        var name, id, month, team, teamHref, accountHref, indexHref: String
         var partial: Bool
         var end: String
         var policy: String?
@@ -79,7 +79,8 @@ struct StatementReport: Report {
         var view = View(
             name: a.account.name, id: id, month: c.format.month(s.month), team: a.account.team,
             teamHref: c.href(from: path, to: c.teamPath(a.account.team)), accountHref: c.href(from: path, to: c.accountPath(id)),
-            partial: s.partial, end: c.format.dateTime(s.end), policy: s.policy, opening: s.opening, closing: s.closing,
+            indexHref: c.href(from: path, to: ReportContext.indexPath), partial: s.partial, end: c.format.dateTime(s.end), policy: s.policy,
+            opening: s.opening, closing: s.closing,
             capped: s.capped, hasCapped: s.capped > 0,
             summary: summary.filter { $0.1 != 0 }.map { SummaryRow(label: $0.0, amount: c.format.signed($0.1)) },
             entries: entries, hasEntries: !entries.isEmpty, lots: c.lotRows(s.lots), hasLots: !s.lots.isEmpty,

@@ -24,6 +24,8 @@ struct WhatIfReport: Report {
     struct View: Sendable, Encodable {
         var comparison, heading, basePolicies, alternativePolicies: String
         var backHref, backLabel: String
+        /// The same seat, team or site as it was, outside the what-if pages.
+        var asItWasHref, asItWasLabel: String
         var figures: [FigureRow]
         var months: [MonthRow]
         var parts: [PartRow]
@@ -48,6 +50,7 @@ struct WhatIfReport: Report {
             let view = view(
                 name: x.name, base: x.base, alternative: x.alternative, x.all, heading: "What if: \(x.name)",
                 back: (c.href(from: path, to: ReportContext.indexPath), "Seats and teams"),
+                asItWas: (c.href(from: path, to: ReportContext.indexPath), "all seats and teams as they are"),
                 parts: parts, partsHeading: "Team by team", chart: nil, c.format)
             let model = CompareModel(x, asOf: c.asOf, slugs: c.slugs)
             return Page(path: path, template: "what-if", title: "What if: \(x.name)", model: model, view: view)
@@ -68,6 +71,7 @@ struct WhatIfReport: Report {
             name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
             heading: "What if: \(x.name), team \(line.id)",
             back: (c.href(from: path, to: c.comparisonPath(x.name)), "What if: \(x.name)"),
+            asItWas: (c.href(from: path, to: c.teamPath(line.id)), "team \(line.id) as it is"),
             parts: parts, partsHeading: "Seat by seat",
             chart: (chart, "The team's credits at each month end: as they were (solid) and under “\(x.name)” (dashed)."), c.format)
         let model = CompareModel(x, scope: .team(line.id), slugs: c.slugs)!
@@ -85,6 +89,7 @@ struct WhatIfReport: Report {
             name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
             heading: "What if: \(x.name), \(line.name)",
             back: (c.href(from: path, to: c.comparisonTeamPath(x.name, team)), "What if: \(x.name), team \(team)"),
+            asItWas: (c.href(from: path, to: c.accountPath(line.id)), "\(line.name)'s page as it is"),
             parts: [], partsHeading: "",
             chart: (chart, "The seat's balance: as it was (solid) and under “\(x.name)” (dashed)."), c.format)
         let model = CompareModel(x, scope: .account(line.id), slugs: c.slugs)!
@@ -100,7 +105,7 @@ struct WhatIfReport: Report {
 
     private func view(
         name: String, base: LedgerSettings, alternative: LedgerSettings, _ line: Comparison.Line, heading: String,
-        back: (String, String), parts: [PartRow], partsHeading: String, chart: (String, String)?,
+        back: (String, String), asItWas: (String, String), parts: [PartRow], partsHeading: String, chart: (String, String)?,
         _ format: DisplayFormat
     ) -> View {
         let (b, a, d) = (line.total.base, line.total.alternative, line.total.difference)
@@ -120,7 +125,8 @@ struct WhatIfReport: Report {
         }
         return View(
             comparison: name, heading: heading, basePolicies: describe(base, format), alternativePolicies: describe(alternative, format),
-            backHref: back.0, backLabel: back.1, figures: figures, months: months, parts: parts,
+            backHref: back.0, backLabel: back.1, asItWasHref: asItWas.0, asItWasLabel: asItWas.1, figures: figures, months: months,
+            parts: parts,
             hasParts: !parts.isEmpty, partsHeading: partsHeading, chart: chart?.0 ?? "", chartCaption: chart?.1 ?? "",
             hasChart: chart != nil)
     }

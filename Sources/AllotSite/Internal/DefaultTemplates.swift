@@ -36,6 +36,16 @@ No credits left.
 ## Month by month
 
 {{> months}}
+{{#hasWhatIf}}
+
+## What if
+
+The same history under other policies:
+
+{{#whatIf}}
+- [{{text}}]({{href}})
+{{/whatIf}}
+{{/hasWhatIf}}
 
 """#,
         "assets/print.css": #"""
@@ -1466,7 +1476,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 
 """#,
         "statement.md": #"""
-[{{name}}]({{accountHref}}) › [Team {{team}}]({{teamHref}})
+[Seats and teams]({{indexHref}}) › [Team {{team}}]({{teamHref}}) › [{{name}}]({{accountHref}})
 
 # {{month}}: {{name}}
 
@@ -1581,6 +1591,7 @@ Nothing expires and no answer window closes in this time.
 
 The same sends and responses, replayed twice. **As it was**: {{basePolicies}}.
 **What if**: {{alternativePolicies}}. Differences are what if minus as it was.
+See [{{asItWasLabel}}]({{asItWasHref}}).
 
 {{> compare-figures}}
 
