@@ -98,4 +98,21 @@ enum StoreSchema {
         }
         return m
     }
+
+    /// Migrates the store. Processes that open a store needing a migration at the same
+    /// time race: GRDB reads which migrations are applied before it runs each in its own
+    /// transaction, so a process can try one another has just applied. That attempt fails
+    /// whole (the migration's identifier is unique), and trying again starts from what is
+    /// applied now.
+    static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = self.migrator
+        for attempt in 1... {
+            do {
+                return try migrator.migrate(queue)
+            } catch {
+                if attempt == 10 { throw error }
+                if try queue.read(migrator.hasCompletedMigrations) { return }
+            }
+        }
+    }
 }
