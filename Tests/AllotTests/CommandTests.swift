@@ -118,6 +118,27 @@ import Testing
         #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7"]) == 0)  // all already sent
         #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7", "--resend"]) == 1)
     }
+
+    @Test func anOutboxIsAPreviewUnlessItIsTheDeliveryAndThenSendmailSendsNothing() throws {
+        let config = NoticeTests.ledgerFolder() + "/allot.toml"
+        let outbox = TestSupport.scratch() + "/outbox"
+        #expect(exitCode(["notify", "--config", config, "--outbox-is-delivery"]) == 64)
+        #expect(exitCode(["notify", "--config", config, "--outbox", outbox, "--outbox-is-delivery", "--sendmail", "exit 7"]) == 64)
+        let project = try Project(configPath: config)
+        let batch = try project.notices()
+        let files = batch.notices.map { NoticeOutbox(folder: outbox).path(of: $0, asOf: batch.asOf) }
+        #expect(exitCode(["notify", "--config", config, "--outbox", outbox]) == 0)
+        #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        for n in batch.notices { #expect(try project.store.deliveredNotice(account: n.account.id, asOf: batch.asOf) == nil) }
+        try FileManager.default.removeItem(atPath: outbox)
+        #expect(exitCode(["notify", "--config", config, "--outbox", outbox, "--outbox-is-delivery"]) == 0)
+        for (n, file) in zip(batch.notices, files) {
+            #expect(FileManager.default.contents(atPath: file) == Data(n.message.bytes))
+            #expect(try project.store.deliveredNotice(account: n.account.id, asOf: batch.asOf)?.channel == .outbox)
+        }
+        // Any message piped to it would fail the run.
+        #expect(exitCode(["notify", "--config", config, "--sendmail", "exit 7"]) == 0)
+    }
 }
 
 @Suite(.cleansScratch) struct PublishCommandTests {

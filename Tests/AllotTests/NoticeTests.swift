@@ -100,7 +100,8 @@ import Testing
         #expect(outcome.failed.map(\.notice.account.id) == ["s1"])
         #expect(outcome.sent.count == batch.notices.count - 1)
         #expect(try project.store.deliveredNotice(account: "s1", asOf: batch.asOf) == nil)
-        #expect(try project.store.deliveredNotice(account: "s0", asOf: batch.asOf) != nil)
+        #expect(try project.store.noticeClaim(account: "s1", asOf: batch.asOf) == nil)
+        #expect(try project.store.deliveredNotice(account: "s0", asOf: batch.asOf)?.channel == .sendmail)
         let retry = try NoticeDelivery(sendmail: "cat > /dev/null").deliver(batch, store: project.store) { Instant(millis: 0) }
         #expect(retry.sent.map(\.account.id) == ["s1"])
     }

@@ -18,14 +18,14 @@ public final class LedgerStore: Sendable {
         config.busyMode = .timeout(30)
         queue = try DatabaseQueue(path: path, configuration: config)
         self.path = path
-        try StoreSchema.migrator.migrate(queue)
+        try StoreSchema.migrate(queue)
     }
 
     /// A store that lives in memory, for tests.
     public init() throws {
         queue = try DatabaseQueue()
         path = ":memory:"
-        try StoreSchema.migrator.migrate(queue)
+        try StoreSchema.migrate(queue)
     }
 
     /// Imports a batch in one write transaction (spec §8): each source in `batch` that was

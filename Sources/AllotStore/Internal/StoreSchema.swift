@@ -96,6 +96,39 @@ enum StoreSchema {
                     CREATE INDEX seat_row_id ON seat_row(id);
                     """)
         }
+        m.registerMigration("v8: notice claims") { db in
+            // A run claims a seat's notice before it sends it (one claim per seat and as-of)
+            // and records the delivery after; a claim left behind is a run that did not
+            // finish. A delivery records its channel and the host and process that made it
+            // (unknown for notices logged before).
+            try db.execute(
+                sql: """
+                    CREATE TABLE notice_claim (
+                        account TEXT NOT NULL, as_of INTEGER NOT NULL, content_hash TEXT NOT NULL, channel TEXT NOT NULL,
+                        host TEXT NOT NULL, pid INTEGER NOT NULL, start_ticks INTEGER, claimed_at INTEGER NOT NULL,
+                        PRIMARY KEY (account, as_of)) WITHOUT ROWID;
+                    ALTER TABLE notice ADD COLUMN channel TEXT;
+                    ALTER TABLE notice ADD COLUMN host TEXT;
+                    ALTER TABLE notice ADD COLUMN pid INTEGER;
+                    """)
+        }
         return m
+    }
+
+    /// Migrates the store. Processes that open a store needing a migration at the same
+    /// time race: GRDB reads which migrations are applied before it runs each in its own
+    /// transaction, so a process can try one another has just applied. That attempt fails
+    /// whole (the migration's identifier is unique), and trying again starts from what is
+    /// applied now.
+    static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = self.migrator
+        for attempt in 1... {
+            do {
+                return try migrator.migrate(queue)
+            } catch {
+                if attempt == 10 { throw error }
+                if try queue.read(migrator.hasCompletedMigrations) { return }
+            }
+        }
     }
 }

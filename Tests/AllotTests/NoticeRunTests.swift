@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Allot
+
+extension ProcessHeavyTests {
+    /// `allot notify` as separate processes: runs at the same time send each notice once,
+    /// and a run killed between sending and recording leaves a claim the next run reports.
+    @Suite(.cleansScratch) struct NoticeRunTests {
+        /// Starts `allot notify` on the ledger, keeping what it writes.
+        func notify(_ config: String, _ arguments: [String]) throws -> ChildProcess {
+            try ChildProcess(TestSupport.allotBinary, ["notify", "--config", config] + arguments, keepOutput: true, keepErrors: true)
+        }
+
+        /// The messages a fake sendmail wrote to `folder`, in the order its file names sort.
+        func messages(in folder: String) -> [Data] {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            return names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
+        }
+
+        @Test func fourRunsAtOnceWithASlowSendmailSendEachSeatOneNotice() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            // No store yet: the four runs also race to create and migrate it.
+            let folder = NoticeTests.ledgerFolder()
+            let config = folder + "/allot.toml", sent = folder + "/sent"
+            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            let slow = "f=$(mktemp '\(sent)/m.XXXXXX'); cat > \"$f\"; sleep 0.5"
+            let started = try (1...4).map { _ in try notify(config, ["--sendmail", slow]) }
+            var runs: [ChildProcess.Ended] = []
+            for run in started { runs.append(await run.ended()) }
+            for run in runs { #expect(run.status == 0, "\(run.errorText.prefix(2000))") }
+            let batch = try Project(configPath: config).notices()
+            let received = messages(in: sent)
+            #expect(received.count == batch.notices.count)
+            #expect(Set(received) == Set(batch.notices.map { Data($0.message.bytes) }))
+            let sentCounts = runs.map { run in
+                run.outputText.split(separator: "\n").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? -1
+            }
+            #expect(sentCounts.reduce(0, +) == batch.notices.count, "each run's count of notices sent: \(sentCounts)")
+            let store = try Project(configPath: config).store
+            for n in batch.notices {
+                #expect(try store.deliveredNotice(account: n.account.id, asOf: batch.asOf)?.channel == .sendmail)
+                #expect(try store.noticeClaim(account: n.account.id, asOf: batch.asOf) == nil)
+            }
+        }
+
+        @Test func aRunKilledBetweenSendingAndRecordingIsReportedAndResentOnlyWhenAsked() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = NoticeTests.ledgerFolder()
+            let config = folder + "/allot.toml", sent = folder + "/sent"
+            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            // Numbered so they sort in the order sent. The killing one has taken the third
+            // message whole when it kills the run (its parent): sent, not yet recorded.
+            let deliver = "n=$(ls '\(sent)' | wc -l); cat > '\(sent)'/m$((n + 1)).eml"
+            let killed = try await notify(config, ["--sendmail", deliver + "; [ $n -ne 2 ] || kill -9 $PPID"]).ended()
+            #expect(killed.status == SIGKILL)
+            #expect(messages(in: sent).count == 3)
+            let project = try Project(configPath: config)
+            let batch = try project.notices()
+            let unfinished = try #require(batch.notices.first { Data($0.message.bytes) == messages(in: sent)[2] })
+            #expect(try project.store.noticeClaim(account: unfinished.account.id, asOf: batch.asOf) != nil)
+
+            let next = try await notify(config, ["--sendmail", deliver]).ended()
+            #expect(next.status == 1)
+            #expect(next.errorText.hasPrefix("error: not sent to "), "\(next.errorText.prefix(2000))")
+            #expect(next.errorText.contains("it may or may not have been sent; --resend-unfinished sends it again"))
+            #expect(next.outputText.contains("1 unfinished"))
+            let afterNext = messages(in: sent)
+            #expect(afterNext.count == batch.notices.count)
+            #expect(Set(afterNext) == Set(batch.notices.map { Data($0.message.bytes) }))
+
+            let resend = try await notify(config, ["--sendmail", deliver, "--resend-unfinished"]).ended()
+            #expect(resend.status == 0, "\(resend.errorText.prefix(2000))")
+            #expect(messages(in: sent).count == batch.notices.count + 1)
+            #expect(messages(in: sent).last == Data(unfinished.message.bytes))
+            #expect(try project.store.noticeClaim(account: unfinished.account.id, asOf: batch.asOf) == nil)
+            #expect(try project.store.deliveredNotice(account: unfinished.account.id, asOf: batch.asOf) != nil)
+
+            let last = try await notify(config, ["--sendmail", deliver]).ended()
+            #expect(last.status == 0)
+            #expect(messages(in: sent).count == batch.notices.count + 1)
+        }
+    }
+}
