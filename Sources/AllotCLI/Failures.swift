@@ -20,6 +20,9 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as TemplateError {
         printError("error: template \(error); nothing was written")
         throw ExitCode.failure
+    } catch let error as StoreError {
+        printError("error: " + TerminalText.literal(error.description))
+        throw ExitCode.failure
     } catch let error as SiteWriteError {
         printError("error: \(error)")
         throw ExitCode.failure
