@@ -10,11 +10,21 @@ public final class LedgerStore: Sendable {
     let queue: StoreQueue
     public var path: String { queue.path }
 
+    /// How many seconds a command waits while another process holds the store's write
+    /// lock (an import or build still running) before it fails: 30, or
+    /// `ALLOT_BUSY_TIMEOUT`.
+    public static var busyTimeout: Double {
+        guard let text = ProcessInfo.processInfo.environment["ALLOT_BUSY_TIMEOUT"], let seconds = Double(text),
+            seconds.isFinite, seconds >= 0
+        else { return 30 }
+        return seconds
+    }
+
     /// Opens (creating folders and the file when missing) and migrates the store.
-    public init(path: String) throws {
+    public init(path: String, busyTimeout: Double = LedgerStore.busyTimeout) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        queue = try StoreQueue(path: path, busyTimeout: 30)
+        queue = try StoreQueue(path: path, busyTimeout: busyTimeout)
         try queue.explained { try StoreSchema.migrator.migrate(queue.database) }
     }
 
