@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "AllotLedger",
                 "AllotImport",
+                "AllotSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

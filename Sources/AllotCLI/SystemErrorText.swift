@@ -26,7 +26,9 @@ enum SystemErrorText {
     /// The product's own error as it says itself, or, when the system refused, the plain
     /// sentence for the system's error number.
     static func sentence(for error: AllotError) -> String {
-        guard let code = error.systemError, let text = sentence(code) else { return TerminalText.literal(error.description) }
+        guard let code = error.systemError, error.path != nil, let text = sentence(code) else {
+            return TerminalText.literal(error.description)
+        }
         return named(error.path) + text
     }
 

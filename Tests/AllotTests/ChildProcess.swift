@@ -23,9 +23,13 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Starts `executable`; its standard output and error are kept when asked for, else
     /// thrown away.
-    init(_ executable: String, _ arguments: [String], keepOutput: Bool = false, keepErrors: Bool = false) throws {
+    init(
+        _ executable: String, _ arguments: [String], keepOutput: Bool = false, keepErrors: Bool = false,
+        environment: [String: String] = [:]
+    ) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let outputPipe = keepOutput ? Pipe() : nil, errorPipe = keepErrors ? Pipe() : nil
         process.standardOutput = outputPipe ?? FileHandle.nullDevice
         process.standardError = errorPipe ?? FileHandle.nullDevice

@@ -24,6 +24,15 @@ struct Tmpfs {
         }
     }
 
+    init(kilobytes: Int) throws { try self.init(bytes: kilobytes * 1024) }
+
+    /// Grows (or shrinks) the disk, keeping what it holds.
+    func resize(kilobytes: Int) throws {
+        guard mount("tmpfs", path, "tmpfs", UInt(MS_REMOUNT), "size=\(kilobytes * 1024)") == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EPERM)
+        }
+    }
+
     /// Detached at once, even while something still has a file open in it.
     func unmount() { umount2(path, Int32(MNT_DETACH)) }
 }

@@ -68,8 +68,7 @@ extension Project {
                     [inputs, "\(end.millis)", t.id, slugs.team(t.id), "\(t.revision)"]
                         .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
         }
-        let cache = TeamCache(folder: folder)
-        let previous = cache.read()
+        let previous = TeamCache(folder: folder).read()
         let reused = teams.indices.map { i -> TeamCache.Entry? in
             guard let entry = previous[teams[i].id], entry.key == keys[i], SiteWriter.allExist(entry.paths, in: folder) else { return nil }
             return entry
@@ -97,15 +96,17 @@ extension Project {
         let siteFiles = try builder.files(site)
         try Self.refuseSharedPaths(entries, siteFiles)
         try session.write(siteFiles)
-        let summary = try session.finish(keeping: Set(entries.flatMap(\.paths) + siteFiles.map(\.path))) {
-            // Before the first page changes, so a killed build is never taken as done, and
-            // only the teams whose pages were not rendered again stay trusted.
-            try? FileManager.default.removeItem(atPath: folder + "/" + Self.buildKeyFile)
-            try cache.write(reused.compactMap { $0 })
-        }
+        let summary = try session.finish(
+            keeping: Set(entries.flatMap(\.paths) + siteFiles.map(\.path)),
+            records: [
+                // While pages change, only the teams whose pages were not rendered again stay
+                // trusted, and there is no build key, so a killed build is never taken as done.
+                SiteWriter.Record(
+                    name: TeamCache.fileName, whileChanging: try TeamCache.contents(reused.compactMap { $0 }),
+                    after: try TeamCache.contents(entries)),
+                SiteWriter.Record(name: Self.buildKeyFile, whileChanging: nil, after: Data(key.utf8)),
+            ])
         finished = true
-        try cache.write(entries)
-        try WholeFile.replace(folder + "/" + Self.buildKeyFile, with: Data(key.utf8))
         return summary
     }
 }

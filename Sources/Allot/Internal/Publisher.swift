@@ -52,17 +52,26 @@ struct Publisher: Sendable {
             return try compare(previous, id)
         }
         let partial = target + ".partial"
-        try? fm.removeItem(atPath: partial)
-        try fm.createDirectory(atPath: partial, withIntermediateDirectories: true)
-        for file in files {
-            let destination = partial + "/" + file
-            try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try fm.copyItem(atPath: site + "/" + file, toPath: destination)
-        }
-        try fsyncFolder(partial)
-        try move(partial, to: target)
         let previous = current()
-        try switchCurrent(to: id)
+        do {
+            try? fm.removeItem(atPath: partial)
+            try fm.createDirectory(atPath: partial, withIntermediateDirectories: true)
+            for file in files {
+                let destination = partial + "/" + file
+                try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                // Not copyItem, whose errors name the file copied, not the disk that is full.
+                try Data(contentsOf: URL(fileURLWithPath: site + "/" + file)).write(to: URL(fileURLWithPath: destination))
+            }
+            try fsyncFolder(partial)
+            try move(partial, to: target)
+            try switchCurrent(to: id)
+        } catch {
+            // A full disk while copying or switching: `current` was never touched, and the
+            // release that was never served goes, freeing its space.
+            try? fm.removeItem(atPath: partial)
+            if current() != id { try? fm.removeItem(atPath: target) }
+            throw error
+        }
         return try compare(previous, id)
     }
 

@@ -29,9 +29,8 @@ struct TeamCache {
         return out
     }
 
-    /// Replaces the file whole.
-    func write(_ entries: [Entry]) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// The file's bytes for `entries`; the site writer puts them in place.
+    static func contents(_ entries: [Entry]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var data = Data()
@@ -39,6 +38,6 @@ struct TeamCache {
             data.append(try encoder.encode(entry))
             data.append(UInt8(ascii: "\n"))
         }
-        try WholeFile.replace(path, with: data)
+        return data
     }
 }

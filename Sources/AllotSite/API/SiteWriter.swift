@@ -14,11 +14,13 @@ import Foundation
 /// write (listed in `.allot-manifest`) are left alone.
 ///
 /// A build hands its files over group by group (a team at a time); new bytes go into a
-/// staging folder and nothing in the site changes until `finish`, which renames them
-/// into place. So a build that fails midway (a template error, a full disk) leaves the
-/// previous site as it was. A build killed during the renames leaves a mix of old and new
-/// files; the manifest lists every path first, so the next build still removes a page that
-/// no longer belongs (which groups it must render again is the builder's business).
+/// staging folder and nothing in the site changes until `finish` has staged the rest
+/// (the manifest, the builder's records) and renames them all into place. So a build
+/// that fails before the renames (a template error, a full disk) leaves the previous
+/// site as it was, byte for byte. A build killed during the renames leaves a mix of old
+/// and new files; the manifest lists every path first, so the next build still removes a
+/// page that no longer belongs (which groups it must render again is the builder's
+/// business).
 public struct SiteWriter: Sendable {
     public let folder: String
     static let manifestName = ".allot-manifest"
@@ -27,6 +29,19 @@ public struct SiteWriter: Sendable {
     static let stagingName = ".allot-staging"
 
     public init(folder: String) { self.folder = folder }
+
+    /// A file beside the pages that records what a build left (a cache, a key), not in
+    /// the manifest: it holds `whileChanging` (nil: it is removed) from before the first
+    /// page changes until the last has, then `after`.
+    public struct Record: Sendable {
+        public var name: String
+        public var whileChanging: Data?
+        public var after: Data
+
+        public init(name: String, whileChanging: Data?, after: Data) {
+            self.name = name; self.whileChanging = whileChanging; self.after = after
+        }
+    }
 
     public struct Summary: Sendable, Equatable {
         public var written = 0, unchanged = 0, removed = 0
@@ -72,8 +87,8 @@ public struct SiteWriter: Sendable {
             try fm.createDirectory(atPath: folder + "/" + SiteWriter.stagingName, withIntermediateDirectories: true)
         }
 
-        /// Ends a build that failed before `finish`: the staged files are dropped and the
-        /// site is as it was.
+        /// Ends a build that failed before `finish` or in it: the staged files are dropped,
+        /// and the site is as it was unless a rename failed.
         public func abandon() { try? FileManager.default.removeItem(atPath: staging) }
 
         /// Files left as they are on disk (a group the builder did not render again).
@@ -91,37 +106,37 @@ public struct SiteWriter: Sendable {
                     unchanged += 1
                     continue
                 }
-                let temporary =
-                    staging + "/"
-                    + String(
-                        lock.withLock {
-                            stagedNames += 1; return stagedNames
-                        })
-                try Self.create(temporary, with: file.bytes)
+                let temporary = try stage(file.bytes)
                 lock.withLock { staged.append((temporary, file.path)) }
             }
             lock.withLock { summary.unchanged += unchanged }
         }
 
         /// Puts every staged file in place, removes what earlier builds wrote that is not
-        /// in `paths`, and leaves `paths` as the manifest. `beforeChanges` runs just before
-        /// the first file in the site changes.
-        public func finish(keeping paths: Set<String>, beforeChanges: () throws -> Void = {}) throws -> Summary {
+        /// in `paths`, and leaves `paths` as the manifest and the records as they say.
+        ///
+        /// Every byte is written into the staging folder before the first thing in the
+        /// site changes, so a full disk fails the build with the site as it was; what
+        /// follows makes folders, renames and removes, which needs no space.
+        public func finish(keeping paths: Set<String>, records: [Record] = []) throws -> Summary {
             let fm = FileManager.default
             let stale = previous.subtracting(paths).filter { SiteWriter.isSafe($0) && fm.fileExists(atPath: folder + "/" + $0) }
-            if !staged.isEmpty || !stale.isEmpty {
-                try beforeChanges()
-                try replace(
-                    folder + "/" + SiteWriter.manifestName,
-                    with: Data((previous.union(paths).sorted().joined(separator: "\n") + "\n").utf8))
-                var folders = Set<String>()
+            let changing = !staged.isEmpty || !stale.isEmpty
+            let manifest = try stage(Self.manifest(paths))
+            let stagedRecords = try records.map { record in
+                (record.name, whileChanging: changing ? try record.whileChanging.map(stage) : nil, after: try stage(record.after))
+            }
+            if changing {
+                // The manifest lists every path first, so a build killed during the renames
+                // is repaired by the next.
+                let everyPath = try stage(Self.manifest(previous.union(paths)))
+                try makeFolders(for: staged.map(\.target))
+                for (name, whileChanging, _) in stagedRecords {
+                    if let whileChanging { try move(whileChanging, to: folder + "/" + name) } else { unlink(folder + "/" + name) }
+                }
+                try move(everyPath, to: folder + "/" + SiteWriter.manifestName)
                 for (temporary, path) in staged.sorted(by: { $0.target < $1.target }) {
-                    let target = folder + "/" + path
-                    let parent = (target as NSString).deletingLastPathComponent
-                    if folders.insert(parent).inserted {
-                        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                    }
-                    try move(temporary, to: target)
+                    try move(temporary, to: folder + "/" + path)
                 }
                 summary.written = staged.count
                 for path in stale.sorted() {
@@ -130,16 +145,45 @@ public struct SiteWriter: Sendable {
                     removeEmptyFolders(above: path)
                 }
             }
-            try replace(folder + "/" + SiteWriter.manifestName, with: Data((paths.sorted().joined(separator: "\n") + "\n").utf8))
+            try move(manifest, to: folder + "/" + SiteWriter.manifestName)
+            for (name, _, after) in stagedRecords { try move(after, to: folder + "/" + name) }
             try? fm.removeItem(atPath: staging)
             return summary
         }
 
-        /// Writes `bytes` into the staging folder, then renames them over `target`.
-        private func replace(_ target: String, with bytes: Data) throws {
-            let temporary = staging + "/next"  // only ever used from finish, by one thread
+        private static func manifest(_ paths: Set<String>) -> Data {
+            Data((paths.sorted().joined(separator: "\n") + "\n").utf8)
+        }
+
+        /// Writes `bytes` into a new file in the staging folder; returns its path.
+        private func stage(_ bytes: Data) throws -> String {
+            let number = lock.withLock {
+                stagedNames += 1
+                return stagedNames
+            }
+            let temporary = staging + "/\(number)"
             try Self.create(temporary, with: bytes)
-            try move(temporary, to: target)
+            return temporary
+        }
+
+        /// Makes the missing folders the files go into; when one cannot be made, removes
+        /// those it made, so the site is as it was.
+        private func makeFolders(for paths: [String]) throws {
+            var needed = Set<String>()
+            for path in paths {
+                var parts = path.split(separator: "/").dropLast()
+                while !parts.isEmpty, needed.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+            }
+            var made: [String] = []
+            do {
+                for dir in needed.sorted() where !FileManager.default.fileExists(atPath: folder + "/" + dir) {
+                    try FileManager.default.createDirectory(atPath: folder + "/" + dir, withIntermediateDirectories: false)
+                    made.append(dir)
+                }
+            } catch {
+                for dir in made.reversed() { rmdir(folder + "/" + dir) }
+                throw error
+            }
         }
 
         /// Writes a new file. No fsync: a killed build is repaired by the next one, and

@@ -7,25 +7,31 @@ import GRDB
 /// Each import validates and appends inside one write transaction, so a batch lands
 /// whole or not at all, and two imports at once see each other's results.
 public final class LedgerStore: Sendable {
-    let queue: DatabaseQueue
-    public let path: String
+    let queue: StoreQueue
+    public var path: String { queue.path }
+
+    /// How many seconds a command waits while another process holds the store's write
+    /// lock (an import or build still running) before it fails: 30, or
+    /// `ALLOT_BUSY_TIMEOUT`.
+    public static var busyTimeout: Double {
+        guard let text = ProcessInfo.processInfo.environment["ALLOT_BUSY_TIMEOUT"], let seconds = Double(text),
+            seconds.isFinite, seconds >= 0
+        else { return 30 }
+        return seconds
+    }
 
     /// Opens (creating folders and the file when missing) and migrates the store.
-    public init(path: String) throws {
+    public init(path: String, busyTimeout: Double = LedgerStore.busyTimeout) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        var config = Configuration()
-        config.busyMode = .timeout(30)
-        queue = try DatabaseQueue(path: path, configuration: config)
-        self.path = path
-        try StoreSchema.migrate(queue)
+        queue = try StoreQueue(path: path, busyTimeout: busyTimeout)
+        try queue.explained { try StoreSchema.migrate(queue.database) }
     }
 
     /// A store that lives in memory, for tests.
     public init() throws {
-        queue = try DatabaseQueue()
-        path = ":memory:"
-        try StoreSchema.migrate(queue)
+        queue = try StoreQueue()
+        try StoreSchema.migrate(queue.database)
     }
 
     /// Imports a batch in one write transaction (spec §8): each source in `batch` that was

@@ -1,0 +1,74 @@
+import AllotStore
+import Foundation
+import Testing
+
+@testable import Allot
+
+extension ProcessHeavyTests {
+    /// Another process holding the store's write lock during `allot import`: the import
+    /// waits for it (30 s, or `ALLOT_BUSY_TIMEOUT` seconds), then succeeds, or fails with
+    /// a sentence naming the store and the lock and leaves the store as it was.
+    @Suite(.cleansScratch) struct LockedStoreTests {
+        /// Python's sqlite3 holding a write transaction (`BEGIN IMMEDIATE`) on `store` for
+        /// `seconds`; returns once it holds it (a file it writes says so).
+        static func holdWriteLock(on store: String, for seconds: Double) async throws -> ChildProcess {
+            let flag = TestSupport.scratch() + "/locked"
+            let script = """
+                import sqlite3, sys, time
+                db = sqlite3.connect(sys.argv[1], isolation_level=None)
+                db.execute("BEGIN IMMEDIATE")
+                open(sys.argv[3], "w").close()
+                time.sleep(float(sys.argv[2]))
+                db.execute("ROLLBACK")
+                """
+            let holder = try ChildProcess("/usr/bin/env", ["python3", "-c", script, store, "\(seconds)", flag])
+            while !FileManager.default.fileExists(atPath: flag) && holder.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            try #require(FileManager.default.fileExists(atPath: flag), "python3 did not take the store's write lock")
+            return holder
+        }
+
+        /// The demo with its seats imported: the config and the store.
+        static func demoWithSeats() async throws -> (config: String, store: String) {
+            let config = ComparisonTests.demo()
+            let folder = (config as NSString).deletingLastPathComponent
+            #expect(try await AllotBinary.run(["import", "--config", config, folder + "/seats.csv"]).status == 0)
+            return (config, Project.defaultStorePath(forConfig: config))
+        }
+
+        @Test func anImportWaitsForALockHeldAFewSeconds() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: AllotBinary.path))
+            let (config, store) = try await Self.demoWithSeats()
+            let holder = try await Self.holdWriteLock(on: store, for: 3)
+            let start = Date()
+            let result = try await AllotBinary.run([
+                "import", "--config", config, (config as NSString).deletingLastPathComponent + "/events.csv",
+            ])
+            let waited = Date().timeIntervalSince(start)
+            _ = await holder.ended()
+            #expect(result.status == 0, "\(result.err)")
+            #expect(waited > 2, "the import took \(waited) s; it cannot have waited for the lock")
+            #expect(try LedgerStore(path: store).counts().events > 0)
+        }
+
+        @Test func anImportGivesUpOnALockHeldPastTheTimeoutAndSaysWhy() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: AllotBinary.path))
+            let (config, store) = try await Self.demoWithSeats()
+            let folder = (store as NSString).deletingLastPathComponent
+            let before = TestSupport.entries(under: folder)
+            do {
+                let holder = try await Self.holdWriteLock(on: store, for: 60)
+                let result = try await AllotBinary.run(
+                    ["import", "--config", config, (config as NSString).deletingLastPathComponent + "/events.csv"],
+                    environment: ["ALLOT_BUSY_TIMEOUT": "1"])
+                #expect(result.status == 1)
+                #expect(
+                    result.err
+                        == "error: the store \(store) is locked by another process (an import or build still running?) and stayed locked for 1 s; try again when it has finished\n"
+                )
+                holder.kill()
+                _ = await holder.ended()
+            }
+            #expect(TestSupport.differences(before, TestSupport.entries(under: folder)) == [])
+        }
+    }
+}
