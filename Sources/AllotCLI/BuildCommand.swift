@@ -33,11 +33,9 @@ struct BuildCommand: ParsableCommand {
         if let markdownTo { return try writeMarkdown(to: markdownTo) }
         let started = ContinuousClock.now
         let progress = ProgressBar(label: "Rendering pages")
-        let summary = try reportingFailures {
-            let p = try project.openProject()
-            for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
-            return try p.buildSite(into: out, asOf: asOf.instant(p), templates: templates, progress: progress?.update)
-        }
+        let p = try project.openProject()
+        for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
+        let summary = try p.buildSite(into: out, asOf: asOf.instant(p), templates: templates, progress: progress?.update)
         progress?.finish()
         let seconds = (ContinuousClock.now - started).components
         let elapsed = String(format: "%.1f", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18)
@@ -48,10 +46,8 @@ struct BuildCommand: ParsableCommand {
 
     /// For bench/run: each page's filled Markdown as a Hugo content file.
     private func writeMarkdown(to folder: String) throws {
-        let pages = try reportingFailures {
-            let p = try project.openProject()
-            return try p.filledMarkdown(asOf: asOf.instant(p), templates: templates)
-        }
+        let p = try project.openProject()
+        let pages = try p.filledMarkdown(asOf: asOf.instant(p), templates: templates)
         for page in pages {
             let path = folder + "/" + page.path + ".md"
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -19,21 +19,18 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let check = try reportingFailures {
-            let p = try project.openAndImport()
-            let check = try p.check(asOf: asOf.instant(p))
-            let calendar = p.config.settings.calendar
-            let text = TerminalText(calendar: calendar)
+        let p = try project.openAndImport()
+        let check = try p.check(asOf: asOf.instant(p))
+        let calendar = p.config.settings.calendar
+        let text = TerminalText(calendar: calendar)
+        print(
+            "\(p.configPath): \(check.seats) \(check.seats == 1 ? "seat" : "seats"), \(check.messages) \(check.messages == 1 ? "message" : "messages") sent, as of \(text.time(check.asOf)) \(calendar.identifier)."
+        )
+        print(text.problems(check.problems))
+        for source in try p.unlistedSources() {
             print(
-                "\(p.configPath): \(check.seats) \(check.seats == 1 ? "seat" : "seats"), \(check.messages) \(check.messages == 1 ? "message" : "messages") sent, as of \(text.time(check.asOf)) \(calendar.identifier)."
+                "\(TerminalText.literal(source)) is no longer in the config's sources, but its rows stay in the store; remove them with allot import --forget \(TerminalText.literal(source))"
             )
-            print(text.problems(check.problems))
-            for source in try p.unlistedSources() {
-                print(
-                    "\(TerminalText.literal(source)) is no longer in the config's sources, but its rows stay in the store; remove them with allot import --forget \(TerminalText.literal(source))"
-                )
-            }
-            return check
         }
         if strict && !check.problems.isEmpty { throw ExitCode.failure }
     }

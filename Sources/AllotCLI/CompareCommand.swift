@@ -35,33 +35,31 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
-            let p = try project.openAndImport()
-            let (ledger, comparisons) = try p.replayWithComparisons(asOf: asOf.instant(p), comparing: [name])
-            let x = comparisons[0]
-            let slugs = SiteSlugs(ledger)
-            let scope: CompareModel.Scope = account.map { .account($0) } ?? team.map { .team($0) } ?? .all
-            let line: Comparison.Line
-            switch scope {
-            case .account(let id):
-                guard let l = x.account(id) else { throw AllotError("no seat has the id '\(TerminalText.literal(id))'") }
-                line = l
-            case .team(let id):
-                guard let l = x.team(id) else {
-                    throw AllotError(
-                        "no team is called '\(TerminalText.literal(id))'; the teams are \(x.teams.map { TerminalText.literal($0.id) }.joined(separator: ", "))"
-                    )
-                }
-                line = l
-            case .all:
-                line = x.all
+        let p = try project.openAndImport()
+        let (ledger, comparisons) = try p.replayWithComparisons(asOf: asOf.instant(p), comparing: [name])
+        let x = comparisons[0]
+        let slugs = SiteSlugs(ledger)
+        let scope: CompareModel.Scope = account.map { .account($0) } ?? team.map { .team($0) } ?? .all
+        let line: Comparison.Line
+        switch scope {
+        case .account(let id):
+            guard let l = x.account(id) else { throw AllotError("no seat has the id '\(TerminalText.literal(id))'") }
+            line = l
+        case .team(let id):
+            guard let l = x.team(id) else {
+                throw AllotError(
+                    "no team is called '\(TerminalText.literal(id))'; the teams are \(x.teams.map { TerminalText.literal($0.id) }.joined(separator: ", "))"
+                )
             }
-            if json {
-                print(try JSONOutput.string(CompareModel(x, scope: scope, slugs: slugs, detail: true)!), terminator: "")
-            } else {
-                let byMonth = account != nil || team != nil
-                print(TerminalText(calendar: ledger.settings.calendar).comparison(x, line: line, byMonth: byMonth))
-            }
+            line = l
+        case .all:
+            line = x.all
+        }
+        if json {
+            print(try JSONOutput.string(CompareModel(x, scope: scope, slugs: slugs, detail: true)!), terminator: "")
+        } else {
+            let byMonth = account != nil || team != nil
+            print(TerminalText(calendar: ledger.settings.calendar).comparison(x, line: line, byMonth: byMonth))
         }
     }
 }

@@ -2,12 +2,10 @@ import Allot
 import ArgumentParser
 import Foundation
 
-/// Runs a command body; every failure is printed on standard error as `error: ` and a
-/// sentence (bad input as `file:line: field: message` lines) and ends the command with
-/// exit code 1. ArgumentParser's own errors (usage) keep their exit code 64.
-///
-/// A `validate()` reports its own failures through this too: ArgumentParser would print
-/// an error thrown there as `Error: …`, and exits quietly with the `ExitCode` this throws.
+/// For a `validate()`: ArgumentParser would print an error thrown there as `Error: …`, so
+/// the failure is said here, as `reported` says it, and ArgumentParser exits quietly with
+/// the `ExitCode` this throws. A `run()` lets its failures through to the one catch in
+/// `AllotCommand.main`.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()

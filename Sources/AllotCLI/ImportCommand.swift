@@ -33,17 +33,15 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
-            let p = try project.openProject()
-            for change in forget.isEmpty ? [] : try p.forget(sources: forget) {
-                print("Forgot \(TerminalText.literal(change.source)): \(change.removed == 1 ? "1 row" : "\(change.removed) rows") removed.")
-            }
-            guard !files.isEmpty else { return }
-            let plan = try p.importFiles(files)
-            for change in plan.sourceChanges { print(TerminalText.literal(change.description)) }
-            print(
-                "Imported \(plan.accounts.count) seats (\(plan.unchangedSeats) unchanged) and \(plan.addedEvents) events (\(plan.repeatedEvents) already there)."
-            )
+        let p = try project.openProject()
+        for change in forget.isEmpty ? [] : try p.forget(sources: forget) {
+            print("Forgot \(TerminalText.literal(change.source)): \(change.removed == 1 ? "1 row" : "\(change.removed) rows") removed.")
         }
+        guard !files.isEmpty else { return }
+        let plan = try p.importFiles(files)
+        for change in plan.sourceChanges { print(TerminalText.literal(change.description)) }
+        print(
+            "Imported \(plan.accounts.count) seats (\(plan.unchangedSeats) unchanged) and \(plan.addedEvents) events (\(plan.repeatedEvents) already there)."
+        )
     }
 }

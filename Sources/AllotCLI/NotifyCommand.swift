@@ -64,61 +64,64 @@ struct NotifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let problems = try reportingFailures {
-            let p = try project.openProject()
-            let batch = try p.notices(asOf: asOf.instant(p), templates: templates)
-            let text = NoticeText(terminal: TerminalText(calendar: p.config.settings.calendar))
-            for s in batch.skipped {
-                print("Skipped \(text.literal(s.account.name)) (\(text.literal(s.account.id))): \(text.literal(s.reason)).")
-            }
-            if dryRun {
-                try printDryRun(batch, p, text)
-                return 0
-            }
-            if let outbox, !outboxIsDelivery {
-                let previews = NoticeOutbox(folder: outbox)
-                for n in batch.notices {
-                    say("Wrote a preview of the notice to \(text.recipient(n)): \(text.literal(try previews.write(n, asOf: batch.asOf))).")
-                }
-                guard sendmail != nil else {
-                    print(
-                        (batch.notices.count == 1 ? "1 preview" : "\(batch.notices.count) previews")
-                            + " written; nothing was sent or recorded (--outbox-is-delivery records the outbox as the delivery)."
-                    )
-                    return 0
-                }
-            }
-            let delivery: NoticeDelivery
-            if outboxIsDelivery, let outbox {
-                delivery = NoticeDelivery(outbox: outbox, resend: resend, resendUnfinished: resendUnfinished)
-            } else if let sendmail {
-                delivery = NoticeDelivery(sendmail: sendmail, resend: resend, resendUnfinished: resendUnfinished)
-            } else {
-                return 0
-            }
-            let outcome = try delivery.deliver(batch, store: p.store) { Instant(Date()) }
-            for n in outcome.sent {
-                let channel = delivery.outbox.map { "the outbox, as " + text.literal($0.path(of: n, asOf: batch.asOf)) } ?? "sendmail"
-                say("Sent to \(text.recipient(n)) through \(channel): \(text.literal(n.message.subject))")
-            }
-            for (n, claim) in outcome.inProgress { say("Not sent to \(text.recipient(n)): \(text.inProgress(claim)).") }
-            if !outcome.alreadySent.isEmpty {
-                print(
-                    (outcome.alreadySent.count == 1 ? "1 seat was" : "\(outcome.alreadySent.count) seats were")
-                        + " already notified for this as-of (\(text.channels(outcome.alreadySent.map(\.record)))); --resend sends again."
-                )
-            }
-            for (n, claim) in outcome.unfinished {
-                printError("error: not sent to \(text.recipient(n)): \(text.unfinished(claim)); --resend-unfinished sends it again")
-            }
-            for f in outcome.failed { printError("error: not delivered to \(text.recipient(f.notice)): \(text.literal(f.reason))") }
-            print(
-                "\(outcome.sent.count) sent, \(outcome.alreadySent.count) already sent, \(outcome.inProgress.count) being sent by another run, "
-                    + "\(outcome.unfinished.count) unfinished, \(batch.skipped.count) skipped, \(outcome.failed.count) failed."
-            )
-            return outcome.failed.count + outcome.unfinished.count
-        }
+        let problems = try deliver()
         if problems > 0 { throw ExitCode.failure }
+    }
+
+    /// Renders and delivers the notices; returns how many problems to exit with 1 for.
+    private func deliver() throws -> Int {
+        let p = try project.openProject()
+        let batch = try p.notices(asOf: asOf.instant(p), templates: templates)
+        let text = NoticeText(terminal: TerminalText(calendar: p.config.settings.calendar))
+        for s in batch.skipped {
+            print("Skipped \(text.literal(s.account.name)) (\(text.literal(s.account.id))): \(text.literal(s.reason)).")
+        }
+        if dryRun {
+            try printDryRun(batch, p, text)
+            return 0
+        }
+        if let outbox, !outboxIsDelivery {
+            let previews = NoticeOutbox(folder: outbox)
+            for n in batch.notices {
+                say("Wrote a preview of the notice to \(text.recipient(n)): \(text.literal(try previews.write(n, asOf: batch.asOf))).")
+            }
+            guard sendmail != nil else {
+                print(
+                    (batch.notices.count == 1 ? "1 preview" : "\(batch.notices.count) previews")
+                        + " written; nothing was sent or recorded (--outbox-is-delivery records the outbox as the delivery)."
+                )
+                return 0
+            }
+        }
+        let delivery: NoticeDelivery
+        if outboxIsDelivery, let outbox {
+            delivery = NoticeDelivery(outbox: outbox, resend: resend, resendUnfinished: resendUnfinished)
+        } else if let sendmail {
+            delivery = NoticeDelivery(sendmail: sendmail, resend: resend, resendUnfinished: resendUnfinished)
+        } else {
+            return 0
+        }
+        let outcome = try delivery.deliver(batch, store: p.store) { Instant(Date()) }
+        for n in outcome.sent {
+            let channel = delivery.outbox.map { "the outbox, as " + text.literal($0.path(of: n, asOf: batch.asOf)) } ?? "sendmail"
+            say("Sent to \(text.recipient(n)) through \(channel): \(text.literal(n.message.subject))")
+        }
+        for (n, claim) in outcome.inProgress { say("Not sent to \(text.recipient(n)): \(text.inProgress(claim)).") }
+        if !outcome.alreadySent.isEmpty {
+            print(
+                (outcome.alreadySent.count == 1 ? "1 seat was" : "\(outcome.alreadySent.count) seats were")
+                    + " already notified for this as-of (\(text.channels(outcome.alreadySent.map(\.record)))); --resend sends again."
+            )
+        }
+        for (n, claim) in outcome.unfinished {
+            printError("error: not sent to \(text.recipient(n)): \(text.unfinished(claim)); --resend-unfinished sends it again")
+        }
+        for f in outcome.failed { printError("error: not delivered to \(text.recipient(f.notice)): \(text.literal(f.reason))") }
+        print(
+            "\(outcome.sent.count) sent, \(outcome.alreadySent.count) already sent, \(outcome.inProgress.count) being sent by another run, "
+                + "\(outcome.unfinished.count) unfinished, \(batch.skipped.count) skipped, \(outcome.failed.count) failed."
+        )
+        return outcome.failed.count + outcome.unfinished.count
     }
 
     private func printDryRun(_ batch: NoticeBatch, _ p: Project, _ text: NoticeText) throws {

@@ -38,16 +38,14 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         if rollback {
-            let change = try reportingFailures { try Project.rollback(in: to) }
+            let change = try Project.rollback(in: to)
             print("Rolled back \(to)/current from \(change.previous ?? "nothing") to \(change.release).")
             report(change)
             return
         }
-        let result = try reportingFailures {
-            let p = try project.openProject()
-            let now = Instant(millis: Int64(Date().timeIntervalSince1970 * 1000))
-            return try p.publish(site: out, to: to, keep: keep, releasedAt: now, asOf: asOf.instant(p), templates: templates)
-        }
+        let p = try project.openProject()
+        let now = Instant(millis: Int64(Date().timeIntervalSince1970 * 1000))
+        let result = try p.publish(site: out, to: to, keep: keep, releasedAt: now, asOf: asOf.instant(p), templates: templates)
         switch result {
         case .unchanged(let current):
             print("Nothing changed since release \(current); nothing was published.")

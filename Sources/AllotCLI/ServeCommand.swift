@@ -37,8 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Said at once, before a build: a busy port.
-        let address = try reportingFailures { try freeAddress() }
-        let p = try reportingFailures { try project.openProject() }
+        let address = try freeAddress()
+        let p = try project.openProject()
         let state = PreviewState()
         await rebuild(p, state)
         let server = HTTPServer(address: address, handler: SitePreviewHandler(root: out, state: state))

@@ -25,22 +25,20 @@ struct StatementCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
-            let p = try project.openAndImport()
-            guard let ledger = try p.replay(seat: account, asOf: asOf.instant(p)) else {
-                let known = try p.store.accounts().prefix(10).map(\.id).joined(separator: ", ")
-                throw AllotError("no seat has the id '\(account)'. Seats include: \(known)")
-            }
-            let months = ledger.statementMonths(of: account)
-            guard let statement = ledger.statement(of: account, for: Month(month)!) else {
-                let range = months.isEmpty ? "none before as-of" : "\(months.first!) to \(months.last!)"
-                throw AllotError("\(account) has no statement for \(month); its months are \(range)")
-            }
-            if json {
-                print(try JSONOutput.string(StatementDocument(statement)), terminator: "")
-            } else {
-                print(TerminalText(calendar: ledger.settings.calendar).statement(statement))
-            }
+        let p = try project.openAndImport()
+        guard let ledger = try p.replay(seat: account, asOf: asOf.instant(p)) else {
+            let known = try p.store.accounts().prefix(10).map(\.id).joined(separator: ", ")
+            throw AllotError("no seat has the id '\(account)'. Seats include: \(known)")
+        }
+        let months = ledger.statementMonths(of: account)
+        guard let statement = ledger.statement(of: account, for: Month(month)!) else {
+            let range = months.isEmpty ? "none before as-of" : "\(months.first!) to \(months.last!)"
+            throw AllotError("\(account) has no statement for \(month); its months are \(range)")
+        }
+        if json {
+            print(try JSONOutput.string(StatementDocument(statement)), terminator: "")
+        } else {
+            print(TerminalText(calendar: ledger.settings.calendar).statement(statement))
         }
     }
 }
