@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "AllotReports", "AllotMarkdown", "AllotSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The preview server (FlyingFox).

@@ -147,7 +147,17 @@ import Testing
         _ = try project.buildSite(into: folder + "/site")
         let site = folder + "/site"
         let (ledger, comparisons) = try project.replayWithComparisons()
-        let pages = Set(TestSupport.files(under: site).keys.filter { $0.hasPrefix("what-if/") })
+        let files = TestSupport.files(under: site).keys.filter { $0.hasPrefix("what-if/") }
+        let pages = Set(files.filter { !$0.hasSuffix(".csv") })
+        // Each page's tables: figures and months, and the parts a summary or a team lists.
+        #expect(
+            Set(files.filter { $0.hasSuffix(".csv") }) == [
+                "what-if/b-legacy-b-only/index.figures.csv", "what-if/b-legacy-b-only/index.months.csv",
+                "what-if/b-legacy-b-only/index.parts.csv", "what-if/b-legacy-b-only/teams/acme.figures.csv",
+                "what-if/b-legacy-b-only/teams/acme.months.csv", "what-if/b-legacy-b-only/teams/acme.parts.csv",
+                "what-if/b-legacy-b-only/accounts/alice.figures.csv", "what-if/b-legacy-b-only/accounts/alice.months.csv",
+                "what-if/b-legacy-b-only/accounts/bob.figures.csv", "what-if/b-legacy-b-only/accounts/bob.months.csv",
+            ])
         #expect(
             pages == [
                 "what-if/b-legacy-b-only/index.html", "what-if/b-legacy-b-only/index.json",

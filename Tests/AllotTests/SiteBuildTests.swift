@@ -26,6 +26,15 @@ import Testing
         #expect(pages == expected.union(["notices/alice.html"]))
         let json = Set(TestSupport.files(under: site).keys.filter { $0.hasSuffix(".json") && !$0.hasPrefix("schema/") })
         #expect(json == Set(expected.map { String($0.dropLast(5)) + ".json" }))
+        // Each table's CSV file sits beside its page: `X.<table>.csv` next to `X.html`.
+        let csv = TestSupport.files(under: site).keys.filter { $0.hasSuffix(".csv") }
+        for path in csv {
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            let name = path.split(separator: "/").last!.split(separator: ".")[0]
+            #expect(expected.contains((folder.isEmpty ? "" : folder + "/") + name + ".html"), "\(path)")
+        }
+        #expect(csv.contains("accounts/alice/2015-01.postings.csv"))
+        #expect(csv.contains("index.teams.csv"))
         for asset in [
             "assets/style.css", "assets/print.css", "schema/statement.schema.json", "schema/index.schema.json",
             "schema/account.schema.json", "schema/warnings.schema.json", "schema/team.schema.json",

@@ -31,6 +31,28 @@ public struct DisplayFormat: Sendable {
         return DateText.make(l.date, monthName: Self.shortNames[l.date.month - 1], minuteOfDay: Int(l.millisOfDay / 60_000))
     }
 
+    /// `2015-04-01T09:05:00+01:00`: ISO 8601 on the ledger's wall clock with its offset
+    /// (milliseconds only when present). An offset of seconds, which only old local mean
+    /// times have, cannot be written this way; such an instant is written in UTC with `Z`.
+    public func iso8601(_ t: Instant) -> String {
+        let offset = calendar.offsetMillis(at: t)
+        guard offset % 60_000 == 0 else { return t.iso8601 }
+        let utc = Instant(millis: t.millis + offset).iso8601
+        let minutes = Int(offset.magnitude / 60_000)
+        return utc.dropLast() + (offset < 0 ? "-" : "+") + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
+    }
+
+    /// `2015-04-01`: the local date in ISO 8601.
+    public func isoDate(_ t: Instant) -> String { calendar.local(t).date.isoDate }
+
+    /// A time as pages show it (`1 Apr 2015, 09:05`) and in ISO 8601 with the offset.
+    public func instantCell(_ t: Instant) -> DataCell { .instant(shown: dateTime(t), iso8601: iso8601(t)) }
+
+    /// A day as pages show it (`1 Apr 2015`) and in ISO 8601 (`2015-04-01`).
+    public func dateCell(_ t: Instant) -> DataCell { .instant(shown: date(t), iso8601: isoDate(t)) }
+
+    private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
     /// `April 2015`.
     public func month(_ m: Month) -> String { "\(Self.monthNames[m.month - 1]) \(m.year)" }
 

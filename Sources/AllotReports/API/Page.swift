@@ -4,7 +4,8 @@ public protocol PageModel: Encodable, Sendable {
 }
 
 /// One page of the site: written as `path.html` from its template and view, and as
-/// `path.json` from its model. Both come from the same data; neither from the other.
+/// `path.json` from its model, and each of its `tables` as `path.<name>.csv`. All come from
+/// the same data; none from another.
 /// (A notice preview is written as `path.html` alone; see `PageOutput`.)
 public struct Page: Sendable {
     /// Relative to the site root, without extension, e.g. `accounts/alice/2015-01`.
@@ -18,13 +19,15 @@ public struct Page: Sendable {
     /// conformance (keys are the property names).
     public var view: any Encodable & Sendable
     public var output: PageOutput
+    /// The page's tables as data, each written as `path.<name>.csv` beside `path.html`.
+    public var tables: [DataTable]
 
     public init(
         path: String, template: String, title: String, model: any PageModel, view: any Encodable & Sendable,
-        output: PageOutput = .document
+        output: PageOutput = .document, tables: [DataTable] = []
     ) {
         self.path = path; self.template = template; self.title = title; self.model = model; self.view = view
-        self.output = output
+        self.output = output; self.tables = tables
     }
 
     /// How many folders deep the page is: `../` repeated this often leads to the root.

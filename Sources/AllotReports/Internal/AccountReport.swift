@@ -66,7 +66,19 @@ struct AccountReport: Report {
         view.balanceUnit = a.balance == 1 || a.balance == -1 ? "credit" : "credits"
         view.whatIf = c.comparisons.map { LinkView(text: $0.name, href: c.href(from: path, to: c.comparisonAccountPath($0.name, id))) }
         view.hasWhatIf = !view.whatIf.isEmpty
-        return Page(path: path, template: "account", title: a.account.name, model: model, view: view)
+        let monthTable = DataTable(
+            name: "months",
+            columns: ["Month", "Opening", "Granted", "Refunded", "Shared in", "Shared out", "Sent", "Expired", "Other", "Closing"].map {
+                DataColumn($0)
+            },
+            rows: rows.map { r in
+                [.text(r.month)]
+                    + [r.opening, r.granted, r.refunded, r.sharedIn, r.sharedOut, r.sent, r.expired, r.other, r.closing].map(
+                        DataCell.number)
+            })
+        return Page(
+            path: path, template: "account", title: a.account.name, model: model, view: view,
+            tables: [monthTable] + (lots.isEmpty ? [] : [c.lotTable(lots)]))
     }
 
     static func monthLine(_ s: Statement) -> MonthLine {

@@ -73,6 +73,15 @@ struct IndexReport: Report {
         view.expiringSoonText = c.format.credits(view.expiringSoon)
         view.warnedText = c.format.counted(warned, "seat", "seats")
         view.horizonText = c.format.counted(view.horizonDays, "day", "days")
-        return [Page(path: path, template: "index", title: "Seats and teams", model: model, view: view)]
+        let table = DataTable(
+            name: "teams", columns: ["Team", "Seats", "Balance", "Expiring soon", "Seats warned"].map { DataColumn($0) },
+            rows: rows.map { [.text($0.name), .number($0.seats), .number($0.balance), .number($0.expiringSoon), .number($0.warnedSeats)] }
+                + [
+                    [
+                        .text("All teams"), .number(view.seats), .number(view.balance), .number(view.expiringSoon),
+                        .number(view.warningCount),
+                    ]
+                ])
+        return [Page(path: path, template: "index", title: "Seats and teams", model: model, view: view, tables: [table])]
     }
 }

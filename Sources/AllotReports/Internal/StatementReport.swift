@@ -88,8 +88,32 @@ struct StatementReport: Report {
             accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
             previous: previous.map(link), next: next.map(link))
         view.cappedText = c.format.credits(s.capped)
+        var tables = [
+            DataTable(
+                name: "summary", columns: [DataColumn("Item"), DataColumn("Credits")],
+                rows: [[.text("Opening balance"), .number(s.opening)]]
+                    + summary.filter { $0.1 != 0 }.map { [.text($0.0), .number($0.1)] }
+                    + [[.text("Closing balance"), .number(s.closing)]])
+        ]
+        if !entries.isEmpty {
+            tables.append(
+                DataTable(
+                    name: "postings",
+                    columns: [
+                        DataColumn("When", instant: true), DataColumn("What"), DataColumn("Credits"), DataColumn("Balance"),
+                        DataColumn("Event"),
+                    ],
+                    rows: zip(s.entries, entries).map { e, row in
+                        [
+                            c.format.instantCell(e.time), .text(row.label + (e.note.map { " – \($0)" } ?? "")), .number(e.amount),
+                            .number(e.balance), e.ref.map(DataCell.text) ?? .empty,
+                        ]
+                    }))
+        }
+        if !s.lots.isEmpty { tables.append(c.lotTable(s.lots)) }
+        if !pending.isEmpty { tables.append(c.pendingTable(pending)) }
         return Page(
             path: path, template: "statement", title: "\(a.account.name): \(c.format.month(s.month))",
-            model: StatementDocument(s), view: view)
+            model: StatementDocument(s), view: view, tables: tables)
     }
 }

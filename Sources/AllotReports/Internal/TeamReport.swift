@@ -96,7 +96,31 @@ struct TeamReport: Report {
             chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
             indexHref: c.href(from: path, to: ReportContext.indexPath))
         view.balanceText = c.format.credits(view.balance)
-        return Page(path: path, template: "team", title: "Team \(team)", model: model, view: view)
+        var tables = [
+            DataTable(
+                name: "seats", columns: ["Seat", "Balance", "Gave", "Received"].map { DataColumn($0) },
+                rows: memberRows.map { [.text($0.name), .number($0.balance), .number($0.given), .number($0.received)] })
+        ]
+        if !shares.isEmpty {
+            tables.append(
+                DataTable(
+                    name: "flows", columns: ["Month", "Seat", "Gave", "Received"].map { DataColumn($0) },
+                    rows: flowRows.map { [.text($0.month), .text($0.name), .number($0.given), .number($0.received)] }))
+            tables.append(
+                DataTable(
+                    name: "shares",
+                    columns: [
+                        DataColumn("When", instant: true), DataColumn("From"), DataColumn("To"), DataColumn("Credits"),
+                        DataColumn("Expiry of the credits moved"), DataColumn("Event"),
+                    ],
+                    rows: zip(shares.reversed(), shareRows).map { s, row in
+                        [
+                            c.format.instantCell(s.time), .text(row.from), .text(row.to), .number(row.amount),
+                            .text(row.expiries + (row.note.map { " – \($0)" } ?? "")), .text(row.ref),
+                        ]
+                    }))
+        }
+        return Page(path: path, template: "team", title: "Team \(team)", model: model, view: view, tables: tables)
     }
 
     private func statementRange(_ members: [AccountLedger], _ c: ReportContext) -> [Month] {

@@ -77,3 +77,36 @@ extension ReportContext {
 func relativeHref(from page: String, to target: String) -> String {
     String(repeating: "../", count: page.split(separator: "/").count - 1) + target + ".html"
 }
+
+extension ReportContext {
+    /// The `lots` rows as a table, merged by day as `lotRows` merges them.
+    func lotTable(_ lots: [Lot]) -> DataTable {
+        DataTable(
+            name: "credits", columns: [DataColumn("Credits"), DataColumn("Expire", instant: true)],
+            rows: format.lotCells(lots).map { [.number($0.amount), $0.expires] })
+    }
+
+    /// The `pending` rows as a table.
+    func pendingTable(_ messages: [SentMessage]) -> DataTable {
+        DataTable(
+            name: "pending",
+            columns: [DataColumn("Message"), DataColumn("Sent", instant: true), DataColumn("Window closes", instant: true)],
+            rows: messages.map { [.text($0.message), format.instantCell($0.time), $0.closes.map(format.instantCell) ?? .empty] })
+    }
+}
+
+extension DisplayFormat {
+    /// Lots as table cells: one line per local day, the day shown and in ISO 8601, or `never`.
+    func lotCells(_ lots: [Lot]) -> [(amount: Int, expires: DataCell)] {
+        var rows: [(amount: Int, expires: DataCell)] = []
+        for lot in lots {
+            let expires = lot.expires.map(dateCell) ?? .instant(shown: "never", iso8601: "")
+            if let last = rows.last, last.expires == expires {
+                rows[rows.count - 1].amount += lot.amount
+            } else {
+                rows.append((lot.amount, expires))
+            }
+        }
+        return rows
+    }
+}

@@ -72,7 +72,25 @@ struct WarningsReport: Report {
         view.expiringText = c.format.credits(view.expiringTotal)
         view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
         view.horizonText = c.format.counted(view.horizonDays, "day", "days")
-        return Page(path: path, template: "warnings", title: "Expiry warnings: team \(team)", model: model, view: view)
+        let table = DataTable(
+            name: "warnings",
+            columns: [
+                DataColumn("Seat"), DataColumn("What"), DataColumn("Credits"), DataColumn("When", instant: true), DataColumn("Message"),
+            ],
+            rows: warnings.flatMap { w in
+                c.format.lotCells(w.expiring).map {
+                    [.text(w.account.name), .text("Credits expire"), .number($0.amount), $0.expires, .empty]
+                }
+                    + w.pending.map { m in
+                        [
+                            .text(w.account.name), .text("Answer window closes"), .empty, m.closes.map(c.format.instantCell) ?? .empty,
+                            .text(m.message),
+                        ]
+                    }
+            })
+        return Page(
+            path: path, template: "warnings", title: "Expiry warnings: team \(team)", model: model, view: view,
+            tables: rows.isEmpty ? [] : [table])
     }
 
     func sitePages(_ c: SiteContext) -> [Page] {
@@ -105,6 +123,22 @@ struct WarningsReport: Report {
         view.expiringText = c.format.credits(view.expiringTotal)
         view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
         view.horizonText = c.format.counted(view.horizonDays, "day", "days")
-        return [Page(path: path, template: "warnings-overview", title: "Expiry warnings", model: model, view: view)]
+        let table = DataTable(
+            name: "teams",
+            columns: [
+                DataColumn("Team"), DataColumn("First on", instant: true), DataColumn("Seats warned"), DataColumn("Credits expiring"),
+                DataColumn("Messages waiting"),
+            ],
+            rows: warned.map { t in
+                [
+                    .text(t.id), t.soonest.map(c.format.dateCell) ?? .empty, .number(t.warnedSeats), .number(t.expiringTotal),
+                    .number(t.pendingTotal),
+                ]
+            })
+        return [
+            Page(
+                path: path, template: "warnings-overview", title: "Expiry warnings", model: model, view: view,
+                tables: rows.isEmpty ? [] : [table])
+        ]
     }
 }

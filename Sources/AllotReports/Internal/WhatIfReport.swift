@@ -53,7 +53,9 @@ struct WhatIfReport: Report {
                 asItWas: (c.href(from: path, to: ReportContext.indexPath), "all seats and teams as they are"),
                 parts: parts, partsHeading: "Team by team", chart: nil, c.format)
             let model = CompareModel(x, asOf: c.asOf, slugs: c.slugs)
-            return Page(path: path, template: "what-if", title: "What if: \(x.name)", model: model, view: view)
+            return Page(
+                path: path, template: "what-if", title: "What if: \(x.name)", model: model, view: view,
+                tables: tables(x.all, parts: x.teams, partHeader: "Team", c.format))
         }
     }
 
@@ -75,7 +77,9 @@ struct WhatIfReport: Report {
             parts: parts, partsHeading: "Seat by seat",
             chart: (chart, "The team's credits at each month end: as they were (solid) and under “\(x.name)” (dashed)."), c.format)
         let model = CompareModel(x, scope: .team(line.id), slugs: c.slugs)!
-        return Page(path: path, template: "what-if", title: "What if: \(x.name), team \(line.id)", model: model, view: view)
+        return Page(
+            path: path, template: "what-if", title: "What if: \(x.name), team \(line.id)", model: model, view: view,
+            tables: tables(line, parts: members, partHeader: "Seat", c.format))
     }
 
     private func account(_ line: Comparison.Line, _ x: Comparison, _ c: ReportContext) -> Page {
@@ -93,7 +97,9 @@ struct WhatIfReport: Report {
             parts: [], partsHeading: "",
             chart: (chart, "The seat's balance: as it was (solid) and under “\(x.name)” (dashed)."), c.format)
         let model = CompareModel(x, scope: .account(line.id), slugs: c.slugs)!
-        return Page(path: path, template: "what-if", title: "What if: \(x.name), \(line.name)", model: model, view: view)
+        return Page(
+            path: path, template: "what-if", title: "What if: \(x.name), \(line.name)", model: model, view: view,
+            tables: tables(line, parts: [], partHeader: "", c.format))
     }
 
     private func chart(base: [(Instant, Int)], alternative: [(Instant, Int)], months: [Month], label: String, _ c: ReportContext) -> String
@@ -109,10 +115,7 @@ struct WhatIfReport: Report {
         _ format: DisplayFormat
     ) -> View {
         let (b, a, d) = (line.total.base, line.total.alternative, line.total.difference)
-        let labels = [
-            "Credits granted", "Credits refunded", "Credits expired", "Messages lost (unanswered, not refunded)",
-            "Messages sent unfunded", "Closing balance",
-        ]
+        let labels = Self.figureLabels
         let figures = labels.indices.map { i in
             FigureRow(label: labels[i], base: b.values[i], alternative: a.values[i], difference: format.signed(d.values[i]))
         }
@@ -129,6 +132,34 @@ struct WhatIfReport: Report {
             parts: parts,
             hasParts: !parts.isEmpty, partsHeading: partsHeading, chart: chart?.0 ?? "", chartCaption: chart?.1 ?? "",
             hasChart: chart != nil)
+    }
+
+    static let figureLabels = [
+        "Credits granted", "Credits refunded", "Credits expired", "Messages lost (unanswered, not refunded)",
+        "Messages sent unfunded", "Closing balance",
+    ]
+
+    /// The figures, months and parts tables as data, from the line the view shows.
+    private func tables(_ line: Comparison.Line, parts: [Comparison.Line], partHeader: String, _ format: DisplayFormat) -> [DataTable] {
+        let (b, a, d) = (line.total.base, line.total.alternative, line.total.difference)
+        let figures = DataTable(
+            name: "figures", columns: ["Figure", "As it was", "What if", "Difference"].map { DataColumn($0) },
+            rows: Self.figureLabels.indices.map { i in
+                [.text(Self.figureLabels[i]), .number(b.values[i]), .number(a.values[i]), .number(d.values[i])]
+            })
+        let differences = ["Granted", "Refunded", "Expired", "Lost", "Unfunded", "Closing as it was", "Closing what if"]
+        let cells = { (p: Comparison.Pair) -> [DataCell] in
+            let d = p.difference
+            return [d.granted, d.refunded, d.expired, d.lost, d.unfunded, p.base.closing, p.alternative.closing].map(DataCell.number)
+        }
+        let months = DataTable(
+            name: "months", columns: (["Month"] + differences).map { DataColumn($0) },
+            rows: line.months.map { [.text(format.month($0.month))] + cells($0.pair) })
+        guard !parts.isEmpty else { return [figures, months] }
+        let partTable = DataTable(
+            name: "parts", columns: ([partHeader] + differences).map { DataColumn($0) },
+            rows: parts.map { [.text($0.name)] + cells($0.total) })
+        return [figures, months, partTable]
     }
 
     private func partRow(_ l: Comparison.Line, href: String, _ format: DisplayFormat) -> PartRow {

@@ -43,6 +43,7 @@ public struct SitePath: Sendable {
         case "html": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"
         case "json": return "application/json"
+        case "csv": return "text/csv; charset=utf-8; header=present"
         case "js": return "text/javascript; charset=utf-8"
         case "svg": return "image/svg+xml"
         case "png": return "image/png"

@@ -24,13 +24,38 @@ public struct PageRenderer: Sendable {
         try markdown(page, view: view(of: page))
     }
 
-    /// The page's view as template data; a view that fails to encode stops the build.
+    /// The page's view as template data, with `csv`: each table's name and the relative
+    /// link to its file. A view that fails to encode stops the build.
     private func view(of page: Page) throws -> Any {
+        let view: Any
         do {
-            return try TemplateData.convert(page.view)
+            view = try TemplateData.convert(page.view)
         } catch {
             throw AllotError("cannot be filled for the \(page.path) page: its view did not encode (\(error))", path: "\(page.template).md")
         }
+        guard !page.tables.isEmpty else { return view }
+        let links = page.tables.map { ($0.name, Self.csvHref(page, $0)) }
+        if let object = view as? TemplateObject {
+            let csv = TemplateObject()
+            for (name, href) in links { csv.set(.string(href), forKey: name) }
+            object.set(.object(csv), forKey: "csv")
+            return object
+        }
+        if var dictionary = view as? [String: Any] {
+            dictionary["csv"] = Dictionary(links, uniquingKeysWith: { $1 })
+            return dictionary
+        }
+        return view
+    }
+
+    private static let tableNameBytes = Set("abcdefghijklmnopqrstuvwxyz0123456789-".utf8)
+
+    /// `path.<name>.csv`, beside `path.html`.
+    static func csvPath(_ page: Page, _ table: DataTable) -> String { "\(page.path).\(table.name).csv" }
+
+    /// The link from the page to its table's file: the file's name, as it sits beside the page.
+    static func csvHref(_ page: Page, _ table: DataTable) -> String {
+        String(csvPath(page, table).split(separator: "/").last ?? "")
     }
 
     private func markdown(_ page: Page, view: Any) throws -> String {
@@ -53,10 +78,20 @@ public struct PageRenderer: Sendable {
         return try library.render(layout, withTemplate: "layout")
     }
 
-    /// The page's HTML and its JSON twin.
+    /// The page's HTML, its JSON twin and its tables' CSV files.
     public func files(_ page: Page) throws -> [RenderedFile] {
         let html = RenderedFile(path: page.path + ".html", bytes: Data(try html(page, view: view(of: page)).utf8))
-        return [html, RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
+        var seen = Set<String>()
+        for table in page.tables {
+            guard !table.name.isEmpty, table.name.utf8.allSatisfy({ Self.tableNameBytes.contains($0) }) else {
+                throw AllotError("has a table named \"\(table.name)\"; use lower-case letters, digits and hyphens", path: page.path)
+            }
+            guard seen.insert(table.name).inserted else {
+                throw AllotError("has two tables named \(table.name); give one of them another name", path: page.path)
+            }
+        }
+        return try [html, RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
+            + page.tables.map { RenderedFile(path: Self.csvPath(page, $0), bytes: try TableCSV.data($0)) }
     }
 }
 

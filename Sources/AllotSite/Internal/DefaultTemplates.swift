@@ -251,6 +251,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/figures}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.figures}}" download>CSV</a></p>
 
 """#,
         "partials/compare-months.html": #"""
@@ -262,6 +263,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/months}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.months}}" download>CSV</a></p>
 <p class="note">Granted, refunded, expired, lost and unfunded are differences (what if minus as it was). Lost and unfunded count messages.</p>
 
 """#,
@@ -274,6 +276,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/parts}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.parts}}" download>CSV</a></p>
 
 """#,
         "partials/entries.html": #"""
@@ -285,6 +288,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/entries}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.postings}}" download>CSV</a></p>
 
 """#,
         "partials/flows.html": #"""
@@ -296,6 +300,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/flows}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.flows}}" download>CSV</a></p>
 
 """#,
         "partials/lots.html": #"""
@@ -307,6 +312,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/lots}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.credits}}" download>CSV</a></p>
 
 """#,
         "partials/month-links.html": #"""
@@ -322,6 +328,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/months}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.months}}" download>CSV</a></p>
 <p class="note">Granted counts allotments, bonuses and grants; Other counts adjustments and credits forfeited when a seat closed.</p>
 
 """#,
@@ -334,6 +341,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/pending}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.pending}}" download>CSV</a></p>
 
 """#,
         "partials/shares.html": #"""
@@ -345,6 +353,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/shares}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.shares}}" download>CSV</a></p>
 
 """#,
         "partials/statement-summary.html": #"""
@@ -357,6 +366,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <tr class="strong total"><td>Closing balance</td><td class="num">{{closing}}</td></tr>
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.summary}}" download>CSV</a></p>
 {{#hasCapped}}<p class="note">Not granted this month because the cap was reached: {{cappedText}}.</p>{{/hasCapped}}
 
 """#,
@@ -370,6 +380,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </tbody>
 <tfoot><tr><td>All teams</td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{expiringSoon}}</td><td class="num">{{warningCount}}</td></tr></tfoot>
 </table>
+<p class="csv"><a href="{{csv.teams}}" download>CSV</a></p>
 
 """#,
         "partials/team-members.html": #"""
@@ -381,6 +392,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/members}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.seats}}" download>CSV</a></p>
 
 """#,
         "partials/team-warnings.html": #"""
@@ -392,6 +404,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/teams}}
 </tbody>
 </table>
+<p class="csv"><a href="{{csv.teams}}" download>CSV</a></p>
 
 """#,
         "partials/warning-box.html": #"""
@@ -1564,7 +1577,7 @@ Nothing expires and no answer window closes in this time.
 As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
 
 {{#hasRows}}
-Expiring: {{expiringText}}. Lost unless answered in time: {{pendingText}}. Most urgent first:
+Expiring: {{expiringText}}. Lost unless answered in time: {{pendingText}}. Every line as a spreadsheet: [CSV]({{csv.warnings}}). Most urgent first:
 
 {{#rows}}
 ## [{{name}}]({{href}}): first on {{soonest}}

@@ -1,0 +1,93 @@
+import AllotReports
+import Foundation
+import Testing
+
+@testable import Allot
+@testable import AllotSite
+
+/// Every table on every page has a CSV file beside it, with the table's numbers, and no
+/// text in one runs as a spreadsheet formula.
+@Suite(.cleansScratch) struct CSVDownloadTests {
+    static let seatName = "=HYPERLINK(\"http://x\")"
+
+    @Test func everyTableMatchesItsCSVFile() async throws {
+        for fixture in ["transition", "edges"] {
+            let folder = TestSupport.copyOfFixture(fixture)
+            _ = try Project(configPath: folder + "/allot.toml").buildSite(into: folder + "/site")
+            #expect(try await TestSupport.python("sitecheck/csv_check.py", [folder + "/site"]) == "", "\(fixture)")
+        }
+        let demo = ComparisonTests.demo()
+        let site = (demo as NSString).deletingLastPathComponent + "/site"
+        _ = try Project(configPath: demo).buildSite(into: site)
+        #expect(try await TestSupport.python("sitecheck/csv_check.py", [site]) == "")
+        #expect(FileManager.default.fileExists(atPath: site + "/what-if/legacy-only/index.parts.csv"))
+    }
+
+    func hostileSite() throws -> String {
+        let folder = TestSupport.scratch()
+        TestSupport.write(
+            """
+            title = "Formulas"
+            timezone = "Europe/London"
+            sources = ["seats.csv", "events.csv"]
+            [[policy]]
+            name = "inmail-2015"
+            from = "2015-01-01"
+            """, to: folder + "/allot.toml")
+        var seats = CSVText(header: ["account", "name", "team", "email", "opened", "closed"])
+        seats.append(["a", Self.seatName, "-team", "", "2015-01-01", ""])
+        seats.append(["b", "@b", "-team", "", "2015-01-01", ""])
+        TestSupport.write(seats.text, to: folder + "/seats.csv")
+        var events = CSVText(header: ["id", "time", "type", "account", "message", "to", "amount", "note"])
+        events.append(["=1+2", "2015-01-05T10:00:00Z", "share", "a", "", "b", "5", "+cmd|calc"])
+        events.append(["e2", "2015-01-06T10:00:00Z", "adjust", "a", "", "", "-3", "@SUM(A1:A9)"])
+        events.append(["e3", "2015-03-20T10:00:00Z", "send", "b", "\tmsg", "", "", ""])
+        TestSupport.write(events.text, to: folder + "/events.csv")
+        _ = try Project(configPath: folder + "/allot.toml").buildSite(
+            into: folder + "/site", asOf: try InstantParser(calendar: .utc).parseEnd("2015-04-10").get())
+        return folder + "/site"
+    }
+
+    @Test func formulaTextNeverStartsACellAndNegativeNumbersStayNumbers() async throws {
+        let site = try hostileSite()
+        #expect(try await TestSupport.python("sitecheck/csv_check.py", [site]) == "")
+        let files = TestSupport.files(under: site).filter { $0.key.hasSuffix(".csv") }
+        #expect(files.count > 10)
+        // A cell starts after a line end or a comma, perhaps with a quote.
+        let formulaStart = try Regex(#"(^|,|\r\n)"?([=+@\t\r]|-[^0-9])"#)
+        for (path, data) in files {
+            let text = try #require(String(data: data, encoding: .utf8), "\(path)")
+            #expect(text.firstMatch(of: formulaStart) == nil, "\(path)")
+        }
+        let csv = { (path: String) in String(decoding: files[path] ?? Data(), as: UTF8.self) }
+        let teamSlug = try #require(files.keys.first { $0.hasPrefix("teams/") }?.split(separator: "/")[1])
+        #expect(csv("teams/\(teamSlug)/index.seats.csv").contains(#""'=HYPERLINK(""http://x"")","#))
+        let postings = csv("accounts/a/2015-01.postings.csv")
+        #expect(postings.contains(",Adjustment – @SUM(A1:A9),-3,"))
+        #expect(postings.contains(",'=1+2\r\n"))
+        #expect(csv("accounts/a/2015-01.summary.csv").contains("Adjustments,-3\r\n"))
+    }
+
+    @Test func cellsAreWrittenByRFC4180WithTheFormulaRule() throws {
+        let table = DataTable(
+            name: "t", columns: [DataColumn("Name"), DataColumn("When", instant: true), DataColumn("Credits")],
+            rows: [
+                [.text("-5"), .instant(shown: "1 Apr 2015, 09:05", iso8601: "2015-04-01T09:05:00+01:00"), .number(-5)],
+                [.text("\r\nx"), .empty, .number(0)],
+                [.text("a \"b\", c"), .instant(shown: "never", iso8601: ""), .empty],
+                [.text("\tx"), .text("@x"), .text("+x")],
+            ])
+        let text = String(decoding: try TableCSV.data(table), as: UTF8.self)
+        #expect(
+            text == "Name,When,When (ISO 8601),Credits\r\n'-5,\"1 Apr 2015, 09:05\",2015-04-01T09:05:00+01:00,-5\r\n"
+                + "\"'\r\nx\",,,0\r\n\"a \"\"b\"\", c\",never,,\r\n'\tx,'@x,,'+x\r\n")
+    }
+
+    @Test func isoTimesCarryTheLedgerZonesOffset() throws {
+        let format = DisplayFormat(calendar: try #require(LedgerCalendar(identifier: "America/New_York")))
+        #expect(format.iso8601(Instant(seconds: 1_420_470_180)) == "2015-01-05T10:03:00-05:00")
+        #expect(format.iso8601(Instant(seconds: 1_436_101_380)) == "2015-07-05T09:03:00-04:00")
+        #expect(format.iso8601(Instant(millis: 1_436_101_380_250)) == "2015-07-05T09:03:00.250-04:00")
+        #expect(DisplayFormat(calendar: .utc).iso8601(Instant(seconds: 0)) == "1970-01-01T00:00:00+00:00")
+    }
+}
