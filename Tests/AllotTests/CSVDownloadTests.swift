@@ -23,6 +23,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site + "/what-if/legacy-only/index.parts.csv"))
     }
 
+    @Test func csvFilesOfPagesThatAreGoneAreRemoved() throws {
+        let demo = ComparisonTests.demo()
+        let site = (demo as NSString).deletingLastPathComponent + "/site"
+        _ = try Project(configPath: demo).buildSite(into: site)
+        let csv = { TestSupport.files(under: site).keys.filter { $0.hasPrefix("what-if/response-weighted/") && $0.hasSuffix(".csv") } }
+        #expect(!csv().isEmpty)
+        let config = try String(contentsOfFile: demo, encoding: .utf8)
+        TestSupport.write(config.components(separatedBy: "# What if lots lived longer")[0], to: demo)
+        _ = try Project(configPath: demo).buildSite(into: site)
+        #expect(csv().isEmpty)
+    }
+
     func hostileSite() throws -> String {
         let folder = TestSupport.scratch()
         TestSupport.write(
