@@ -66,7 +66,7 @@ struct AccountReport: Report {
         view.balanceUnit = a.balance == 1 || a.balance == -1 ? "credit" : "credits"
         view.whatIf = c.comparisons.map { LinkView(text: $0.name, href: c.href(from: path, to: c.comparisonAccountPath($0.name, id))) }
         view.hasWhatIf = !view.whatIf.isEmpty
-        return Page(path: path, template: "account", title: a.account.name, model: model, view: view)
+        return Page(path: path, template: "account", title: "\(a.account.name) — balance and statements", model: model, view: view)
     }
 
     static func monthLine(_ s: Statement) -> MonthLine {

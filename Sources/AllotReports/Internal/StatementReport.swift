@@ -89,7 +89,7 @@ struct StatementReport: Report {
             previous: previous.map(link), next: next.map(link))
         view.cappedText = c.format.credits(s.capped)
         return Page(
-            path: path, template: "statement", title: "\(a.account.name): \(c.format.month(s.month))",
+            path: path, template: "statement", title: "\(a.account.name) — \(c.format.month(s.month)) statement",
             model: StatementDocument(s), view: view)
     }
 }
