@@ -66,7 +66,9 @@ The same history under other policies:
     var text = box.value.trim().toLowerCase();
     if (text) seats.open = true;
     lines.forEach(function (line) {
-      line.hidden = text !== "" && line.textContent.toLowerCase().indexOf(text) < 0;
+      // A team row by its name only, so that typing a number does not match its counts.
+      var words = (line.cells ? line.cells[0] : line).textContent.toLowerCase();
+      line.hidden = text !== "" && words.indexOf(text) < 0;
     });
   });
 })();
