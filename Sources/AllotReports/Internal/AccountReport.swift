@@ -77,7 +77,7 @@ struct AccountReport: Report {
                         DataCell.number)
             })
         return Page(
-            path: path, template: "account", title: a.account.name, model: model, view: view,
+            path: path, template: "account", title: "\(a.account.name) — balance and statements", model: model, view: view,
             tables: [monthTable] + (lots.isEmpty ? [] : [c.lotTable(lots)]))
     }
 

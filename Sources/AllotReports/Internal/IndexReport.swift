@@ -1,7 +1,8 @@
 import AllotLedger
 
-/// `index`: every team in a line (seats, balance, credits expiring soon, warnings),
-/// the what-if entries, and the totals. Made from the teams' summaries.
+/// `index`: every team in a line (seats, balance, credits expiring soon, warnings), every
+/// seat by name for the filter box, the what-if entries, and the totals. Made from the
+/// teams' summaries.
 struct IndexReport: Report {
     var name: String { "index" }
 
@@ -9,6 +10,12 @@ struct IndexReport: Report {
         var name, href, warningsHref: String
         var seats, balance, expiringSoon, warnedSeats: Int
         var hasWarnings: Bool
+    }
+
+    /// A line of the seat directory the index's filter box narrows.
+    struct SeatRow: Sendable, Encodable {
+        var name, team, href: String
+        var closed: Bool
     }
 
     struct WhatIfRow: Sendable, Encodable {
@@ -23,6 +30,8 @@ struct IndexReport: Report {
         var whatIf: [WhatIfRow]
         var hasWhatIf: Bool
         var teams: [TeamRow]
+        /// Every seat by name, then id.
+        var seatList: [SeatRow] = []
         var teamCount, seats, balance, expiringSoon, warningCount: Int
         var horizonDays: Int
         var hasWarnings: Bool
@@ -67,6 +76,13 @@ struct IndexReport: Report {
             seats: model.seats, balance: model.balance,
             expiringSoon: rows.reduce(0) { $0 + $1.expiringSoon }, warningCount: warned,
             horizonDays: c.settings.warnDays, hasWarnings: warned > 0)
+        view.seatList = c.teams.flatMap { t in t.seats.map { (t.id, $0) } }
+            .sorted { ($0.1.name, $0.1.id) < ($1.1.name, $1.1.id) }
+            .map { team, seat in
+                SeatRow(
+                    name: seat.name, team: team, href: c.href(from: path, to: "accounts/\(c.slugs.account(seat.id))/index"),
+                    closed: seat.closed)
+            }
         view.seatsText = c.format.counted(view.seats, "seat", "seats")
         view.teamsText = c.format.counted(view.teamCount, "team", "teams")
         view.balanceText = c.format.credits(view.balance)

@@ -25,13 +25,10 @@ struct OverlayChart {
             points.append(point(end, value))
             return "<polyline class=\"\(cls)\" points=\"\(points.joined(separator: " "))\"/>"
         }
-        var svg = frame.open(label: label, steps: 4)
-        let labelEvery = max(1, months.count / 8)
-        for (i, m) in months.enumerated() where i % labelEvery == 0 {
-            let t = format.calendar.startOfMonth(m)
-            if t >= start, t < end { svg += frame.axisLabel(format.shortMonth(m), at: x(t)) }
-        }
+        var svg = frame.open(label: label)
+        svg += frame.monthLabels(months, format, from: start, to: end, x: x)
         svg += line(base, "balance") + line(alternative, "alternative")
         return svg + "</svg>"
+            + ChartFrame.legend([("balance", "Balance as it was"), ("alternative", "Under the alternative policies")])
     }
 }

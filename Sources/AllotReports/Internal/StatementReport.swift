@@ -113,7 +113,7 @@ struct StatementReport: Report {
         if !s.lots.isEmpty { tables.append(c.lotTable(s.lots)) }
         if !pending.isEmpty { tables.append(c.pendingTable(pending)) }
         return Page(
-            path: path, template: "statement", title: "\(a.account.name): \(c.format.month(s.month))",
+            path: path, template: "statement", title: "\(a.account.name) — \(c.format.month(s.month)) statement",
             model: StatementDocument(s), view: view, tables: tables)
     }
 }

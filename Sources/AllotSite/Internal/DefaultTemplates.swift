@@ -48,6 +48,32 @@ The same history under other policies:
 {{/hasWhatIf}}
 
 """#,
+        "assets/favicon.svg": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#2456a6"/><path d="M7 24V14h4v10zm7 0V8h4v16zm7 0V17h4v7z" fill="#fff"/></svg>
+
+"""##,
+        "assets/filter.js": #"""
+// The index's filter box: as you type, hides the team rows and seat lines whose text does
+// not contain it, and opens the seat list. The box stays hidden without JavaScript, and
+// every row and seat shows.
+(function () {
+  var box = document.getElementById("filter");
+  var seats = document.querySelector("details.seats");
+  if (!box || !seats) return;
+  box.closest(".filter").hidden = false;
+  var lines = document.querySelectorAll("table.teams tbody tr, details.seats li");
+  box.addEventListener("input", function () {
+    var text = box.value.trim().toLowerCase();
+    if (text) seats.open = true;
+    lines.forEach(function (line) {
+      // A team row by its name only, so that typing a number does not match its counts.
+      var words = (line.cells ? line.cells[0] : line).textContent.toLowerCase();
+      line.hidden = text !== "" && words.indexOf(text) < 0;
+    });
+  });
+})();
+
+"""#,
         "assets/print.css": #"""
 /* Statements on paper: no chrome, black on white, tables that break cleanly. */
 header.site nav, footer.site, nav.months { display: none; }
@@ -60,19 +86,28 @@ tr { page-break-inside: avoid; }
 h2 { page-break-after: avoid; }
 .warning-box { border: 1px solid #000; background: none; }
 svg.chart { background: none; }
+p.filter, details.seats { display: none; }
 
 """#,
         "assets/style.css": #"""
-/* Allot statement site. Plain CSS, no web fonts, readable on any screen. */
+/* Allot statement site. Plain CSS, no web fonts, readable on any screen, light or dark. */
 :root {
-  --ink: #1d2330; --muted: #5b6474; --line: #dde2ea; --paper: #ffffff; --wash: #f5f7fa;
-  --accent: #2456a6; --warn: #a15c00; --warn-wash: #fff6e5; --bad: #b3261e; --good: #1e7a46;
+  color-scheme: light dark;
+  --ink: #1d2330; --muted: #5b6474; --line: #dde2ea; --paper: #ffffff; --wash: #f5f7fa; --bar: #1d2330;
+  --accent: #2456a6; --warn: #a15c00; --warn-wash: #fff6e5; --warn-line: #f0c36d; --bad: #b3261e; --good: #1e7a46;
 }
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e4e8ef; --muted: #9ea8b8; --line: #343c4a; --paper: #1a1f27; --wash: #12161c; --bar: #0b0e13;
+    --accent: #8ab4ff; --warn: #f2b35b; --warn-wash: #2a2114; --warn-line: #76561f; --bad: #ff8a80; --good: #6fd49a;
+  }
+}
+[hidden] { display: none !important; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--ink); background: var(--wash); }
 header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: baseline; justify-content: space-between;
-  padding: 0.8rem 1.5rem; background: var(--ink); color: #fff; }
+  padding: 0.8rem 1.5rem; background: var(--bar); color: #fff; }
 header.site a { color: #fff; text-decoration: none; }
 header.site .brand { font-weight: 600; font-size: 1.05rem; }
 header.site nav a { margin-left: 1.2rem; opacity: 0.85; }
@@ -106,25 +141,52 @@ table.summary { width: auto; min-width: 22rem; }
   border: 1px solid var(--line); border-radius: 8px; background: var(--wash); }
 .card .label { color: var(--muted); }
 .card .value { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-.warning-box { border: 1px solid #f0c36d; border-left: 5px solid var(--warn); background: var(--warn-wash);
+.warning-box { border: 1px solid var(--warn-line); border-left: 5px solid var(--warn); background: var(--warn-wash);
   border-radius: 6px; padding: 0.8rem 1.1rem; margin: 0.8rem 0 1.2rem; }
 .warning-box h3 { color: var(--warn); }
 .warning-box ul { margin: 0.2rem 0 0.6rem; padding-left: 1.3rem; }
 .warning-box p { margin: 0.3rem 0; }
 figure.chart { margin: 0.5rem 0 1rem; }
 figure.chart figcaption { color: var(--muted); font-size: 0.85rem; }
-svg.chart { width: 100%; height: auto; background: var(--wash); border-radius: 6px; }
+/* Chart text and strokes are in the SVG's own units (720 wide), so they scale with it. */
+svg.chart { display: block; width: 100%; height: auto; background: var(--wash); border-radius: 6px; }
 svg.chart .grid { stroke: var(--line); stroke-width: 1; }
-svg.chart .axis { fill: var(--muted); font-size: 11px; font-family: system-ui, sans-serif; }
+svg.chart .axis { fill: var(--muted); font-size: 12px; font-family: system-ui, sans-serif; }
 svg.chart .balance { fill: none; stroke: var(--accent); stroke-width: 2; }
 svg.chart .alternative { fill: none; stroke: var(--bad); stroke-width: 2; stroke-dasharray: 6 4; }
-svg.chart .expiry { fill: var(--bad); stroke: #fff; stroke-width: 1.5; }
+svg.chart .expiry { fill: var(--bad); stroke: var(--wash); stroke-width: 1.5; }
 svg.chart .flow { fill: var(--accent); opacity: 0.8; }
+ul.legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; list-style: none; margin: 0.4rem 0 0.2rem; padding: 0;
+  font-size: 0.85rem; color: var(--ink); }
+ul.legend .swatch { display: inline-block; width: 1.6em; margin-right: 0.4em; vertical-align: middle;
+  border-top: 3px solid var(--accent); }
+ul.legend .swatch.alternative { border-top: 3px dashed var(--bad); }
+ul.legend .swatch.expiry { width: 0.75em; height: 0.75em; border: none; border-radius: 50%; background: var(--bad); }
+p.filter label { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; }
+p.filter input { font: inherit; padding: 0.3rem 0.6rem; width: min(20rem, 100%);
+  color: var(--ink); background: var(--paper); border: 1px solid var(--muted); border-radius: 6px; }
+details.seats summary { cursor: pointer; color: var(--accent); }
+ul.seat-list { columns: 16rem 3; list-style: none; padding: 0; margin: 0.6rem 0 1rem; }
+ul.seat-list li { break-inside: avoid; padding: 0.1rem 0; }
+ul.seat-list .team { color: var(--muted); font-size: 0.85rem; }
 nav.months { display: flex; justify-content: space-between; margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
 nav.months .next { margin-left: auto; }
-@media (max-width: 700px) {
-  main { margin: 0; border-radius: 0; padding: 1rem; }
-  table.months, table.entries, table.shares { display: block; overflow-x: auto; }
+/* Phones: a table wider than the screen scrolls on its own with its first column kept in
+   view; chart labels are drawn larger (every other month) so they stay about 10 px. */
+@media (max-width: 760px) {
+  header.site { padding: 0.6rem 1rem; }
+  header.site nav a { margin: 0 1rem 0 0; }
+  main { margin: 0; border-radius: 0; border-width: 1px 0; padding: 1rem; }
+  footer.site { padding: 1rem; }
+  h1 { font-size: 1.5rem; }
+  table, table.summary, table.lots, table.flows, table.pending { display: block; overflow-x: auto; width: auto;
+    min-width: 0; max-width: 100%; }
+  th:first-child, td:first-child { position: sticky; left: 0; z-index: 1; background: var(--paper);
+    box-shadow: 1px 0 0 var(--line); }
+  svg.chart .axis { font-size: 22px; }
+  svg.chart .axis.alternate { display: none; }
+  svg.chart .balance, svg.chart .alternative { stroke-width: 3.5; }
+  svg.chart .expiry { r: 9px; }
 }
 table.lots, table.flows, table.pending { width: auto; min-width: 24rem; }
 
@@ -172,9 +234,15 @@ Nothing expires within {{horizonText}}.
 {{/whatIf}}
 {{/hasWhatIf}}
 
+{{> filter-box}}
+
 ## Teams
 
 {{> team-list}}
+
+## Seats
+
+{{> seat-list}}
 
 """#,
         "layout.html": #"""
@@ -184,6 +252,7 @@ Nothing expires within {{horizonText}}.
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · {{siteTitle}}</title>
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="stylesheet" href="{{root}}assets/print.css" media="print">
 </head>
@@ -291,6 +360,11 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <p class="csv"><a href="{{csv.postings}}" download>CSV</a></p>
 
 """#,
+        "partials/filter-box.html": #"""
+<p class="filter" hidden><label>Find a seat or team <input type="search" id="filter" placeholder="Name or team" autocomplete="off"></label></p>
+<script src="assets/filter.js" defer></script>
+
+"""#,
         "partials/flows.html": #"""
 <table class="flows">
 <thead><tr><th>Month</th><th>Seat</th><th class="num">Gave</th><th class="num">Received</th></tr></thead>
@@ -342,6 +416,17 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </tbody>
 </table>
 <p class="csv"><a href="{{csv.pending}}" download>CSV</a></p>
+
+"""#,
+        "partials/seat-list.html": #"""
+<details class="seats">
+<summary>Every seat by name ({{seatsText}})</summary>
+<ul class="seat-list">
+{{#seatList}}
+<li><a href="{{href}}">{{name}}</a> <span class="team">{{team}}</span>{{#closed}} <span class="tag">closed</span>{{/closed}}</li>
+{{/seatList}}
+</ul>
+</details>
 
 """#,
         "partials/shares.html": #"""
