@@ -4,6 +4,9 @@ import AllotLedger
 /// seat by name for the filter box, the what-if entries, and the totals. Made from the
 /// teams' summaries.
 struct IndexReport: Report {
+    /// The most seats the index lists by name (about 120 bytes each).
+    static let seatListLimit = 2_000
+
     var name: String { "index" }
 
     struct TeamRow: Sendable, Encodable {
@@ -32,6 +35,7 @@ struct IndexReport: Report {
         var teams: [TeamRow]
         /// Every seat by name, then id.
         var seatList: [SeatRow] = []
+        var hasSeatList = false, tooManySeats = false
         var teamCount, seats, balance, expiringSoon, warningCount: Int
         var horizonDays: Int
         var hasWarnings: Bool
@@ -76,13 +80,21 @@ struct IndexReport: Report {
             seats: model.seats, balance: model.balance,
             expiringSoon: rows.reduce(0) { $0 + $1.expiringSoon }, warningCount: warned,
             horizonDays: c.settings.warnDays, hasWarnings: warned > 0)
-        view.seatList = c.teams.flatMap { t in t.seats.map { (t.id, $0) } }
-            .sorted { ($0.1.name, $0.1.id) < ($1.1.name, $1.1.id) }
-            .map { team, seat in
-                SeatRow(
-                    name: seat.name, team: team, href: c.href(from: path, to: "accounts/\(c.slugs.account(seat.id))/index"),
-                    closed: seat.closed)
-            }
+        // The list grows with the ledger; past `seatListLimit` seats the index would pass
+        // the page size a large organisation's browser loads at once, and lists teams only.
+        let everySeat = c.teams.reduce(0) { $0 + $1.seats.count }
+        view.hasSeatList = everySeat > 0 && everySeat <= Self.seatListLimit
+        view.tooManySeats = everySeat > Self.seatListLimit
+        view.seatList =
+            !view.hasSeatList
+            ? []
+            : c.teams.flatMap { t in t.seats.map { (t.id, $0) } }
+                .sorted { ($0.1.name, $0.1.id) < ($1.1.name, $1.1.id) }
+                .map { team, seat in
+                    SeatRow(
+                        name: seat.name, team: team, href: c.href(from: path, to: "accounts/\(c.slugs.account(seat.id))/index"),
+                        closed: seat.closed)
+                }
         view.seatsText = c.format.counted(view.seats, "seat", "seats")
         view.teamsText = c.format.counted(view.teamCount, "team", "teams")
         view.balanceText = c.format.credits(view.balance)

@@ -419,6 +419,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 
 """#,
         "partials/seat-list.html": #"""
+{{#hasSeatList}}
 <details class="seats">
 <summary>Every seat by name ({{seatsText}})</summary>
 <ul class="seat-list">
@@ -427,6 +428,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/seatList}}
 </ul>
 </details>
+{{/hasSeatList}}
+{{#tooManySeats}}
+<p class="seats">With more than 2,000 seats the index lists teams only; each team's page lists its seats.</p>
+{{/tooManySeats}}
 
 """#,
         "partials/shares.html": #"""
