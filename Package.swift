@@ -68,10 +68,13 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        // The preview server (FlyingFox).
+        // The preview server (FlyingFox), with an end to every wait on a client.
         .target(
             name: "AllotServe",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         // The library a CLI or another package drives: `Project` wires import to the store and
         // runs builds, checks, notices and publishing.

@@ -38,7 +38,10 @@ struct AllotCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: reported(error))
+            // ArgumentParser's own commands (`help`, `--help` after a subcommand) end by
+            // throwing a request only it can answer.
+            let ours = ([Self.self] + configuration.subcommands).contains { $0 == type(of: command) }
+            exit(withError: ours ? reported(error) : error)
         }
     }
 }

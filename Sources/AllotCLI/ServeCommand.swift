@@ -13,7 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
             Serves the built site on the loopback address by default. When allot.toml, a source \
             file or a template changes, the site is rebuilt and open pages reload by themselves. \
             A build error is shown in the browser and here, and the last good site stays served. \
-            The reload script is added only while serving; built and published files never hold it.
+            The reload script is added only while serving; built and published files never hold it. \
+            A client that takes more than \(Int(PreviewServer.clientTimeout)) seconds to send a \
+            request (an idle connection included) or to take an answer is disconnected.
             """
     )
 
@@ -31,8 +33,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A folder of templates that replace the defaults.", valueName: "folder"))
     var templates: String?
 
+    /// For tests, which would otherwise wait out the timeout.
+    @Option(help: .hidden)
+    var clientTimeout = PreviewServer.clientTimeout
+
     func validate() throws {
-        try reportingFailures { _ = try hostAddress() }
+        try reportingFailures {
+            _ = try hostAddress()
+            guard clientTimeout > 0 else { throw AllotError("--client-timeout must be more than 0 seconds") }
+        }
     }
 
     func run() async throws {
@@ -41,16 +50,36 @@ struct ServeCommand: AsyncParsableCommand {
         let p = try project.openProject()
         let state = PreviewState()
         await rebuild(p, state)
-        let server = HTTPServer(address: address, handler: SitePreviewHandler(root: out, state: state))
-        let serving = Task { try await server.run() }
+        let (root, timeout) = (out, clientTimeout)
+        let makeServer: @Sendable () -> HTTPServer = {
+            PreviewServer.make(address: address, root: root, state: state, clientTimeout: timeout)
+        }
+        let server = makeServer()
+        Task { try await Self.keepServing(server, then: makeServer) }
         try await server.waitUntilListening()
         say(
             "Serving \(out)/ at http://\(host):\(port)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop."
         )
         var watcher = ChangeWatcher(paths: [p.configPath] + p.sourcePaths + [templates ?? p.templatesPath].compactMap { $0 })
-        while !serving.isCancelled {
+        while true {
             try await Task.sleep(for: .milliseconds(500))
             if watcher.changed() { await rebuild(p, state) }
+        }
+    }
+
+    /// Runs `first`, and a fresh server a second after each one stops. FlyingFox's server
+    /// stops for good, dropping every connection, when accepting one fails, as it does when
+    /// the process runs out of file descriptors under a flood of connections.
+    private static func keepServing(_ first: HTTPServer, then makeServer: @Sendable () -> HTTPServer) async throws {
+        var server = first
+        while true {
+            do {
+                try await server.run()
+            } catch {
+                printError("error: the preview server stopped: \(PreviewServer.reason(error)); starting it again")
+            }
+            try await Task.sleep(for: .seconds(1))
+            server = makeServer()
         }
     }
 

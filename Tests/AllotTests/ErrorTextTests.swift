@@ -121,6 +121,17 @@ extension ProcessHeavyTests {
             #expect(result.errorText.contains("Usage: allot serve"), "\(result.errorText)")
         }
 
+        /// Help is ArgumentParser's to give, in either spelling.
+        @Test func helpForACommandIsItsHelp() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            for arguments in [["serve", "--help"], ["help", "serve"]] {
+                let result = try await TestSupport.allot(arguments)
+                #expect(result.status == 0, "\(arguments): \(result.errorText)")
+                #expect(result.outputText.contains("USAGE: allot serve"), "\(arguments): \(result.outputText)")
+                #expect(result.errorText.isEmpty, "\(arguments): \(result.errorText)")
+            }
+        }
+
         @Test func notifyWithoutASenderNamesTheConfig() async throws {
             try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
             let folder = TestSupport.copyOfFixture("transition")

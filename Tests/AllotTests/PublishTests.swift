@@ -113,7 +113,7 @@ extension ProcessHeavyTests {
         let port: UInt16
 
         init(root: String, work: String) async throws {
-            port = try await NginxServer.freePort()
+            port = try await TestSupport.freePort()
             let config = """
                 daemon off;
                 worker_processes 1;
@@ -148,14 +148,5 @@ extension ProcessHeavyTests {
         /// nginx stops at once on SIGTERM (it unblocks the signal itself); nothing needs to
         /// wait for it.
         func stop() { process.kill(SIGTERM) }
-
-        static func freePort() async throws -> UInt16 {
-            let found = try await ChildProcess(
-                "/usr/bin/env",
-                ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"],
-                keepOutput: true
-            ).ended()
-            return UInt16(found.outputText.trimmingCharacters(in: .whitespacesAndNewlines))!
-        }
     }
 }

@@ -24,8 +24,7 @@ extension ProcessHeavyTests {
             _ = try project.buildSite(into: folder + "/site")
             let state = PreviewState()
             await state.built()
-            let server = HTTPServer(
-                address: try .inet(ip4: "127.0.0.1", port: 0), handler: SitePreviewHandler(root: folder + "/site", state: state))
+            let server = PreviewServer.make(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), root: folder + "/site", state: state)
             Task { try await server.run() }
             try await server.waitUntilListening()
             guard case .ip4(_, let port) = await server.listeningAddress else { throw CocoaError(.featureUnsupported) }

@@ -19,6 +19,16 @@ extension TestSupport {
         return ended.status == 0 ? "" : (text.isEmpty ? "\(script) failed" : text)
     }
 
+    /// A loopback port no program listens on just now.
+    static func freePort() async throws -> UInt16 {
+        let found = try await ChildProcess(
+            "/usr/bin/env",
+            ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"],
+            keepOutput: true
+        ).ended()
+        return UInt16(found.outputText.trimmingCharacters(in: .whitespacesAndNewlines))!
+    }
+
     /// Runs blocking work (a tight poll, a sleep that must end on time) on a thread of its
     /// own, so it holds no thread of the concurrency pool and no busy pool delays it.
     static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -3,7 +3,8 @@ import Foundation
 
 /// Serves a built site for preview: files with their content types, a 404 page, nothing
 /// outside the site folder, and into every HTML page a small script that reloads it
-/// after a rebuild and shows a build error on top of the last good page.
+/// after a rebuild and shows a build error on top of the last good page. Pages are read
+/// whole for the script; other files are sent a chunk at a time.
 public struct SitePreviewHandler: HTTPHandler {
     public let site: SitePath
     public let state: PreviewState
@@ -26,13 +27,20 @@ public struct SitePreviewHandler: HTTPHandler {
                 statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: await state.statusJSON)
         }
-        guard let file = site.file(forRawPath: raw), let data = FileManager.default.contents(atPath: file) else {
+        guard let file = site.file(forRawPath: raw), let handle = FileHandle(forReadingAtPath: file) else {
             return notFound(raw)
         }
         let type = SitePath.contentType(file)
-        let body = type.hasPrefix("text/html") ? Self.injectReload(into: data) : data
         let headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
-        return HTTPResponse(statusCode: .ok, headers: headers, body: request.method == .HEAD ? Data() : body)
+        if request.method == .HEAD { return HTTPResponse(statusCode: .ok, headers: headers) }
+        if type.hasPrefix("text/html") {
+            let page = try handle.readToEnd() ?? Data()
+            return HTTPResponse(statusCode: .ok, headers: headers, body: Self.injectReload(into: page))
+        }
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: 0)
+        let body = HTTPBodySequence(from: OpenFileBytes(handle: handle), count: Int(size), suggestedBufferSize: 65_536)
+        return HTTPResponse(statusCode: .ok, headers: headers, body: body)
     }
 
     private func notFound(_ raw: String) -> HTTPResponse {
