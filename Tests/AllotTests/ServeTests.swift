@@ -25,8 +25,8 @@ extension ProcessHeavyTests {
             let state = PreviewState()
             await state.built()
             let server = PreviewServer.make(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), root: folder + "/site", state: state)
-            Task { try await server.run() }
-            try await server.waitUntilListening()
+            Task(executorPreference: ServerExecutor.shared) { try await server.run() }
+            try await server.waitUntilListening(timeout: 60)
             guard case .ip4(_, let port) = await server.listeningAddress else { throw CocoaError(.featureUnsupported) }
             return (server, port, project, folder + "/site", state)
         }
