@@ -10,9 +10,11 @@ extension ProcessHeavyTests {
     /// a sentence naming the store and the lock and leaves the store as it was.
     @Suite(.cleansScratch) struct LockedStoreTests {
         /// Python's sqlite3 holding a write transaction (`BEGIN IMMEDIATE`) on `store` for
-        /// `seconds`; returns once it holds it (a file it writes says so).
-        static func holdWriteLock(on store: String, for seconds: Double) async throws -> ChildProcess {
-            let flag = TestSupport.scratch() + "/locked"
+        /// `seconds`; returns once it holds it (a file it writes says so). After releasing it,
+        /// it writes the time of the release (seconds since 1970) to `flag` + ".released".
+        static func holdWriteLock(on store: String, for seconds: Double, flag: String = TestSupport.scratch() + "/locked")
+            async throws -> ChildProcess
+        {
             let script = """
                 import sqlite3, sys, time
                 db = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -20,6 +22,7 @@ extension ProcessHeavyTests {
                 open(sys.argv[3], "w").close()
                 time.sleep(float(sys.argv[2]))
                 db.execute("ROLLBACK")
+                with open(sys.argv[3] + ".released", "w") as f: f.write(repr(time.time()))
                 """
             let holder = try ChildProcess("/usr/bin/env", ["python3", "-c", script, store, "\(seconds)", flag])
             while !FileManager.default.fileExists(atPath: flag) && holder.isRunning { try await Task.sleep(for: .milliseconds(20)) }
@@ -38,15 +41,20 @@ extension ProcessHeavyTests {
         @Test func anImportWaitsForALockHeldAFewSeconds() async throws {
             try #require(FileManager.default.isExecutableFile(atPath: AllotBinary.path))
             let (config, store) = try await Self.demoWithSeats()
-            let holder = try await Self.holdWriteLock(on: store, for: 3)
-            let start = Date()
+            let flag = TestSupport.scratch() + "/locked"
+            let holder = try await Self.holdWriteLock(on: store, for: 4, flag: flag)
+            let started = Date().timeIntervalSince1970
             let result = try await AllotBinary.run([
                 "import", "--config", config, (config as NSString).deletingLastPathComponent + "/events.csv",
             ])
-            let waited = Date().timeIntervalSince(start)
+            let ended = Date().timeIntervalSince1970
             _ = await holder.ended()
+            // Timed against the holder's own clock reading, so a slow poll cannot shorten the wait seen.
+            let releasedText = try String(contentsOfFile: flag + ".released", encoding: .utf8)
+            let released = try #require(Double(releasedText))
             #expect(result.status == 0, "\(result.err)")
-            #expect(waited > 2, "the import took \(waited) s; it cannot have waited for the lock")
+            try #require(started < released, "the lock was already released when the import began; nothing was tested")
+            #expect(ended > released, "the import ended \(released - ended) s before the lock was released")
             #expect(try LedgerStore(path: store).counts().events > 0)
         }
 
