@@ -11,12 +11,12 @@ public struct DisplayFormat: Sendable {
         "September", "October", "November", "December",
     ]
     private static let longNames = monthNames.map { Array($0.utf8) }
-    private static let shortNames = monthNames.map { Array($0.utf8.prefix(3)) }
+    static let shortMonthNames = monthNames.map { Array($0.utf8.prefix(3)) }
 
     /// `1 Apr 2015`.
     public func date(_ t: Instant) -> String {
         let d = calendar.local(t).date
-        return DateText.make(d, monthName: Self.shortNames[d.month - 1])
+        return DateText.make(d, monthName: Self.shortMonthNames[d.month - 1])
     }
 
     /// `1 April 2015`.
@@ -28,7 +28,7 @@ public struct DisplayFormat: Sendable {
     /// `1 Apr 2015, 09:05`.
     public func dateTime(_ t: Instant) -> String {
         let l = calendar.local(t)
-        return DateText.make(l.date, monthName: Self.shortNames[l.date.month - 1], minuteOfDay: Int(l.millisOfDay / 60_000))
+        return DateText.make(l.date, monthName: Self.shortMonthNames[l.date.month - 1], minuteOfDay: Int(l.millisOfDay / 60_000))
     }
 
     /// `2015-04-01T09:05:00+01:00`: ISO 8601 on the ledger's wall clock with its offset
@@ -51,7 +51,7 @@ public struct DisplayFormat: Sendable {
     /// A day as pages show it (`1 Apr 2015`) and in ISO 8601 (`2015-04-01`).
     public func dateCell(_ t: Instant) -> DataCell { .instant(shown: date(t), iso8601: isoDate(t)) }
 
-    private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// `April 2015`.
     public func month(_ m: Month) -> String { "\(Self.monthNames[m.month - 1]) \(m.year)" }

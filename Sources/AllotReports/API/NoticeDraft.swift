@@ -21,10 +21,9 @@ public struct NoticeDraft: Sendable {
                 balance: c.ledger[w.account.id]?.balance ?? 0,
                 expiringTotal: w.expiringTotal, hasExpiring: !w.expiring.isEmpty,
                 expireBy: lastExpiry.map(c.format.longDate) ?? "",
-                expiring: w.expiring.map {
+                expiring: c.lotRows(w.expiring, fromAsOf: true).map {
                     NoticeView.Item(
-                        amount: $0.amount, credits: c.format.credits($0.amount),
-                        date: $0.expires.map(c.format.dateTime) ?? "")
+                        amount: $0.amount, credits: c.format.credits($0.amount), date: $0.useBy, daysLeft: $0.daysLeftText)
                 },
                 pendingTotal: w.pendingTotal, hasPending: !w.pending.isEmpty,
                 answerBy: lastWindow.map(c.format.longDate) ?? "",
@@ -35,7 +34,7 @@ public struct NoticeDraft: Sendable {
                         sent: c.format.dateTime($0.time))
                 },
                 accountURL: base.map { $0 + c.accountPath(w.account.id) + ".html" },
-                balanceText: c.format.credits(c.ledger[w.account.id]?.balance ?? 0),
+                balanceText: c.format.credits(c.ledger[w.account.id]?.balance ?? 0), zone: c.format.zoneText,
                 expiringVerb: w.expiringTotal == 1 ? "expires" : "expire", pendingVerb: w.pendingTotal == 1 ? "is" : "are",
                 expiringSubject: w.expiringTotal == 1 ? "1 InMail credit expires" : "\(w.expiringTotal) InMail credits expire",
                 pendingSubject: w.pendingTotal == 1 ? "1 InMail message needs" : "\(w.pendingTotal) InMail messages need")
@@ -51,7 +50,10 @@ public struct NoticeView: PageModel {
         public var amount: Int
         /// `1 credit`, `12 credits`.
         public var credits: String
+        /// For credits, the use-by day (`29 Jul 2015`); for a message, when its window closes.
         public var date: String
+        /// For credits: `in 28 days`, `tomorrow`, `today`.
+        public var daysLeft: String?
         public var message: String?
         public var sent: String?
     }
@@ -72,6 +74,8 @@ public struct NoticeView: PageModel {
     public var accountURL: String?
     /// `1 credit`, `40 credits`.
     public var balanceText: String
+    /// The time zone of every date and time in the notice: `New York time (America/New_York)`.
+    public var zone: String
     /// `expires` or `expire`, `is` or `are`: the verbs after the totals.
     public var expiringVerb, pendingVerb: String
     /// The subject's start: `1 InMail credit expires`, `3 InMail messages need`.

@@ -19,6 +19,8 @@ struct AccountReport: Report {
         var balanceUnit = "credits"
         var lots: [LotRow]
         var hasLots: Bool
+        /// The credits table counts the days left to each use-by day.
+        var showDaysLeft = true
         var chart: String
         var chartCaption = "Balance after every posting; red dots mark credits that expired or were forfeited."
         var months: [MonthRow]
@@ -59,7 +61,7 @@ struct AccountReport: Report {
         var view = View(
             name: a.account.name, id: id, team: a.account.team, teamHref: c.href(from: path, to: c.teamPath(a.account.team)),
             opened: c.format.date(a.account.opened), closed: a.account.closed.map(c.format.date), balance: a.balance,
-            lots: c.lotRows(lots), hasLots: !lots.isEmpty, chart: chart, months: rows,
+            lots: c.lotRows(lots, fromAsOf: true), hasLots: !lots.isEmpty, chart: chart, months: rows,
             warning: c.warning(for: id).map { c.warningBox($0, from: path) },
             sent: counts.sent, unfunded: counts.unfunded, accepted: counts.accepted, declined: counts.declined,
             lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath))
@@ -78,7 +80,7 @@ struct AccountReport: Report {
             })
         return Page(
             path: path, template: "account", title: "\(a.account.name) — balance and statements", model: model, view: view,
-            tables: [monthTable] + (lots.isEmpty ? [] : [c.lotTable(lots)]))
+            tables: [monthTable] + (lots.isEmpty ? [] : [c.lotTable(lots, fromAsOf: true)]))
     }
 
     static func monthLine(_ s: Statement) -> MonthLine {

@@ -7,10 +7,17 @@ struct LinkView: Sendable, Encodable {
     var href: String
 }
 
+/// Credits to use by one day: `useBy` as shown, and how far off it is on pages about now.
 struct LotRow: Sendable, Encodable {
     var amount: Int
-    var expires: String
+    /// `1 credit`, `100 credits`.
+    var credits: String
+    var useBy: String
     var never: Bool
+    /// Whole days from the as-of day; nil on statements of past months.
+    var daysLeft: Int?
+    /// `in 28 days`, `tomorrow`, `today`.
+    var daysLeftText: String?
 }
 
 struct PendingRow: Sendable, Encodable {
@@ -34,19 +41,16 @@ struct WarningBox: Sendable, Encodable {
 }
 
 extension ReportContext {
-    /// One line per day shown: lots expiring on the same local day at different times
-    /// (refunds come back at any hour) are added up, as the reader cannot tell them apart.
-    func lotRows(_ lots: [Lot]) -> [LotRow] {
-        var rows: [LotRow] = []
-        for lot in lots {
-            let row = LotRow(amount: lot.amount, expires: lot.expires.map(format.date) ?? "never", never: lot.expires == nil)
-            if let last = rows.last, last.expires == row.expires, last.never == row.never {
-                rows[rows.count - 1].amount += row.amount
-            } else {
-                rows.append(row)
-            }
+    /// One line per use-by day (refunds come back at any hour, so lots expire at any hour),
+    /// with the days left counted from the ledger's as-of when `fromAsOf`.
+    func lotRows(_ lots: [Lot], fromAsOf: Bool = false) -> [LotRow] {
+        format.lotGroups(lots).map { group in
+            let days = fromAsOf ? group.first.map { format.daysLeft($0, from: ledger.asOf) } : nil
+            return LotRow(
+                amount: group.amount, credits: format.credits(group.amount), useBy: group.first.map(format.useBy) ?? "never",
+                never: group.first == nil, daysLeft: days,
+                daysLeftText: days.map(format.daysLeftText))
         }
-        return rows
     }
 
     func lotLines(_ lots: [Lot]) -> [StatementDocument.LotLine] {
@@ -62,7 +66,7 @@ extension ReportContext {
 
     func warningBox(_ w: ExpiryWarning, from page: String) -> WarningBox {
         WarningBox(
-            expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring), pendingTotal: w.pendingTotal,
+            expiringTotal: w.expiringTotal, expiring: lotRows(w.expiring, fromAsOf: true), pendingTotal: w.pendingTotal,
             pending: w.pending.map(pendingRow),
             warningsHref: page == teamWarningsPath(w.account.team) ? nil : href(from: page, to: teamWarningsPath(w.account.team)),
             hasExpiring: !w.expiring.isEmpty, hasPending: !w.pending.isEmpty,
@@ -79,11 +83,16 @@ func relativeHref(from page: String, to target: String) -> String {
 }
 
 extension ReportContext {
-    /// The `lots` rows as a table, merged by day as `lotRows` merges them.
-    func lotTable(_ lots: [Lot]) -> DataTable {
-        DataTable(
-            name: "credits", columns: [DataColumn("Credits"), DataColumn("Expire", instant: true)],
-            rows: format.lotCells(lots).map { [.number($0.amount), $0.expires] })
+    /// The `lots` rows as a table, a line per use-by day as `lotRows` makes them.
+    func lotTable(_ lots: [Lot], fromAsOf: Bool = false) -> DataTable {
+        let rows = lotRows(lots, fromAsOf: fromAsOf)
+        let days = fromAsOf ? [DataColumn("Days left")] : []
+        return DataTable(
+            name: "credits", columns: [DataColumn("Credits"), DataColumn("Use by", instant: true)] + days,
+            rows: zip(rows, format.lotGroups(lots)).map { row, group in
+                [.number(row.amount), group.first.map(format.useByCell) ?? .instant(shown: "never", iso8601: "")]
+                    + (fromAsOf ? [row.daysLeft.map(DataCell.number) ?? .empty] : [])
+            })
     }
 
     /// The `pending` rows as a table.
@@ -96,17 +105,20 @@ extension ReportContext {
 }
 
 extension DisplayFormat {
-    /// Lots as table cells: one line per local day, the day shown and in ISO 8601, or `never`.
-    func lotCells(_ lots: [Lot]) -> [(amount: Int, expires: DataCell)] {
-        var rows: [(amount: Int, expires: DataCell)] = []
+    /// Lots a line per use-by day: the group's credits and its earliest expiry (nil: never).
+    func lotGroups(_ lots: [Lot]) -> [(amount: Int, first: Instant?)] {
+        var groups: [(amount: Int, first: Instant?, day: CivilDate?)] = []
         for lot in lots {
-            let expires = lot.expires.map(dateCell) ?? .instant(shown: "never", iso8601: "")
-            if let last = rows.last, last.expires == expires {
-                rows[rows.count - 1].amount += lot.amount
+            let day = lot.expires.map(useByDay)
+            if let last = groups.last, last.day == day, (last.first == nil) == (lot.expires == nil) {
+                groups[groups.count - 1].amount += lot.amount
             } else {
-                rows.append((lot.amount, expires))
+                groups.append((lot.amount, lot.expires, day))
             }
         }
-        return rows
+        return groups.map { ($0.amount, $0.first) }
     }
+
+    /// The use-by day as shown (`3 Jul 2015, before 19:15`) and in ISO 8601 (`2015-07-03`).
+    func useByCell(_ expires: Instant) -> DataCell { .instant(shown: useBy(expires), iso8601: useByDay(expires).isoDate) }
 }

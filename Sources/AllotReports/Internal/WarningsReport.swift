@@ -78,8 +78,11 @@ struct WarningsReport: Report {
                 DataColumn("Seat"), DataColumn("What"), DataColumn("Credits"), DataColumn("When", instant: true), DataColumn("Message"),
             ],
             rows: warnings.flatMap { w in
-                c.format.lotCells(w.expiring).map {
-                    [.text(w.account.name), .text("Credits expire"), .number($0.amount), $0.expires, .empty]
+                c.format.lotGroups(w.expiring).map {
+                    [
+                        .text(w.account.name), .text("Credits to use by"), .number($0.amount),
+                        $0.first.map(c.format.useByCell) ?? .empty, .empty,
+                    ]
                 }
                     + w.pending.map { m in
                         [

@@ -65,22 +65,25 @@ public struct PageRenderer: Sendable {
         return try library.render(view, withTemplate: page.template)
     }
 
-    public func html(_ page: Page) throws -> String {
-        try html(page, view: view(of: page))
+    /// The page in the layout; with a clock, the layout names its time zone (`zone`).
+    public func html(_ page: Page, clock: PageClock? = nil) throws -> String {
+        try html(page, view: view(of: page), clock: clock)
     }
 
-    private func html(_ page: Page, view: Any) throws -> String {
+    private func html(_ page: Page, view: Any, clock: PageClock?) throws -> String {
         let body = cmark.html(try markdown(page, view: view))
         let layout = TemplateObject(strings: [
             "title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
             "kind": page.template,
         ])
+        if let clock { layout.set(.string(clock.format.zoneText), forKey: "zone") }
         return try library.render(layout, withTemplate: "layout")
     }
 
-    /// The page's HTML, its JSON twin and its tables' CSV files.
-    public func files(_ page: Page) throws -> [RenderedFile] {
-        let html = RenderedFile(path: page.path + ".html", bytes: Data(try html(page, view: view(of: page)).utf8))
+    /// The page's HTML, its JSON twin and its tables' CSV files. With a clock, the JSON
+    /// twin carries `asOf` and `timeZone`.
+    public func files(_ page: Page, clock: PageClock? = nil) throws -> [RenderedFile] {
+        let html = RenderedFile(path: page.path + ".html", bytes: Data(try html(page, view: view(of: page), clock: clock).utf8))
         var seen = Set<String>()
         for table in page.tables {
             guard !table.name.isEmpty, table.name.utf8.allSatisfy({ Self.tableNameBytes.contains($0) }) else {
@@ -90,7 +93,8 @@ public struct PageRenderer: Sendable {
                 throw AllotError("has two tables named \(table.name); give one of them another name", path: page.path)
             }
         }
-        return try [html, RenderedFile(path: page.path + ".json", bytes: try JSONOutput.encode(page.model))]
+        let json = try clock.map { try JSONOutput.encode(ClockedModel(model: page.model, clock: $0)) } ?? JSONOutput.encode(page.model)
+        return try [html, RenderedFile(path: page.path + ".json", bytes: json)]
             + page.tables.map { RenderedFile(path: Self.csvPath(page, $0), bytes: try TableCSV.data($0)) }
     }
 }

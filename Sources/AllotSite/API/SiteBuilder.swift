@@ -20,23 +20,23 @@ public struct SiteBuilder: Sendable {
 
     /// Every page the reports make of the team (or seats) in `context`, rendered.
     public func files(_ context: ReportContext) throws -> [RenderedFile] {
-        try render(reports.flatMap { $0.pages(context) })
+        try render(reports.flatMap { $0.pages(context) }, clock: PageClock(asOf: context.ledger.asOf, format: context.format))
     }
 
     /// The site-wide pages, rendered, and the static files (assets, schemas).
     public func files(_ context: SiteContext) throws -> [RenderedFile] {
-        try render(reports.flatMap { $0.sitePages(context) })
+        try render(reports.flatMap { $0.sitePages(context) }, clock: PageClock(asOf: context.asOf, format: context.format))
             + templates.staticFiles.map { RenderedFile(path: $0.path, bytes: Data($0.text.utf8)) }
     }
 
-    private func render(_ pages: [Page]) throws -> [RenderedFile] {
+    private func render(_ pages: [Page], clock: PageClock) throws -> [RenderedFile] {
         var seen = Set<String>()
         for page in pages where !seen.insert(page.path).inserted {
             throw AllotError("is made by two reports; give one of them another path", path: page.path)
         }
         return try pages.flatMap { page in
             switch page.output {
-            case .document: try renderer.files(page)
+            case .document: try renderer.files(page, clock: clock)
             case .notice: try notices.files(page)
             }
         }

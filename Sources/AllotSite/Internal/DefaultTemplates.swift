@@ -119,7 +119,8 @@ h1 { font-size: 1.9rem; margin: 0.3rem 0 0.6rem; line-height: 1.2; }
 h2 { font-size: 1.3rem; margin: 2rem 0 0.6rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 0 0 0.4rem; }
 a { color: var(--accent); }
-main > p:first-child { color: var(--muted); font-size: 0.9rem; margin: 0; }
+main > p:first-child, main > p.zone + p { color: var(--muted); font-size: 0.9rem; margin: 0; }
+main > p.zone { font-size: 0.8rem; text-align: right; margin: 0 0 0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.95rem; }
 th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted);
@@ -262,6 +263,7 @@ Nothing expires within {{horizonText}}.
 <nav><a href="{{root}}index.html">Seats and teams</a><a href="{{root}}warnings/index.html">Expiry warnings</a></nav>
 </header>
 <main>
+{{#zone}}<p class="zone">Dates and times are {{zone}}.</p>{{/zone}}
 {{{body}}}
 </main>
 <footer class="site">Built by Allot from the ledger. Every number follows the ledger contract; each page has a JSON twin at the same path.</footer>
@@ -281,7 +283,7 @@ cannot be brought back once they expire. Send messages with them, or ask a teamm
 {{team}} whether they need some; a share keeps the same expiry date.
 
 {{#expiring}}
-- {{date}}: {{credits}}
+- {{credits}}: use by {{date}} ({{daysLeft}})
 {{/expiring}}
 
 {{/hasExpiring}}
@@ -295,6 +297,8 @@ back only if the recipient accepts or declines before the window closes:
 
 {{/hasPending}}
 Your balance is {{balanceText}} as of {{asOf}}.
+
+Dates and times are {{zone}}.
 {{#accountURL}}
 
 See every credit and when it expires: [{{accountURL}}]({{accountURL}})
@@ -379,10 +383,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 """#,
         "partials/lots.html": #"""
 <table class="lots">
-<thead><tr><th class="num">Credits</th><th>Expire</th></tr></thead>
+<thead><tr><th class="num">Credits</th><th>Use by</th>{{#showDaysLeft}}<th class="num">Days left</th>{{/showDaysLeft}}</tr></thead>
 <tbody>
 {{#lots}}
-<tr><td class="num">{{amount}}</td><td>{{#never}}never{{/never}}{{^never}}{{expires}}{{/never}}</td></tr>
+<tr><td class="num">{{amount}}</td><td>{{useBy}}</td>{{#showDaysLeft}}<td class="num">{{daysLeft}}</td>{{/showDaysLeft}}</tr>
 {{/lots}}
 </tbody>
 </table>
@@ -504,7 +508,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <p><strong>Expiring soon: {{expiringText}}.</strong> Send messages with them, or share them with a teammate before they go:</p>
 <ul>
 {{#expiring}}
-<li><strong>{{amount}}</strong> on {{expires}}</li>
+<li><strong>{{credits}}</strong>: use by {{useBy}} ({{daysLeftText}})</li>
 {{/expiring}}
 </ul>
 {{/hasExpiring}}
@@ -536,7 +540,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "closed",
     "balance",
     "lots",
-    "months"
+    "months",
+    "asOf",
+    "timeZone"
   ],
   "additionalProperties": false,
   "properties": {
@@ -711,6 +717,15 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           }
         }
       }
+    },
+    "asOf": {
+      "type": "string",
+      "description": "The as-of instant of the build, ISO 8601 in UTC.",
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+    },
+    "timeZone": {
+      "type": "string",
+      "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
   }
 }
@@ -733,7 +748,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "total",
     "months",
     "teams",
-    "accounts"
+    "accounts",
+    "timeZone"
   ],
   "additionalProperties": false,
   "properties": {
@@ -788,6 +804,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
       "items": {
         "$ref": "#/$defs/part"
       }
+    },
+    "timeZone": {
+      "type": "string",
+      "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
   },
   "$defs": {
@@ -930,7 +950,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "seats",
     "balance",
     "teams",
-    "comparisons"
+    "comparisons",
+    "timeZone"
   ],
   "additionalProperties": false,
   "properties": {
@@ -1011,6 +1032,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           }
         }
       }
+    },
+    "timeZone": {
+      "type": "string",
+      "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
   }
 }
@@ -1036,7 +1061,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "capped",
     "messages",
     "lots",
-    "entries"
+    "entries",
+    "asOf",
+    "timeZone"
   ],
   "additionalProperties": false,
   "properties": {
@@ -1242,6 +1269,15 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           }
         }
       }
+    },
+    "asOf": {
+      "type": "string",
+      "description": "The as-of instant of the build, ISO 8601 in UTC.",
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+    },
+    "timeZone": {
+      "type": "string",
+      "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
   }
 }
@@ -1259,7 +1295,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "slug",
     "members",
     "shares",
-    "flows"
+    "flows",
+    "asOf",
+    "timeZone"
   ],
   "additionalProperties": false,
   "properties": {
@@ -1392,6 +1430,15 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           }
         }
       }
+    },
+    "asOf": {
+      "type": "string",
+      "description": "The as-of instant of the build, ISO 8601 in UTC.",
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+    },
+    "timeZone": {
+      "type": "string",
+      "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
   }
 }
@@ -1407,7 +1454,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "kind",
     "asOf",
     "horizonDays",
-    "teams"
+    "teams",
+    "timeZone"
   ],
   "additionalProperties": false,
   "properties": {
@@ -1460,6 +1508,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           }
         }
       }
+    },
+    "timeZone": {
+      "type": "string",
+      "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
   }
 }
@@ -1476,7 +1528,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "team",
     "asOf",
     "horizonDays",
-    "accounts"
+    "accounts",
+    "timeZone"
   ],
   "additionalProperties": false,
   "properties": {
@@ -1573,6 +1626,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           }
         }
       }
+    },
+    "timeZone": {
+      "type": "string",
+      "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
   }
 }
