@@ -213,7 +213,7 @@ extension ComparisonTests {
         let page = { (path: String) in try String(contentsOfFile: site + "/" + path, encoding: .utf8) }
         #expect(
             try page("accounts/maya/2015-03.html").contains(
-                "<p><a href=\"../../index.html\">Seats and teams</a> › <a href=\"../../teams/northwind/index.html\">Team northwind</a> › <a href=\"../../accounts/maya/index.html\">Maya Chen</a></p>"
+                "<p><a href=\"../../index.html\">Seats and teams</a> › <a href=\"../../teams/northwind/index.html\">Northwind Talent</a> › <a href=\"../../accounts/maya/index.html\">Maya Chen</a></p>"
             ))
         #expect(
             try page("accounts/maya/index.html").contains(
@@ -223,6 +223,6 @@ extension ComparisonTests {
                 "See <a href=\"../../../accounts/maya/index.html\">Maya Chen's page as it is</a>"))
         #expect(
             try page("what-if/legacy-only/teams/helix.html").contains(
-                "See <a href=\"../../../teams/helix/index.html\">team helix as it is</a>"))
+                "See <a href=\"../../../teams/helix/index.html\">Helix Research as it is</a>"))
     }
 }

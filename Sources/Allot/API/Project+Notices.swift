@@ -18,7 +18,8 @@ extension Project {
         var drafts: [(draft: NoticeDraft, urgency: Instant)] = []
         for team in try store.teams() {
             let context = ReportContext(
-                ledger: try replay(team: team.id, asOf: end).ledger, title: config.title, slugs: slugs, siteURL: config.siteURL)
+                ledger: try replay(team: team.id, asOf: end).ledger, title: config.title, slugs: slugs, siteURL: config.siteURL,
+                teamNames: TeamNames(config.teamNames))
             drafts += zip(NoticeDraft.drafts(context), context.warnings.map(\.mostUrgent)).map { ($0, $1) }
         }
         drafts.sort { $0.urgency != $1.urgency ? $0.urgency < $1.urgency : UTF8Order.precedes($0.draft.account.id, $1.draft.account.id) }

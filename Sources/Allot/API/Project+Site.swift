@@ -84,7 +84,8 @@ extension Project {
             let team = teams[i].id
             let (ledger, comparisons) = try replay(team: team, asOf: end)
             let context = ReportContext(
-                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL)
+                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL,
+                teamNames: TeamNames(config.teamNames))
             let files = try builder.files(context)
             try session.write(files)
             return TeamCache.Entry(team: team, key: keys[i], summary: TeamSummary(team: team, context), paths: files.map(\.path))
@@ -92,7 +93,8 @@ extension Project {
         let site = SiteContext(
             title: config.title, asOf: end, settings: config.settings, slugs: slugs,
             teams: entries.map(\.summary),
-            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
+            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) },
+            teamNames: TeamNames(config.teamNames))
         let siteFiles = try builder.files(site)
         try Self.refuseSharedPaths(entries, siteFiles)
         try session.write(siteFiles)
@@ -149,13 +151,15 @@ extension Project {
         for team in try store.teams() {
             let (ledger, comparisons) = try replay(team: team.id, asOf: end)
             let context = ReportContext(
-                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL)
+                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL,
+                teamNames: TeamNames(config.teamNames))
             pages += reports.flatMap { $0.pages(context) }.filter { $0.output == .document }
             summaries.append(TeamSummary(team: team.id, context))
         }
         let site = SiteContext(
             title: config.title, asOf: end, settings: config.settings, slugs: slugs, teams: summaries,
-            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) })
+            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) },
+            teamNames: TeamNames(config.teamNames))
         pages += reports.flatMap { $0.sitePages(site) }
         return try pages.map { ($0.path, $0.title, try renderer.markdown($0)) }
     }

@@ -17,6 +17,8 @@ public struct ProjectConfig: Sendable {
     public var notifyFrom: String?
     /// `[[compare]]` entries: the same history replayed under other policies.
     public var comparisons: [ComparisonConfig]
+    /// `[teams]`: display names by team id; a team without one is shown as `Team <id>`.
+    public var teamNames: [String: String] = [:]
     /// Every setting but `sources`, in a canonical form: what the pages depend on, so
     /// that naming one more source file does not make every page stale.
     public var pageInputs = ""
@@ -33,7 +35,7 @@ public struct ProjectConfig: Sendable {
     /// The keys a config may hold at the top level.
     public static let keys = [
         "title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "templates",
-        "site_url", "notify", "policy", "bonus", "compare",
+        "site_url", "notify", "teams", "policy", "bonus", "compare",
     ]
 
     /// Parses a config. `file` is the name errors show; policy names are looked up in `registry`.

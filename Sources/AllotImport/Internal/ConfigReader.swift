@@ -49,6 +49,7 @@ struct ConfigReader {
             fail("site_url", "\"\(url)\" must start with https:// or http://")
         }
         let notifyFrom = notify(table, fail)
+        let teamNames = teams(table, fail)
         let timeline = policies(table, instants, fail)
         let bonuses = bonusList(table, fail)
         let comparisons = comparisonList(table, instants, bonuses, fail)
@@ -59,6 +60,7 @@ struct ConfigReader {
         var config = ProjectConfig(
             title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
             siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)
+        config.teamNames = teamNames
         let pageInputs = TOMLTable()
         for key in table.keys where key != "sources" { pageInputs[key] = table[key] }
         config.pageInputs = pageInputs.convert(to: .json)
@@ -135,6 +137,21 @@ struct ConfigReader {
         guard let section = value.table else { fail("notify", "must be a table: [notify]"); return nil }
         for key in section.keys.sorted() where key != "from" { fail("notify.\(key)", "is not a notify key; the key is from") }
         return string(section, "from", { fail("notify.\($0)", $1) })
+    }
+
+    /// `[teams]`: a display name for each team id, e.g. `northwind = "Northwind Talent"`.
+    private func teams(_ table: TOMLTable, _ fail: @escaping (String, String) -> Void) -> [String: String] {
+        guard let value = table["teams"] else { return [:] }
+        guard let section = value.table else {
+            fail("teams", "must be a table: [teams] with a line team = \"Display name\" each"); return [:]
+        }
+        var names: [String: String] = [:]
+        for key in section.keys.sorted() {
+            guard let name = string(section, key, { fail("teams.\($0)", $1 + " (the team's display name)") }) else { continue }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { fail("teams.\(key)", "must not be empty"); continue }
+            names[key] = name
+        }
+        return names
     }
 
     /// `[[compare]]`: `name`, `[[compare.policy]]` (required), `[[compare.bonus]]`.

@@ -20,6 +20,16 @@ extension DisplayFormat {
         return text + ", before " + twoDigits(minute / 60) + ":" + twoDigits(minute % 60)
     }
 
+    /// The day by which to act on an expiry or a closing answer window (`3 Jul 2015`):
+    /// the use-by day, without the hour.
+    public func actBy(_ deadline: Instant) -> String {
+        let day = useByDay(deadline)
+        return DateText.make(day, monthName: Self.shortMonthNames[day.month - 1])
+    }
+
+    /// `actBy` as shown and in ISO 8601 (`2015-07-03`).
+    public func actByCell(_ deadline: Instant) -> DataCell { .instant(shown: actBy(deadline), iso8601: useByDay(deadline).isoDate) }
+
     /// Whole days from the local day of `now` to the use-by day of `expires`: 0 is today.
     public func daysLeft(_ expires: Instant, from now: Instant) -> Int {
         useByDay(expires).daysSinceEpoch - calendar.local(now).date.daysSinceEpoch

@@ -16,7 +16,8 @@ public struct NoticeDraft: Sendable {
             let lastWindow = w.pending.compactMap(\.closes).max()
             let base = c.siteURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             let view = NoticeView(
-                name: w.account.name, account: w.account.id, team: w.account.team, title: c.title,
+                name: w.account.name, account: w.account.id, team: w.account.team,
+                teamName: c.teamNames.title(w.account.team), title: c.title,
                 asOf: c.format.longDate(c.ledger.asOf), horizonDays: c.ledger.settings.warnDays,
                 balance: c.ledger[w.account.id]?.balance ?? 0,
                 expiringTotal: w.expiringTotal, hasExpiring: !w.expiring.isEmpty,
@@ -58,7 +59,8 @@ public struct NoticeView: PageModel {
         public var sent: String?
     }
 
-    public var name, account, team, title, asOf: String
+    /// `teamName`: the config's display name, or `Team <id>`.
+    public var name, account, team, teamName, title, asOf: String
     public var horizonDays, balance: Int
     public var expiringTotal: Int
     public var hasExpiring: Bool

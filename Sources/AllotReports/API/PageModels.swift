@@ -3,7 +3,8 @@ import AllotLedger
 /// `index.json`: every team in a line; the seats are on the team pages.
 package struct IndexModel: PageModel {
     package struct TeamLine: Codable, Sendable, Equatable {
-        package var id, slug: String
+        /// `name` is the config's display name, or the id.
+        package var id, name, slug: String
         package var seats, balance: Int
         /// Credits expiring within the warning horizon.
         package var expiringSoon: Int
@@ -120,7 +121,8 @@ package struct TeamModel: PageModel {
     }
 
     package var kind = "team"
-    package var team, slug: String
+    /// `name` is the config's display name, or `Team <id>`.
+    package var team, name, slug: String
     package var members: [Member]
     package var shares: [Share]
     package var flows: [Flow]

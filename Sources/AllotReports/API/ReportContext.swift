@@ -14,10 +14,16 @@ public struct ReportContext: Sendable {
     public let comparisons: [Comparison]
     /// Where the site is published (the config's `site_url`): notices link to it.
     public let siteURL: String?
+    /// The config's `[teams]` display names.
+    public let teamNames: TeamNames
     private let comparisonSlugs: [String: String]
 
     /// `slugs` name every seat and team of the site; by default those of `ledger`.
-    public init(ledger: Ledger, title: String, comparisons: [Comparison] = [], slugs: SiteSlugs? = nil, siteURL: String? = nil) {
+    public init(
+        ledger: Ledger, title: String, comparisons: [Comparison] = [], slugs: SiteSlugs? = nil, siteURL: String? = nil,
+        teamNames: TeamNames = TeamNames()
+    ) {
+        self.teamNames = teamNames
         self.ledger = ledger
         self.title = title
         self.comparisons = comparisons

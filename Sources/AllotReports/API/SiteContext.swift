@@ -13,12 +13,15 @@ public struct SiteContext: Sendable {
     public let teams: [TeamSummary]
     /// The config's `[[compare]]` entries, added up over the teams.
     public let comparisons: [SiteComparison]
+    /// The config's `[teams]` display names.
+    public let teamNames: TeamNames
     private let comparisonSlugs: [String: String]
 
     public init(
         title: String, asOf: Instant, settings: LedgerSettings, slugs: SiteSlugs, teams: [TeamSummary],
-        comparisons: [(name: String, alternative: LedgerSettings)]
+        comparisons: [(name: String, alternative: LedgerSettings)], teamNames: TeamNames = TeamNames()
     ) {
+        self.teamNames = teamNames
         self.title = title
         self.asOf = asOf
         self.settings = settings
@@ -29,7 +32,9 @@ public struct SiteContext: Sendable {
         self.comparisons = comparisons.map { entry in
             let lines = teams.compactMap { team in
                 team.comparisons.first { $0.name == entry.name }.map {
-                    Comparison.Line(id: team.id, name: team.id, team: nil, months: $0.months.map { ($0.month, $0.pair) }, total: $0.total)
+                    Comparison.Line(
+                        id: team.id, name: teamNames.name(team.id), team: nil, months: $0.months.map { ($0.month, $0.pair) },
+                        total: $0.total)
                 }
             }
             return SiteComparison(

@@ -12,7 +12,8 @@ struct AccountReport: Report {
     }
 
     struct View: Sendable, Encodable {
-        var name, id, team, teamHref, opened: String
+        /// `teamName`: the config's display name, or `Team <id>`.
+        var name, id, team, teamName, teamHref, opened: String
         var closed: String?
         var balance: Int
         /// `credit` or `credits`, as the balance needs.
@@ -59,7 +60,8 @@ struct AccountReport: Report {
         let chart = BalanceChart(format: c.format).svg(
             a, from: a.account.opened, to: max(end, Instant(millis: a.account.opened.millis + 86_400_000)), months: months)
         var view = View(
-            name: a.account.name, id: id, team: a.account.team, teamHref: c.href(from: path, to: c.teamPath(a.account.team)),
+            name: a.account.name, id: id, team: a.account.team, teamName: c.teamNames.title(a.account.team),
+            teamHref: c.href(from: path, to: c.teamPath(a.account.team)),
             opened: c.format.date(a.account.opened), closed: a.account.closed.map(c.format.date), balance: a.balance,
             lots: c.lotRows(lots, fromAsOf: true), hasLots: !lots.isEmpty, chart: chart, months: rows,
             warning: c.warning(for: id).map { c.warningBox($0, from: path) },

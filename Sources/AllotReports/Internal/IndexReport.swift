@@ -49,13 +49,13 @@ struct IndexReport: Report {
         let path = ReportContext.indexPath
         let rows = c.teams.map { t in
             TeamRow(
-                name: t.id, href: c.href(from: path, to: c.teamPath(t.id)),
+                name: c.teamNames.name(t.id), href: c.href(from: path, to: c.teamPath(t.id)),
                 warningsHref: c.href(from: path, to: c.teamWarningsPath(t.id)), seats: t.seats.count,
                 balance: t.balance, expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, hasWarnings: t.warnedSeats > 0)
         }
         let lines = c.teams.map { t in
             IndexModel.TeamLine(
-                id: t.id, slug: c.slugs.team(t.id), seats: t.seats.count, balance: t.balance,
+                id: t.id, name: c.teamNames.name(t.id), slug: c.slugs.team(t.id), seats: t.seats.count, balance: t.balance,
                 expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats)
         }
         let comparisons = c.comparisons.map { IndexModel.ComparisonLine(name: $0.name, slug: c.comparisonSlug($0.name)) }
@@ -92,7 +92,8 @@ struct IndexReport: Report {
                 .sorted { ($0.1.name, $0.1.id) < ($1.1.name, $1.1.id) }
                 .map { team, seat in
                     SeatRow(
-                        name: seat.name, team: team, href: c.href(from: path, to: "accounts/\(c.slugs.account(seat.id))/index"),
+                        name: seat.name, team: c.teamNames.name(team),
+                        href: c.href(from: path, to: "accounts/\(c.slugs.account(seat.id))/index"),
                         closed: seat.closed)
                 }
         view.seatsText = c.format.counted(view.seats, "seat", "seats")

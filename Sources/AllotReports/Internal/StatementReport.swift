@@ -19,7 +19,8 @@ struct StatementReport: Report {
     }
 
     struct View: Sendable, Encodable {
-        var name, id, month, team, teamHref, accountHref, indexHref: String
+        /// `teamName`: the config's display name, or `Team <id>`.
+        var name, id, month, team, teamName, teamHref, accountHref, indexHref: String
         var partial: Bool
         var end: String
         var policy: String?
@@ -77,7 +78,7 @@ struct StatementReport: Report {
         let m = s.messages
         let link = { (month: Month) in LinkView(text: c.format.month(month), href: c.href(from: path, to: c.statementPath(id, month))) }
         var view = View(
-            name: a.account.name, id: id, month: c.format.month(s.month), team: a.account.team,
+            name: a.account.name, id: id, month: c.format.month(s.month), team: a.account.team, teamName: c.teamNames.title(a.account.team),
             teamHref: c.href(from: path, to: c.teamPath(a.account.team)), accountHref: c.href(from: path, to: c.accountPath(id)),
             indexHref: c.href(from: path, to: ReportContext.indexPath), partial: s.partial, end: c.format.dateTime(s.end), policy: s.policy,
             opening: s.opening, closing: s.closing,

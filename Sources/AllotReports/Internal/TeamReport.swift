@@ -22,7 +22,8 @@ struct TeamReport: Report {
     }
 
     struct View: Sendable, Encodable {
-        var name: String
+        /// The team's id; `title` is its display name, or `Team <id>`.
+        var name, title: String
         var members: [MemberRow]
         var shares: [ShareRow]
         var hasShares: Bool
@@ -59,7 +60,7 @@ struct TeamReport: Report {
             }
         }
         let model = TeamModel(
-            team: team, slug: c.slugs.team(team),
+            team: team, name: c.teamNames.title(team), slug: c.slugs.team(team),
             members: members.map {
                 TeamModel.Member(
                     account: $0.account.id, name: $0.account.name,
@@ -86,13 +87,13 @@ struct TeamReport: Report {
                 when: c.format.dateTime(s.time), from: c.displayName(s.from),
                 fromHref: c.href(from: path, to: c.accountPath(s.from)), to: c.displayName(s.to),
                 toHref: c.href(from: path, to: c.accountPath(s.to)),
-                expiries: s.moved.map { "\($0.amount) expiring \($0.expires.map(c.format.date) ?? "never")" }.joined(separator: "; "),
+                expiries: s.moved.map { "\($0.amount) to use by \($0.expires.map(c.format.useBy) ?? "any time")" }.joined(separator: "; "),
                 ref: s.eventId, amount: s.amount, note: s.note)
         }
         let months = statementRange(members, c)
         let perMonth = months.map { m in (m, flows[m].map { $0.values.reduce(0) { $0 + $1.given } } ?? 0) }
         var view = View(
-            name: team, members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
+            name: team, title: c.teamNames.title(team), members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
             chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
             indexHref: c.href(from: path, to: ReportContext.indexPath))
         view.balanceText = c.format.credits(view.balance)
@@ -120,7 +121,7 @@ struct TeamReport: Report {
                         ]
                     }))
         }
-        return Page(path: path, template: "team", title: "Team \(team)", model: model, view: view, tables: tables)
+        return Page(path: path, template: "team", title: c.teamNames.title(team), model: model, view: view, tables: tables)
     }
 
     private func statementRange(_ members: [AccountLedger], _ c: ReportContext) -> [Month] {

@@ -14,7 +14,8 @@ struct WarningsReport: Report {
     }
 
     struct View: Sendable, Encodable {
-        var team, teamHref, overviewHref, asOf, horizon: String
+        /// `teamName`: the config's display name, or `Team <id>`.
+        var team, teamName, teamHref, overviewHref, asOf, horizon: String
         var horizonDays: Int
         var rows: [Row]
         var hasRows: Bool
@@ -58,12 +59,12 @@ struct WarningsReport: Report {
         let rows = warnings.map { w in
             Row(
                 name: w.account.name, id: w.account.id,
-                href: c.href(from: path, to: c.accountPath(w.account.id)), soonest: c.format.date(w.mostUrgent),
+                href: c.href(from: path, to: c.accountPath(w.account.id)), soonest: c.format.actBy(w.mostUrgent),
                 box: c.warningBox(w, from: path),
                 noticeHref: w.account.email == nil ? nil : c.href(from: path, to: ReportContext.noticePath(c.slugs.account(w.account.id))))
         }
         var view = View(
-            team: team, teamHref: c.href(from: path, to: c.teamPath(team)),
+            team: team, teamName: c.teamNames.title(team), teamHref: c.href(from: path, to: c.teamPath(team)),
             overviewHref: c.href(from: path, to: ReportContext.warningsPath),
             asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
             horizonDays: c.ledger.settings.warnDays, rows: rows, hasRows: !rows.isEmpty,
@@ -92,7 +93,7 @@ struct WarningsReport: Report {
                     }
             })
         return Page(
-            path: path, template: "warnings", title: "Expiry warnings: team \(team)", model: model, view: view,
+            path: path, template: "warnings", title: "Expiry warnings: \(c.teamNames.title(team))", model: model, view: view,
             tables: rows.isEmpty ? [] : [table])
     }
 
@@ -112,8 +113,8 @@ struct WarningsReport: Report {
             })
         let rows = warned.map { t in
             TeamRow(
-                name: t.id, href: c.href(from: path, to: c.teamWarningsPath(t.id)),
-                soonest: t.soonest.map(c.format.date) ?? "", warnedSeats: t.warnedSeats,
+                name: c.teamNames.name(t.id), href: c.href(from: path, to: c.teamWarningsPath(t.id)),
+                soonest: t.soonest.map(c.format.actBy) ?? "", warnedSeats: t.warnedSeats,
                 expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal)
         }
         var view = OverviewView(
@@ -129,12 +130,13 @@ struct WarningsReport: Report {
         let table = DataTable(
             name: "teams",
             columns: [
-                DataColumn("Team"), DataColumn("First on", instant: true), DataColumn("Seats warned"), DataColumn("Credits expiring"),
+                DataColumn("Team"), DataColumn("Act by", instant: true), DataColumn("Seats warned"), DataColumn("Credits expiring"),
                 DataColumn("Messages waiting"),
             ],
             rows: warned.map { t in
                 [
-                    .text(t.id), t.soonest.map(c.format.dateCell) ?? .empty, .number(t.warnedSeats), .number(t.expiringTotal),
+                    .text(c.teamNames.name(t.id)), t.soonest.map(c.format.actByCell) ?? .empty, .number(t.warnedSeats),
+                    .number(t.expiringTotal),
                     .number(t.pendingTotal),
                 ]
             })

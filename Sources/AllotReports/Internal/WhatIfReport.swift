@@ -71,14 +71,14 @@ struct WhatIfReport: Report {
             months: line.months.map(\.month), label: "Team balance at each month end, as it was and under \(x.name)", c)
         let view = view(
             name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
-            heading: "What if: \(x.name), team \(line.id)",
+            heading: "What if: \(x.name), \(c.teamNames.title(line.id))",
             back: (c.href(from: path, to: c.comparisonPath(x.name)), "What if: \(x.name)"),
-            asItWas: (c.href(from: path, to: c.teamPath(line.id)), "team \(line.id) as it is"),
+            asItWas: (c.href(from: path, to: c.teamPath(line.id)), "\(c.teamNames.title(line.id)) as it is"),
             parts: parts, partsHeading: "Seat by seat",
             chart: (chart, "The team's credits at each month end: as they were (solid) and under “\(x.name)” (dashed)."), c.format)
         let model = CompareModel(x, scope: .team(line.id), slugs: c.slugs)!
         return Page(
-            path: path, template: "what-if", title: "What if: \(x.name), team \(line.id)", model: model, view: view,
+            path: path, template: "what-if", title: "What if: \(x.name), \(c.teamNames.title(line.id))", model: model, view: view,
             tables: tables(line, parts: members, partHeader: "Seat", c.format))
     }
 
@@ -92,7 +92,7 @@ struct WhatIfReport: Report {
         let view = view(
             name: x.name, base: x.base.settings, alternative: x.alternative.settings, line,
             heading: "What if: \(x.name), \(line.name)",
-            back: (c.href(from: path, to: c.comparisonTeamPath(x.name, team)), "What if: \(x.name), team \(team)"),
+            back: (c.href(from: path, to: c.comparisonTeamPath(x.name, team)), "What if: \(x.name), \(c.teamNames.title(team))"),
             asItWas: (c.href(from: path, to: c.accountPath(line.id)), "\(line.name)'s page as it is"),
             parts: [], partsHeading: "",
             chart: (chart, "The seat's balance: as it was (solid) and under “\(x.name)” (dashed)."), c.format)

@@ -4,11 +4,11 @@
 enum DefaultTemplates {
     static let files: [String: String] = [
         "account.md": #"""
-[Seats and teams]({{indexHref}}) › [Team {{team}}]({{teamHref}})
+[Seats and teams]({{indexHref}}) › [{{teamName}}]({{teamHref}})
 
 # {{name}}
 
-Seat {{id}} in [team {{team}}]({{teamHref}}), opened {{opened}}{{#closed}}, closed {{closed}}{{/closed}}.
+Seat {{id}} in [{{teamName}}]({{teamHref}}), opened {{opened}}{{#closed}}, closed {{closed}}{{/closed}}.
 
 {{> balance-card}}
 
@@ -280,7 +280,7 @@ Hello {{name}},
 {{#hasExpiring}}
 **{{expiringTotal}} of your InMail credits {{expiringVerb}} by {{expireBy}}.** Unused credits
 cannot be brought back once they expire. Send messages with them, or ask a teammate in
-{{team}} whether they need some; a share keeps the same expiry date.
+{{teamName}} whether they need some; a share keeps the same expiry date.
 
 {{#expiring}}
 - {{credits}}: use by {{date}} ({{daysLeft}})
@@ -491,7 +491,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 """#,
         "partials/team-warnings.html": #"""
 <table class="teams">
-<thead><tr><th>Team</th><th>First on</th><th class="num">Seats warned</th><th class="num">Credits expiring</th><th class="num">Messages waiting</th></tr></thead>
+<thead><tr><th>Team</th><th>Act by</th><th class="num">Seats warned</th><th class="num">Credits expiring</th><th class="num">Messages waiting</th></tr></thead>
 <tbody>
 {{#teams}}
 <tr><td><a href="{{href}}">{{name}}</a></td><td>{{soonest}}</td><td class="num">{{warnedSeats}}</td><td class="num">{{expiringTotal}}</td><td class="num">{{pendingTotal}}</td></tr>
@@ -979,6 +979,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         "type": "object",
         "required": [
           "id",
+          "name",
           "slug",
           "seats",
           "balance",
@@ -989,6 +990,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         "properties": {
           "id": {
             "type": "string"
+          },
+          "name": {
+            "type": "string",
+            "description": "The team's display name from [teams] in allot.toml, or its id."
           },
           "slug": {
             "type": "string",
@@ -1292,6 +1297,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
   "required": [
     "kind",
     "team",
+    "name",
     "slug",
     "members",
     "shares",
@@ -1306,6 +1312,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     },
     "team": {
       "type": "string"
+    },
+    "name": {
+      "type": "string",
+      "description": "The team's display name from [teams] in allot.toml, or \"Team <id>\"."
     },
     "slug": {
       "type": "string",
@@ -1636,7 +1646,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 
 """#,
         "statement.md": #"""
-[Seats and teams]({{indexHref}}) › [Team {{team}}]({{teamHref}}) › [{{name}}]({{accountHref}})
+[Seats and teams]({{indexHref}}) › [{{teamName}}]({{teamHref}}) › [{{name}}]({{accountHref}})
 
 # {{month}}: {{name}}
 
@@ -1679,7 +1689,7 @@ No credits left.
         "team.md": #"""
 [Seats and teams]({{indexHref}})
 
-# Team {{name}}
+# {{title}}
 
 The team holds {{balanceText}}.
 
@@ -1717,9 +1727,9 @@ Nothing expires and no answer window closes in this time.
 
 """#,
         "warnings.md": #"""
-[Expiry warnings]({{overviewHref}}) › [Team {{team}}]({{teamHref}})
+[Expiry warnings]({{overviewHref}}) › [{{teamName}}]({{teamHref}})
 
-# Expiry warnings: team {{team}}
+# Expiry warnings: {{teamName}}
 
 As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
 
@@ -1727,7 +1737,7 @@ As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
 Expiring: {{expiringText}}. Lost unless answered in time: {{pendingText}}. Every line as a spreadsheet: [CSV]({{csv.warnings}}). Most urgent first:
 
 {{#rows}}
-## [{{name}}]({{href}}): first on {{soonest}}
+## [{{name}}]({{href}}): act by {{soonest}}
 
 {{#box}}
 {{> warning-box}}
