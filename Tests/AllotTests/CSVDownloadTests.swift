@@ -54,6 +54,7 @@ import Testing
         events.append(["=1+2", "2015-01-05T10:00:00Z", "share", "a", "", "b", "5", "+cmd|calc"])
         events.append(["e2", "2015-01-06T10:00:00Z", "adjust", "a", "", "", "-3", "@SUM(A1:A9)"])
         events.append(["e3", "2015-03-20T10:00:00Z", "send", "b", "\tmsg", "", "", ""])
+        events.append(["@rejected", "2015-01-07T10:00:00Z", "share", "a", "", "b", "999", ""])
         TestSupport.write(events.text, to: folder + "/events.csv")
         _ = try Project(configPath: folder + "/allot.toml").buildSite(
             into: folder + "/site", asOf: try InstantParser(calendar: .utc).parseEnd("2015-04-10").get())
@@ -74,6 +75,7 @@ import Testing
         let csv = { (path: String) in String(decoding: files[path] ?? Data(), as: UTF8.self) }
         let teamSlug = try #require(files.keys.first { $0.hasPrefix("teams/") }?.split(separator: "/")[1])
         #expect(csv("teams/\(teamSlug)/index.seats.csv").contains(#""'=HYPERLINK(""http://x"")","#))
+        #expect(csv("teams/\(teamSlug)/index.rejected.csv").hasSuffix(#","'=HYPERLINK(""http://x"")",'@b,999,92,'@rejected"# + "\r\n"))
         let postings = csv("accounts/a/2015-01.postings.csv")
         #expect(postings.contains(",Adjustment – @SUM(A1:A9),-3,"))
         #expect(postings.contains(",'=1+2\r\n"))

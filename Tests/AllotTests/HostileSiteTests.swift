@@ -37,6 +37,7 @@ import Testing
         events.append(["<e1>", "2015-01-05T10:00:00Z", "share", Self.ids[0], "", Self.ids[1], "5", Self.note])
         events.append(["e2 \"quoted\"", "2015-01-06T10:00:00Z", "grant", Self.ids[2], "", "", "7", Self.note])
         events.append(["e3", "2015-03-20T10:00:00Z", "send", Self.ids[3], "<i>msg</i>\n\n<script>", "", "", ""])
+        events.append(["<e4 rejected>", "2015-01-07T10:00:00Z", "share", Self.ids[0], "", Self.ids[1], "1000", Self.note])
         TestSupport.write(events.text, to: folder + "/events.csv")
         let project = try Project(configPath: folder + "/allot.toml")
         _ = try project.buildSite(into: folder + "/site", asOf: try InstantParser(calendar: .utc).parseEnd("2015-04-10").get())
@@ -64,6 +65,7 @@ import Testing
         }
         pairs.append(("teams/\(teamSlug)/index.html", Self.note))
         pairs.append(("teams/\(teamSlug)/index.html", "<e1>"))
+        pairs.append(("teams/\(teamSlug)/index.html", "<e4 rejected>"))
         #expect(try await TestSupport.siteProblems(site, literals: literals, onPages: pairs) == "")
     }
 

@@ -11,6 +11,7 @@ extension Project {
         var parts = [
             "allot \(AllotVersion.current)", "as-of \(asOf?.millis ?? -1)",
             "reports " + reports.map(\.name).joined(separator: ","), "program " + Self.programIdentity,
+            "team cache \(TeamCache.version)",
         ]
         parts.append(config.pageInputs)
         for path in templates.files.keys.sorted() { parts += [path, templates.files[path]!] }

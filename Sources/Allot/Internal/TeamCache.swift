@@ -15,6 +15,10 @@ struct TeamCache {
 
     let folder: String
     static let fileName = ".allot-teams"
+    /// The shape of `TeamSummary` the entries hold, part of every build's inputs: a new
+    /// summary field (2: credits lost month by month) bumps it, so no build reuses a summary
+    /// written without it.
+    static let version = 2
     private var path: String { folder + "/" + Self.fileName }
 
     /// The entries by team; none when the file is missing or unreadable.

@@ -16,6 +16,12 @@ public struct LedgerProblem: Sendable, Hashable, CustomStringConvertible {
     public var time: Instant
     public var account: String
     public var detail: String
+    /// Rejected shares: the seat the credits were asked for.
+    public var to: String? = nil
+    /// Rejected shares and adjustments: the credits asked for.
+    public var amount: Int? = nil
+    /// Rejected shares and adjustments: the balance at the event, which was short of `amount`.
+    public var balance: Int? = nil
 
     public var description: String { "\(time.iso8601) \(kind.rawValue) \(eventId) (\(account)): \(detail)" }
 

@@ -131,7 +131,8 @@ extension TeamReplay {
             problems.append(
                 LedgerProblem(
                     kind: .rejectedAdjust, eventId: e.id, time: e.time, account: states[a].account.id,
-                    detail: "takes \(-amount) credits but the balance is \(states[a].balance); nothing was taken"))
+                    detail: "takes \(-amount) credits but the balance is \(states[a].balance); nothing was taken",
+                    amount: -amount, balance: states[a].balance))
         } else if amount < 0 {
             _ = states[a].takeCredits(-amount)
             states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note)
@@ -144,7 +145,8 @@ extension TeamReplay {
             problems.append(
                 LedgerProblem(
                     kind: .rejectedShare, eventId: e.id, time: e.time, account: states[g].account.id,
-                    detail: "shares \(amount) credits with \(e.to!) but the balance is \(states[g].balance); nothing moved"))
+                    detail: "shares \(amount) credits with \(e.to!) but the balance is \(states[g].balance); nothing moved",
+                    to: states[r].account.id, amount: amount, balance: states[g].balance))
             return
         }
         let taken = states[g].takeCredits(amount)

@@ -10,6 +10,8 @@ package struct IndexModel: PageModel {
         package var expiringSoon: Int
         /// Seats with something expiring or an answer window closing within the horizon.
         package var warnedSeats: Int
+        /// Credits the team lost, over all its months.
+        package var lost = CreditLosses()
     }
 
     /// A `[[compare]]` entry and where its pages are.
@@ -23,6 +25,9 @@ package struct IndexModel: PageModel {
     package var seats, balance: Int
     package var teams: [TeamLine]
     package var comparisons: [ComparisonLine]
+    /// Credits lost by all teams month by month, oldest first, and in total.
+    package var losses: [LossLine] = []
+    package var lost = CreditLosses()
 }
 
 /// One month's numbers on an account page.
@@ -126,6 +131,11 @@ package struct TeamModel: PageModel {
     package var members: [Member]
     package var shares: [Share]
     package var flows: [Flow]
+    /// Credits lost month by month, oldest first, and in total.
+    package var losses: [LossLine] = []
+    package var lost = CreditLosses()
+    /// Shares refused because the giver's balance was short: nothing moved.
+    package var rejectedShares: [RejectedShare] = []
 }
 
 extension StatementDocument: PageModel {}

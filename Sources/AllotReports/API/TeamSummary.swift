@@ -1,8 +1,8 @@
 import AllotLedger
 
 /// What the site-wide pages need to know of one team, kept between builds so that a
-/// build replays only the teams that changed: its seats' balances, its warnings, and
-/// its figures under each `[[compare]]` entry.
+/// build replays only the teams that changed: its seats' balances, its warnings, its
+/// credits lost month by month, and its figures under each `[[compare]]` entry.
 public struct TeamSummary: Codable, Sendable, Equatable {
     public struct Seat: Codable, Sendable, Equatable {
         public var id, name: String
@@ -33,6 +33,8 @@ public struct TeamSummary: Codable, Sendable, Equatable {
     /// The soonest expiry or window closing among the warnings.
     public var soonest: Instant?
     public var comparisons: [ComparisonLine]
+    /// Credits lost month by month, oldest first, over the team's statement months.
+    public var losses: [MonthLosses]
 
     public var balance: Int { seats.reduce(0) { $0 + $1.balance } }
     public var expiringSoon: Int { seats.reduce(0) { $0 + $1.expiringSoon } }
@@ -41,7 +43,8 @@ public struct TeamSummary: Codable, Sendable, Equatable {
     public init(team: String, _ context: ReportContext) {
         id = team
         let expiring = Dictionary(context.warnings.map { ($0.account.id, $0.expiringTotal) }, uniquingKeysWith: +)
-        seats = context.ledger.accounts.filter { $0.account.team == team }.map { a in
+        let members = context.ledger.accounts.filter { $0.account.team == team }
+        seats = members.map { a in
             Seat(
                 id: a.account.id, name: a.account.name, balance: a.balance, expiringSoon: expiring[a.account.id] ?? 0,
                 closed: a.account.closed.map { $0 < context.ledger.asOf } ?? false)
@@ -51,6 +54,7 @@ public struct TeamSummary: Codable, Sendable, Equatable {
         expiringTotal = warnings.reduce(0) { $0 + $1.expiringTotal }
         pendingTotal = warnings.reduce(0) { $0 + $1.pendingTotal }
         soonest = warnings.map(\.mostUrgent).min()
+        losses = MonthLosses.of(members, in: context.ledger)
         comparisons = context.comparisons.compactMap { x in
             x.team(team).map { line in
                 ComparisonLine(

@@ -1,8 +1,8 @@
 import AllotLedger
 
-/// `index`: every team in a line (seats, balance, credits expiring soon, warnings), every
-/// seat by name for the filter box, the what-if entries, and the totals. Made from the
-/// teams' summaries.
+/// `index`: every team in a line (seats, balance, credits expiring soon, warnings), credits
+/// lost by team and by month, every seat by name for the filter box, the what-if entries,
+/// and the totals. Made from the teams' summaries.
 struct IndexReport: Report {
     /// The most seats the index lists by name (about 120 bytes each).
     static let seatListLimit = 2_000
@@ -39,6 +39,7 @@ struct IndexReport: Report {
         var teamCount, seats, balance, expiringSoon, warningCount: Int
         var horizonDays: Int
         var hasWarnings: Bool
+        var losses: LossSection
         /// The counts with their nouns: `1 seat`, `3 teams`, `40 credits`, `30 days`.
         var seatsText = "", teamsText = "", balanceText = "", expiringSoonText = "", warnedText = "", horizonText = ""
     }
@@ -56,12 +57,15 @@ struct IndexReport: Report {
         let lines = c.teams.map { t in
             IndexModel.TeamLine(
                 id: t.id, name: c.teamNames.name(t.id), slug: c.slugs.team(t.id), seats: t.seats.count, balance: t.balance,
-                expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats)
+                expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, lost: t.losses.total)
         }
         let comparisons = c.comparisons.map { IndexModel.ComparisonLine(name: $0.name, slug: c.comparisonSlug($0.name)) }
-        let model = IndexModel(
+        let losses = MonthLosses.sum(c.teams.map(\.losses))
+        var model = IndexModel(
             title: c.title, asOf: c.asOf.iso8601, seats: rows.reduce(0) { $0 + $1.seats },
             balance: rows.reduce(0) { $0 + $1.balance }, teams: lines, comparisons: comparisons)
+        model.losses = losses.map(LossLine.init)
+        model.lost = losses.total
         let whatIf = c.comparisons.map { x in
             var row = WhatIfRow(
                 name: x.name, href: c.href(from: path, to: c.comparisonPath(x.name)),
@@ -79,7 +83,12 @@ struct IndexReport: Report {
             whatIf: whatIf, hasWhatIf: !whatIf.isEmpty, teams: rows, teamCount: rows.count,
             seats: model.seats, balance: model.balance,
             expiringSoon: rows.reduce(0) { $0 + $1.expiringSoon }, warningCount: warned,
-            horizonDays: c.settings.warnDays, hasWarnings: warned > 0)
+            horizonDays: c.settings.warnDays, hasWarnings: warned > 0,
+            losses: LossSection(losses, who: c.teams.count == 1 ? "the team" : "the teams", format: c.format, asOf: c.asOf))
+        view.losses.teams = c.teams.map {
+            LossSection.Row(c.teamNames.name($0.id), $0.losses.total, href: c.href(from: path, to: c.teamPath($0.id)))
+        }
+        view.losses.allTeams = LossSection.Row("All teams", losses.total)
         // The list grows with the ledger; past `seatListLimit` seats the index would pass
         // the page size a large organisation's browser loads at once, and lists teams only.
         let everySeat = c.teams.reduce(0) { $0 + $1.seats.count }
@@ -111,6 +120,7 @@ struct IndexReport: Report {
                         .number(view.warningCount),
                     ]
                 ])
-        return [Page(path: path, template: "index", title: "Seats and teams", model: model, view: view, tables: [table])]
+        let lossTables = view.losses.hasLosses ? [view.losses.teamTable, view.losses.monthTable] : []
+        return [Page(path: path, template: "index", title: "Seats and teams", model: model, view: view, tables: [table] + lossTables)]
     }
 }

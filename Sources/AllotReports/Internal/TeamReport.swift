@@ -1,6 +1,7 @@
 import AllotLedger
 
-/// `teams/<slug>/index`: members, every share with the expiry of what moved, and flows.
+/// `teams/<slug>/index`: members, credits lost, every share with the expiry of what moved,
+/// flows, and the shares rejected.
 struct TeamReport: Report {
     var name: String { "teams" }
 
@@ -34,6 +35,8 @@ struct TeamReport: Report {
         /// `1 credit`, `40 credits`.
         var balanceText = ""
         var indexHref: String
+        var losses: LossSection
+        var rejected: RejectedShareSection
     }
 
     func pages(_ c: ReportContext) -> [Page] {
@@ -59,7 +62,7 @@ struct TeamReport: Report {
                 flowRows.append(FlowRow(month: c.format.month(m), name: c.displayName(id), given: f.given, received: f.received))
             }
         }
-        let model = TeamModel(
+        var model = TeamModel(
             team: team, name: c.teamNames.title(team), slug: c.slugs.team(team),
             members: members.map {
                 TeamModel.Member(
@@ -72,6 +75,11 @@ struct TeamReport: Report {
                     ref: $0.eventId, moved: c.lotLines($0.moved))
             },
             flows: flowLines)
+        let losses = MonthLosses.of(members, in: c.ledger)
+        let rejected = RejectedShareSection(ids, path: path, c)
+        model.losses = losses.map(LossLine.init)
+        model.lost = losses.total
+        model.rejectedShares = rejected.lines
         let totals = flowLines.reduce(into: [String: (Int, Int)]()) { acc, f in
             acc[f.account, default: (0, 0)].0 += f.given
             acc[f.account, default: (0, 0)].1 += f.received
@@ -95,7 +103,8 @@ struct TeamReport: Report {
         var view = View(
             name: team, title: c.teamNames.title(team), members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
             chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
-            indexHref: c.href(from: path, to: ReportContext.indexPath))
+            indexHref: c.href(from: path, to: ReportContext.indexPath),
+            losses: LossSection(losses, who: "the team", format: c.format, asOf: c.ledger.asOf), rejected: rejected)
         view.balanceText = c.format.credits(view.balance)
         var tables = [
             DataTable(
@@ -121,6 +130,8 @@ struct TeamReport: Report {
                         ]
                     }))
         }
+        if view.losses.hasLosses { tables.append(view.losses.monthTable) }
+        if rejected.hasRows { tables.append(rejected.table) }
         return Page(path: path, template: "team", title: c.teamNames.title(team), model: model, view: view, tables: tables)
     }
 

@@ -245,6 +245,19 @@ Nothing expires within {{horizonText}}.
 
 {{> seat-list}}
 
+## Credits lost
+
+{{#losses}}
+{{sentence}}
+{{#hasLosses}}
+
+{{> loss-teams}}
+
+{{> loss-months}}
+{{> loss-note}}
+{{/hasLosses}}
+{{/losses}}
+
 """#,
         "layout.html": #"""
 <!DOCTYPE html>
@@ -381,6 +394,40 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <p class="csv"><a href="{{csv.flows}}" download>CSV</a></p>
 
 """#,
+        "partials/loss-months.html": #"""
+<table class="losses">
+<thead><tr><th>Month</th><th class="num">Expired</th><th class="num">Forfeited at closing</th><th class="num">Lost on unanswered messages</th><th class="num">Total</th></tr></thead>
+<tbody>
+{{#months}}
+<tr><td>{{name}}{{#partial}} <span class="tag">so far</span>{{/partial}}</td><td class="num">{{expired}}</td><td class="num">{{forfeited}}</td><td class="num">{{unanswered}}</td><td class="num strong">{{total}}</td></tr>
+{{/months}}
+</tbody>
+{{#total}}
+<tfoot><tr><td>{{name}}</td><td class="num">{{expired}}</td><td class="num">{{forfeited}}</td><td class="num">{{unanswered}}</td><td class="num">{{total}}</td></tr></tfoot>
+{{/total}}
+</table>
+<p class="csv"><a href="{{csv.loss-months}}" download>CSV</a></p>
+
+"""#,
+        "partials/loss-note.html": #"""
+<p class="note">Expired: credits that reached their expiry date unused. Forfeited at closing: the credits a seat still held when it closed. Lost on unanswered messages: the credit spent on each message that got no answer within its window, under a policy that gives the credit back only for an answer; counted in the month the window closed. Messages sent without a credit cost nothing and are not counted.</p>
+
+"""#,
+        "partials/loss-teams.html": #"""
+<table class="losses">
+<thead><tr><th>Team</th><th class="num">Expired</th><th class="num">Forfeited at closing</th><th class="num">Lost on unanswered messages</th><th class="num">Total</th></tr></thead>
+<tbody>
+{{#teams}}
+<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{expired}}</td><td class="num">{{forfeited}}</td><td class="num">{{unanswered}}</td><td class="num strong">{{total}}</td></tr>
+{{/teams}}
+</tbody>
+{{#allTeams}}
+<tfoot><tr><td>{{name}}</td><td class="num">{{expired}}</td><td class="num">{{forfeited}}</td><td class="num">{{unanswered}}</td><td class="num">{{total}}</td></tr></tfoot>
+{{/allTeams}}
+</table>
+<p class="csv"><a href="{{csv.loss-teams}}" download>CSV</a></p>
+
+"""#,
         "partials/lots.html": #"""
 <table class="lots">
 <thead><tr><th class="num">Credits</th><th>Use by</th>{{#showDaysLeft}}<th class="num">Days left</th>{{/showDaysLeft}}</tr></thead>
@@ -420,6 +467,18 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </tbody>
 </table>
 <p class="csv"><a href="{{csv.pending}}" download>CSV</a></p>
+
+"""#,
+        "partials/rejected-shares.html": #"""
+<table class="rejected">
+<thead><tr><th>When</th><th>From</th><th>To</th><th class="num">Credits asked</th><th class="num">Giver's balance</th><th>Event</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td class="when">{{when}}</td><td><a href="{{fromHref}}">{{from}}</a></td><td><a href="{{toHref}}">{{to}}</a></td><td class="num">{{amount}}</td><td class="num">{{#giverBalance}}{{.}}{{/giverBalance}}{{^giverBalance}}–{{/giverBalance}}</td><td class="ref">{{ref}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+<p class="csv"><a href="{{csv.rejected}}" download>CSV</a></p>
 
 """#,
         "partials/seat-list.html": #"""
@@ -951,6 +1010,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "balance",
     "teams",
     "comparisons",
+    "losses",
+    "lost",
     "timeZone"
   ],
   "additionalProperties": false,
@@ -984,7 +1045,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "seats",
           "balance",
           "expiringSoon",
-          "warnedSeats"
+          "warnedSeats",
+          "lost"
         ],
         "additionalProperties": false,
         "properties": {
@@ -1014,6 +1076,34 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "warnedSeats": {
             "type": "integer",
             "minimum": 0
+          },
+          "lost": {
+            "type": "object",
+            "required": [
+              "expired",
+              "forfeited",
+              "unanswered",
+              "total"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "expired": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "forfeited": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "unanswered": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "total": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
           }
         }
       }
@@ -1035,6 +1125,70 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
             "type": "string",
             "pattern": "^[a-z0-9-]+$"
           }
+        }
+      }
+    },
+    "losses": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "month",
+          "expired",
+          "forfeited",
+          "unanswered",
+          "total"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "month": {
+            "type": "string",
+            "pattern": "^\\d{4}-(0[1-9]|1[0-2])$"
+          },
+          "expired": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "forfeited": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "unanswered": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      }
+    },
+    "lost": {
+      "type": "object",
+      "required": [
+        "expired",
+        "forfeited",
+        "unanswered",
+        "total"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "expired": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "forfeited": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "unanswered": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "total": {
+          "type": "integer",
+          "minimum": 0
         }
       }
     },
@@ -1302,6 +1456,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "members",
     "shares",
     "flows",
+    "losses",
+    "lost",
+    "rejectedShares",
     "asOf",
     "timeZone"
   ],
@@ -1437,6 +1594,115 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "received": {
             "type": "integer",
             "minimum": 0
+          }
+        }
+      }
+    },
+    "losses": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "month",
+          "expired",
+          "forfeited",
+          "unanswered",
+          "total"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "month": {
+            "type": "string",
+            "pattern": "^\\d{4}-(0[1-9]|1[0-2])$"
+          },
+          "expired": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "forfeited": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "unanswered": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      }
+    },
+    "lost": {
+      "type": "object",
+      "required": [
+        "expired",
+        "forfeited",
+        "unanswered",
+        "total"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "expired": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "forfeited": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "unanswered": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "total": {
+          "type": "integer",
+          "minimum": 0
+        }
+      }
+    },
+    "rejectedShares": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "time",
+          "from",
+          "to",
+          "amount",
+          "balance",
+          "ref"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "time": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+          },
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "amount": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "balance": {
+            "oneOf": [
+              {
+                "type": "integer",
+                "minimum": 0
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "ref": {
+            "type": "string"
           }
         }
       }
@@ -1695,6 +1961,17 @@ The team holds {{balanceText}}.
 
 {{> team-members}}
 
+## Credits lost
+
+{{#losses}}
+{{sentence}}
+{{#hasLosses}}
+
+{{> loss-months}}
+{{> loss-note}}
+{{/hasLosses}}
+{{/losses}}
+
 ## Credits shared month by month
 
 {{> chart}}
@@ -1709,6 +1986,16 @@ The team holds {{balanceText}}.
 {{^hasShares}}
 No credits were shared in this team.
 {{/hasShares}}
+{{#rejected}}
+{{#hasRows}}
+
+## Shares rejected
+
+{{sentence}}
+
+{{> rejected-shares}}
+{{/hasRows}}
+{{/rejected}}
 
 """#,
         "warnings-overview.md": #"""
