@@ -21,6 +21,9 @@ public struct Page: Sendable {
     public var output: PageOutput
     /// The page's tables as data, each written as `path.<name>.csv` beside `path.html`.
     public var tables: [DataTable]
+    /// The page names the time zone itself (a statement's header block), so the layout
+    /// does not name it again.
+    public var namesItsZone = false
 
     public init(
         path: String, template: String, title: String, model: any PageModel, view: any Encodable & Sendable,

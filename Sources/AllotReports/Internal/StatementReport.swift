@@ -28,6 +28,8 @@ struct StatementReport: Report {
         var hasCapped: Bool
         /// `1 credit`, `5 credits`.
         var cappedText = ""
+        /// The header block: `1 Mar 2015 – 31 Mar 2015` (the last day in it), and the time zone.
+        var period = "", zone = ""
         var summary: [SummaryRow]
         var entries: [EntryRow]
         var hasEntries: Bool
@@ -89,6 +91,8 @@ struct StatementReport: Report {
             accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
             previous: previous.map(link), next: next.map(link))
         view.cappedText = c.format.credits(s.capped)
+        view.period = c.format.date(s.start) + " – " + c.format.actBy(s.end)
+        view.zone = c.format.zoneText
         var tables = [
             DataTable(
                 name: "summary", columns: [DataColumn("Item"), DataColumn("Credits")],
@@ -113,8 +117,10 @@ struct StatementReport: Report {
         }
         if !s.lots.isEmpty { tables.append(c.lotTable(s.lots)) }
         if !pending.isEmpty { tables.append(c.pendingTable(pending)) }
-        return Page(
+        var page = Page(
             path: path, template: "statement", title: "\(a.account.name) — \(c.format.month(s.month)) statement",
             model: StatementDocument(s), view: view, tables: tables)
+        page.namesItsZone = true
+        return page
     }
 }

@@ -76,7 +76,7 @@ public struct PageRenderer: Sendable {
             "title": page.title, "siteTitle": siteTitle, "root": page.root, "body": body,
             "kind": page.template,
         ])
-        if let clock { layout.set(.string(clock.format.zoneText), forKey: "zone") }
+        if let clock, !page.namesItsZone { layout.set(.string(clock.format.zoneText), forKey: "zone") }
         return try library.render(layout, withTemplate: "layout")
     }
 

@@ -76,7 +76,12 @@ The same history under other policies:
 """#,
         "assets/print.css": #"""
 /* Statements on paper: no chrome, black on white, tables that break cleanly. */
-header.site nav, footer.site, nav.months { display: none; }
+/* Breadcrumbs (the first paragraph of main, after the zone line where there is one) are hidden too. */
+header.site nav, footer.site, nav.months, main > p:first-child:not(.zone), main > p.zone + p { display: none; }
+@page { size: A4; margin: 16mm 14mm 18mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
+dl.statement-head { background: none; border: 1px solid #000; break-inside: avoid; }
+dl.statement-head dt, dl.statement-head .id { color: #000; }
+thead { display: table-header-group; }
 header.site { background: none; color: #000; padding: 0; }
 header.site a { color: #000; }
 body { background: #fff; font-size: 11pt; }
@@ -87,6 +92,7 @@ h2 { page-break-after: avoid; }
 .warning-box { border: 1px solid #000; background: none; }
 svg.chart { background: none; }
 p.filter, details.seats { display: none; }
+p.csv { display: none; }
 
 """#,
         "assets/style.css": #"""
@@ -190,6 +196,11 @@ nav.months .next { margin-left: auto; }
   svg.chart .expiry { r: 9px; }
 }
 table.lots, table.flows, table.pending { width: auto; min-width: 24rem; }
+dl.statement-head { display: flex; flex-wrap: wrap; gap: 0.4rem 2rem; margin: 0 0 1rem; padding: 0.6rem 0.9rem;
+  border: 1px solid var(--line); border-radius: 6px; background: var(--wash); }
+dl.statement-head dt { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); }
+dl.statement-head dd { margin: 0; }
+dl.statement-head .id { color: var(--muted); }
 
 """#,
         "email-layout.html": #"""
@@ -507,6 +518,15 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </tbody>
 </table>
 <p class="csv"><a href="{{csv.shares}}" download>CSV</a></p>
+
+"""#,
+        "partials/statement-head.html": #"""
+<dl class="statement-head">
+<div><dt>Seat</dt><dd>{{name}} <span class="id">({{id}})</span></dd></div>
+<div><dt>Team</dt><dd>{{teamName}}</dd></div>
+<div><dt>Period</dt><dd>{{period}}{{#partial}} (so far){{/partial}}</dd></div>
+<div><dt>Dates and times</dt><dd>{{zone}}</dd></div>
+</dl>
 
 """#,
         "partials/statement-summary.html": #"""
@@ -1915,6 +1935,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 [Seats and teams]({{indexHref}}) › [{{teamName}}]({{teamHref}}) › [{{name}}]({{accountHref}})
 
 # {{month}}: {{name}}
+
+{{> statement-head}}
 
 {{#partial}}
 *This month is not over: the statement runs to {{end}}.*
