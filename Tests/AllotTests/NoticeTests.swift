@@ -125,9 +125,19 @@ import Testing
         #expect(Set(previews) == Set(drafts.filter { $0.account.email != nil }.map { "notices/\($0.slug).html" }))
         #expect(files["notices/nomail.html"] == nil)
         let s0 = try #require(drafts.first { $0.account.id == "s0" })
-        let html = try NoticeRenderer(templates: .defaults).render(s0.view).html
-        #expect(files["notices/\(s0.slug).html"] == Data(html.utf8))
+        let renderer = try NoticeRenderer(templates: .defaults)
+        let html = try renderer.render(s0.view).html
         #expect(html.contains("https://intranet.example/credits/accounts/\(s0.slug)/index.html"))
+        // The preview is the message with links into the site above it; the message has none.
+        let preview = NoticePreview(
+            notice: s0.view, seatHref: "../accounts/\(s0.slug)/index.html",
+            warningsHref: "../teams/\(context.slugs.team(s0.account.team))/warnings.html")
+        let previewHTML = try renderer.render(s0.view, preview: preview).html
+        #expect(files["notices/\(s0.slug).html"] == Data(previewHTML.utf8))
+        #expect(previewHTML.contains("<a style=\"color:#2456a6;\" href=\"../accounts/\(s0.slug)/index.html\">"))
+        #expect(previewHTML.contains("/warnings.html\">Expiry warnings for Team "))
+        #expect(!html.contains("Preview of the expiry notice"))
+        #expect(previewHTML.replacing(#/<p style="margin:0;padding:10px[^\n]*\n/#, with: "") == html)
     }
 
     @Test func notifyWithoutASenderSaysWhatToAdd() throws {

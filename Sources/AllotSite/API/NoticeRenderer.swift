@@ -23,28 +23,42 @@ public struct NoticeRenderer: Sendable {
         }
     }
 
-    public func render(_ notice: NoticeView) throws -> Rendered {
+    /// The notice as sent; with `preview`, its HTML part has links into the site above the message.
+    public func render(_ notice: NoticeView, preview: NoticePreview? = nil) throws -> Rendered {
         let view = try TemplateData.convert(notice)
         let subject = try library.render(view, withTemplate: "notice-subject").trimmingSpaces()
         let markdown = try library.render(view, withTemplate: "notice")
         let text = PlainTextRenderer().text(markdown)
         let body = EmailStyles.inline(cmark.html(markdown))
-        let layout = EmailLayoutView(subject: subject, title: notice.title, body: body)
+        let layout = EmailLayoutView(
+            subject: subject, title: notice.title, body: body,
+            preview: preview.map {
+                EmailLayoutView.PreviewBar(name: notice.name, teamName: notice.teamName, seatHref: $0.seatHref, warningsHref: $0.warningsHref)
+            })
         let html = try library.render(TemplateData.convert(layout), withTemplate: "email-layout")
         return Rendered(subject: subject, text: text, html: html)
     }
 
     /// A notice page (`PageOutput.notice`) as `path.html`: the notice's HTML part.
     public func files(_ page: Page) throws -> [RenderedFile] {
+        if let preview = page.view as? NoticePreview {
+            return [RenderedFile(path: page.path + ".html", bytes: Data(try render(preview.notice, preview: preview).html.utf8))]
+        }
         guard let notice = page.view as? NoticeView else {
-            throw AllotError("cannot be filled for the \(page.path) page: its view is not a NoticeView", path: "notice.md")
+            throw AllotError("cannot be filled for the \(page.path) page: its view is not a NoticePreview or NoticeView", path: "notice.md")
         }
         return [RenderedFile(path: page.path + ".html", bytes: Data(try render(notice).html.utf8))]
     }
 }
 
 struct EmailLayoutView: Sendable, Encodable {
+    /// Shown on a notice preview page only: where the notice came from on the site.
+    struct PreviewBar: Sendable, Encodable {
+        var name, teamName, seatHref, warningsHref: String
+    }
+
     var subject, title, body: String
+    var preview: PreviewBar?
 }
 
 /// Mail clients drop style sheets; cmark's plain tags get their styles inline.

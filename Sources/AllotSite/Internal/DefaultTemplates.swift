@@ -212,6 +212,9 @@ dl.statement-head .id { color: var(--muted); }
 <title>{{subject}}</title>
 </head>
 <body style="margin:0;padding:0;background-color:#f5f7fa;">
+{{#preview}}
+<p style="margin:0;padding:10px 16px;background-color:#fff4dc;border-bottom:1px solid #e0c98f;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1d2330;">Preview of the expiry notice {{name}} receives. <a style="color:#2456a6;" href="{{seatHref}}">{{name}}'s credits</a> · <a style="color:#2456a6;" href="{{warningsHref}}">Expiry warnings for {{teamName}}</a></p>
+{{/preview}}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f5f7fa;">
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:#ffffff;border:1px solid #dde2ea;border-radius:8px;">
