@@ -33,7 +33,8 @@ public struct NoticeRenderer: Sendable {
         let layout = EmailLayoutView(
             subject: subject, title: notice.title, body: body,
             preview: preview.map {
-                EmailLayoutView.PreviewBar(name: notice.name, teamName: notice.teamName, seatHref: $0.seatHref, warningsHref: $0.warningsHref)
+                EmailLayoutView.PreviewBar(
+                    name: notice.name, teamName: notice.teamName, seatHref: $0.seatHref, warningsHref: $0.warningsHref)
             })
         let html = try library.render(TemplateData.convert(layout), withTemplate: "email-layout")
         return Rendered(subject: subject, text: text, html: html)
