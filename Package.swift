@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libpq, PostgreSQL's C client, from the system (Debian: libpq-dev).
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // SHA-256 and the parallel map: small helpers several stages share, package-only.
         .target(name: "AllotSupport"),
         // RFC 5322 messages: headers, MIME parts, encodings. Pure.
@@ -46,8 +52,9 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        // The SQLite system of record: appends what import validated, inside one transaction;
-        // loads one team at a time.
+        // The system of record: appends what import validated, inside one transaction; loads one
+        // team at a time. Its SQL runs on SQLite (GRDB), or on any backend of its package-only
+        // SQLConnection.
         .target(
             name: "AllotStore",
             dependencies: [
@@ -57,6 +64,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The store in PostgreSQL through libpq: the schema and its versions, writers one at a
+        // time by an advisory lock, failures as sentences that name the database.
+        .target(name: "AllotPostgres", dependencies: ["AllotStore", "AllotSupport", "CLibpq"]),
         // Report plugins: page models (the JSON twins) and their template views. Pure.
         .target(name: "AllotReports", dependencies: ["AllotLedger", "AllotSupport"]),
         // Templates, Markdown to HTML, layout, and the site writer.
@@ -81,8 +91,8 @@ let package = Package(
         .target(
             name: "Allot",
             dependencies: [
-                "AllotLedger", "AllotPolicies", "AllotImport", "AllotStore", "AllotReports", "AllotSite", "AllotMail", "AllotSupport",
-                .product(name: "Logging", package: "swift-log"),
+                "AllotLedger", "AllotPolicies", "AllotImport", "AllotStore", "AllotPostgres", "AllotReports", "AllotSite", "AllotMail",
+                "AllotSupport", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The `allot` command: options, progress and messages over the Allot library.
@@ -111,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "AllotTests",
             dependencies: [
-                "Allot", "AllotImport", "AllotStore", "AllotCLI", "AllotServe",
+                "Allot", "AllotImport", "AllotStore", "AllotPostgres", "AllotCLI", "AllotServe",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

@@ -7,7 +7,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The ledger's config file.", valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("The store (default: .allot/ledger.sqlite beside the config).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: an SQLite file, or a PostgreSQL database as a libpq URI such as postgresql://user@host/allot (default: the config's store, else .allot/ledger.sqlite beside the config).",
+            valueName: "path-or-uri"))
     var store: String?
 
     /// ./allot.toml, else the bundled demo when run from the repository root.

@@ -14,7 +14,7 @@ import Testing
     func project() throws -> (Project, String) {
         let folder = TestSupport.scratch()
         TestSupport.write("[[policy]]\nname = \"inmail-2015\"\nfrom = \"2015-01-01\"\n", to: folder + "/allot.toml")
-        TestSupport.write(ImportErrorTests.seats, to: folder + "/seats.csv")
+        TestSupport.write(ProcessHeavyTests.ImportErrorTests.seats, to: folder + "/seats.csv")
         let project = try Project(configPath: folder + "/allot.toml")
         try project.importFiles([folder + "/seats.csv"])
         return (project, folder)

@@ -91,7 +91,7 @@ import Testing
     @Test func aStoreFromBeforeClaimsKeepsItsLogWithTheChannelUnknown() throws {
         let path = TestSupport.scratch() + "/ledger.sqlite"
         let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v7: sources are snapshots")
+        try SQLiteSchema.migrator.migrate(queue, upTo: "v7: sources are snapshots")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO notice (account, as_of, content_hash, delivered_at) VALUES ('a', 7, 'h', 9)")
         }

@@ -2,6 +2,7 @@ import AllotImport
 import AllotLedger
 import AllotMail
 import AllotPolicies
+import AllotPostgres
 import AllotStore
 import Foundation
 
@@ -18,7 +19,9 @@ public struct Project: Sendable {
         folder(of: configPath) + ".allot/ledger.sqlite"
     }
 
-    /// Reads the config and opens (or creates) the store.
+    /// Reads the config and opens (or creates) the store: `storePath` (`--store`), else the
+    /// config's `store`, else `defaultStorePath`. A libpq connection URI names a
+    /// PostgreSQL database; anything else is an SQLite file.
     public init(configPath: String, storePath: String? = nil, registry: PolicyRegistry = .builtIn) throws {
         guard let data = FileManager.default.contents(atPath: configPath) else {
             throw ImportFailure([ImportIssue(file: configPath, line: 0, "cannot be read; is the path right? Pass --config PATH")])
@@ -35,7 +38,14 @@ public struct Project: Sendable {
             }
             return address
         }
-        self.store = try LedgerStore(path: storePath ?? Self.defaultStorePath(forConfig: configPath))
+        let configured = config.store.map { PostgresURI.names($0) || $0.hasPrefix("/") ? $0 : Self.folder(of: configPath) + $0 }
+        self.store = try Self.openStore(storePath ?? configured ?? Self.defaultStorePath(forConfig: configPath))
+    }
+
+    /// The store at `location`: a PostgreSQL database when it is a libpq URI, else an
+    /// SQLite file.
+    public static func openStore(_ location: String) throws -> LedgerStore {
+        PostgresURI.names(location) ? try LedgerStore(postgres: location) : try LedgerStore(path: location)
     }
 
     /// The config's `sources`, as paths from the current folder.

@@ -10,6 +10,9 @@ public struct ProjectConfig: Sendable {
     public var sources: [String]
     /// A folder of template overrides, relative to the config file's folder.
     public var templates: String?
+    /// The store: an SQLite file, relative to the config file's folder, or a libpq
+    /// connection URI naming a PostgreSQL database.
+    public var store: String?
     /// Where the site is published, e.g. `https://intranet.example/credits/`; notices link to it.
     public var siteURL: String?
     /// The sender of expiry notices (`[notify] from`) as written; `Project` checks it is
@@ -19,8 +22,9 @@ public struct ProjectConfig: Sendable {
     public var comparisons: [ComparisonConfig]
     /// `[teams]`: display names by team id; a team without one is shown as `Team <id>`.
     public var teamNames: [String: String] = [:]
-    /// Every setting but `sources`, in a canonical form: what the pages depend on, so
-    /// that naming one more source file does not make every page stale.
+    /// Every setting but `sources` and `store`, in a canonical form: what the pages depend
+    /// on, so that naming one more source file or moving the store does not make every
+    /// page stale.
     public var pageInputs = ""
 
     public init(
@@ -34,7 +38,7 @@ public struct ProjectConfig: Sendable {
 
     /// The keys a config may hold at the top level.
     public static let keys = [
-        "title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "templates",
+        "title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "store", "templates",
         "site_url", "notify", "teams", "policy", "bonus", "compare",
     ]
 

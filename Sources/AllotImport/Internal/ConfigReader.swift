@@ -44,6 +44,8 @@ struct ConfigReader {
         }
         let sources = stringList(table, "sources", fail) ?? []
         let templates = string(table, "templates", fail)
+        let store = string(table, "store", fail)
+        if store?.isEmpty == true { fail("store", "must name an SQLite file or a PostgreSQL URI, not be empty") }
         let siteURL = string(table, "site_url", fail)
         if let url = siteURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             fail("site_url", "\"\(url)\" must start with https:// or http://")
@@ -61,8 +63,9 @@ struct ConfigReader {
             title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
             siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)
         config.teamNames = teamNames
+        config.store = store
         let pageInputs = TOMLTable()
-        for key in table.keys where key != "sources" { pageInputs[key] = table[key] }
+        for key in table.keys where key != "sources" && key != "store" { pageInputs[key] = table[key] }
         config.pageInputs = pageInputs.convert(to: .json)
         return config
     }

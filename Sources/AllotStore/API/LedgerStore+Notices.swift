@@ -1,5 +1,4 @@
 import AllotLedger
-import GRDB
 
 /// The notice log: at most one delivery per seat and as-of. A run claims a notice in a
 /// short write transaction before it sends it, sends with no transaction open, and then
@@ -8,12 +7,12 @@ import GRDB
 extension LedgerStore {
     /// The notice already delivered to this seat for this as-of, if any.
     public func deliveredNotice(account: String, asOf: Instant) throws -> NoticeRecord? {
-        try queue.read { db in try Self.delivered(account, asOf, db) }
+        try backend.read { db in try Self.delivered(account, asOf, db) }
     }
 
     /// The claim a run holds on this seat's notice for this as-of, if any.
     public func noticeClaim(account: String, asOf: Instant) throws -> NoticeClaim? {
-        try queue.read { db in try Self.claim(account, asOf, db) }
+        try backend.read { db in try Self.claim(account, asOf, db) }
     }
 
     /// Claims a notice for the caller, unless it is delivered already (and `overDelivered`
@@ -25,7 +24,7 @@ extension LedgerStore {
         _ claim: NoticeClaim, overDelivered: Bool, overAbandoned: Bool, isAbandoned: (NoticeClaim) -> Bool
     ) throws -> NoticeClaimOutcome {
         var outcome = NoticeClaimOutcome.claimed
-        try queue.inTransaction(.immediate) { db in
+        try backend.write { db in
             if let held = try Self.claim(claim.account, claim.asOf, db) {
                 let abandoned = isAbandoned(held)
                 guard abandoned && overAbandoned else {
@@ -37,14 +36,13 @@ extension LedgerStore {
                 return .rollback
             }
             try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO notice_claim (account, as_of, content_hash, channel, host, pid, start_ticks, claimed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    claim.account, claim.asOf.millis, claim.contentHash, claim.channel.rawValue, claim.claimant.host, claim.claimant.pid,
-                    claim.claimant.startTicks, claim.claimedAt.millis,
-                ])
+                """
+                INSERT INTO notice_claim (account, as_of, content_hash, channel, host, pid, start_ticks, claimed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(account, as_of) DO UPDATE SET content_hash = excluded.content_hash, channel = excluded.channel,
+                    host = excluded.host, pid = excluded.pid, start_ticks = excluded.start_ticks, claimed_at = excluded.claimed_at
+                """, claim.account, claim.asOf.millis, claim.contentHash, claim.channel.rawValue, claim.claimant.host,
+                claim.claimant.pid, claim.claimant.startTicks, claim.claimedAt.millis)
             return .commit
         }
         return outcome
@@ -53,25 +51,22 @@ extension LedgerStore {
     /// Records the claimed notice as delivered (replacing an earlier delivery: a resend)
     /// and lets go of the claim, in one transaction.
     public func recordDelivery(of claim: NoticeClaim, at deliveredAt: Instant) throws {
-        try queue.inTransaction(.immediate) { db in
+        try backend.write { db in
             try Self.deleteClaim(claim, db)
             try db.execute(
-                sql: """
-                    INSERT INTO notice (account, as_of, content_hash, delivered_at, channel, host, pid) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(account, as_of) DO UPDATE SET content_hash = excluded.content_hash,
-                        delivered_at = excluded.delivered_at, channel = excluded.channel, host = excluded.host, pid = excluded.pid
-                    """,
-                arguments: [
-                    claim.account, claim.asOf.millis, claim.contentHash, deliveredAt.millis, claim.channel.rawValue, claim.claimant.host,
-                    claim.claimant.pid,
-                ])
+                """
+                INSERT INTO notice (account, as_of, content_hash, delivered_at, channel, host, pid) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(account, as_of) DO UPDATE SET content_hash = excluded.content_hash,
+                    delivered_at = excluded.delivered_at, channel = excluded.channel, host = excluded.host, pid = excluded.pid
+                """, claim.account, claim.asOf.millis, claim.contentHash, deliveredAt.millis, claim.channel.rawValue,
+                claim.claimant.host, claim.claimant.pid)
             return .commit
         }
     }
 
     /// Lets go of a claim whose delivery failed, so the next run tries again.
     public func releaseClaim(_ claim: NoticeClaim) throws {
-        try queue.inTransaction(.immediate) { db in
+        try backend.write { db in
             try Self.deleteClaim(claim, db)
             return .commit
         }
@@ -79,45 +74,40 @@ extension LedgerStore {
 
     /// Deletes the claim only while it is still the caller's (another run may have taken
     /// it over as abandoned).
-    private static func deleteClaim(_ claim: NoticeClaim, _ db: Database) throws {
+    private static func deleteClaim(_ claim: NoticeClaim, _ db: any SQLConnection) throws {
         try db.execute(
-            sql: """
-                DELETE FROM notice_claim WHERE account = ? AND as_of = ? AND host = ? AND pid = ? AND start_ticks IS ?
-                    AND claimed_at = ?
-                """,
-            arguments: [
-                claim.account, claim.asOf.millis, claim.claimant.host, claim.claimant.pid, claim.claimant.startTicks,
-                claim.claimedAt.millis,
-            ])
+            """
+            DELETE FROM notice_claim WHERE account = ? AND as_of = ? AND host = ? AND pid = ?
+                AND start_ticks IS NOT DISTINCT FROM ? AND claimed_at = ?
+            """, claim.account, claim.asOf.millis, claim.claimant.host, claim.claimant.pid, claim.claimant.startTicks,
+            claim.claimedAt.millis)
     }
 
-    private static func delivered(_ account: String, _ asOf: Instant, _ db: Database) throws -> NoticeRecord? {
-        try Row.fetchOne(
-            db, sql: "SELECT content_hash, delivered_at, channel, host, pid FROM notice WHERE account = ? AND as_of = ?",
-            arguments: [account, asOf.millis]
-        ).map {
+    private static func delivered(_ account: String, _ asOf: Instant, _ db: any SQLConnection) throws -> NoticeRecord? {
+        try db.first(
+            "SELECT content_hash, delivered_at, channel, host, pid FROM notice WHERE account = ? AND as_of = ?", account, asOf.millis
+        ) {
             NoticeRecord(
-                account: account, asOf: asOf, contentHash: $0[0], deliveredAt: Instant(millis: $0[1]),
-                channel: try ($0[2] as String?).map(channel), host: $0[3], pid: $0[4])
+                account: account, asOf: asOf, contentHash: $0.text(0) ?? "", deliveredAt: Instant(millis: $0.integer(1) ?? 0),
+                channel: try $0.text(2).map(channel), host: $0.text(3), pid: $0.integer(4).map { Int32($0) })
         }
     }
 
-    private static func claim(_ account: String, _ asOf: Instant, _ db: Database) throws -> NoticeClaim? {
-        try Row.fetchOne(
-            db, sql: "SELECT content_hash, channel, host, pid, start_ticks, claimed_at FROM notice_claim WHERE account = ? AND as_of = ?",
-            arguments: [account, asOf.millis]
-        ).map {
+    private static func claim(_ account: String, _ asOf: Instant, _ db: any SQLConnection) throws -> NoticeClaim? {
+        try db.first(
+            "SELECT content_hash, channel, host, pid, start_ticks, claimed_at FROM notice_claim WHERE account = ? AND as_of = ?",
+            account, asOf.millis
+        ) {
             NoticeClaim(
-                account: account, asOf: asOf, contentHash: $0[0], channel: try channel($0[1]),
-                claimant: NoticeClaimant(host: $0[2], pid: $0[3], startTicks: $0[4]), claimedAt: Instant(millis: $0[5]))
+                account: account, asOf: asOf, contentHash: $0.text(0) ?? "", channel: try channel($0.text(1) ?? ""),
+                claimant: NoticeClaimant(host: $0.text(2) ?? "", pid: Int32($0.integer(3) ?? 0), startTicks: $0.integer(4)),
+                claimedAt: Instant(millis: $0.integer(5) ?? 0))
         }
     }
 
     private static func channel(_ name: String) throws -> NoticeChannel {
         guard let channel = NoticeChannel(rawValue: name) else {
-            throw DatabaseError(
-                resultCode: .SQLITE_CORRUPT,
-                message: "the store logs a notice sent through \"\(name)\", a channel this version of Allot does not know")
+            throw StoreDamage("the store logs a notice sent through \"\(name)\", a channel this version of Allot does not know")
         }
         return channel
     }

@@ -1,14 +1,15 @@
 import AllotImport
 import AllotLedger
 import Foundation
-import GRDB
 
-/// The SQLite system of record: every seat and event ever imported.
-/// Each import validates and appends inside one write transaction, so a batch lands
-/// whole or not at all, and two imports at once see each other's results.
+/// The system of record: every seat and event imported, in an SQLite file or a
+/// PostgreSQL database (`StoreBackend`). Each import validates and appends inside one
+/// write transaction, so a batch lands whole or not at all, and two imports at once see
+/// each other's results.
 public final class LedgerStore: Sendable {
-    let queue: StoreQueue
-    public var path: String { queue.path }
+    let backend: any StoreBackend
+    /// The store's file path, or its URI without a password.
+    public var location: String { backend.location }
 
     /// How many seconds a command waits while another process holds the store's write
     /// lock (an import or build still running) before it fails: 30, or
@@ -20,18 +21,20 @@ public final class LedgerStore: Sendable {
         return seconds
     }
 
-    /// Opens (creating folders and the file when missing) and migrates the store.
-    public init(path: String, busyTimeout: Double = LedgerStore.busyTimeout) throws {
+    /// Opens (creating folders and the file when missing) and migrates an SQLite store.
+    public convenience init(path: String, busyTimeout: Double = LedgerStore.busyTimeout) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        queue = try StoreQueue(path: path, busyTimeout: busyTimeout)
-        try queue.explained { try StoreSchema.migrate(queue.database) }
+        self.init(backend: try SQLiteBackend(path: path, busyTimeout: busyTimeout))
     }
 
     /// A store that lives in memory, for tests.
-    public init() throws {
-        queue = try StoreQueue()
-        try StoreSchema.migrate(queue.database)
+    public convenience init() throws {
+        self.init(backend: try SQLiteBackend())
+    }
+
+    package init(backend: any StoreBackend) {
+        self.backend = backend
     }
 
     /// Imports a batch in one write transaction (spec §8): each source in `batch` that was
@@ -46,7 +49,7 @@ public final class LedgerStore: Sendable {
         _ validate: (inout StoreSink) throws -> Result<ImportPlan, ImportFailure>
     ) throws -> Result<ImportPlan, ImportFailure> {
         var outcome: Result<ImportPlan, ImportFailure> = .success(ImportPlan())
-        try queue.inTransaction(.immediate) { db in
+        try backend.write { db in
             if let mismatch = try Self.checkZone(zone, db) {
                 outcome = .failure(ImportFailure([mismatch]))
                 return .rollback
@@ -54,8 +57,8 @@ public final class LedgerStore: Sendable {
             let numbers = try SourceNumbers(db, batch: batch)
             let replaced = try Self.importedBefore(batch, numbers, db)
             let release = replaced.isEmpty ? nil : try SourceRelease(db, sources: replaced)
-            let bulk = try BulkInsert(db, eventsStored: Self.hasEvents(db))
-            defer { bulk.restoreCache() }
+            let bulk = try db.bulkInsert(eventsStored: Self.hasEvents(db))
+            defer { bulk.finish() }
             var sink = try StoreSink(db: db, sources: numbers, replaced: Set(replaced.keys))
             outcome = try validate(&sink)
             guard case .success(var plan) = outcome else { return .rollback }
@@ -85,17 +88,16 @@ public final class LedgerStore: Sendable {
     }
 
     /// The sources of the batch that hold rows from an earlier import, by number.
-    private static func importedBefore(_ batch: [String], _ numbers: SourceNumbers, _ db: Database) throws -> [Int64: String] {
+    private static func importedBefore(_ batch: [String], _ numbers: SourceNumbers, _ db: any SQLConnection) throws -> [Int64: String] {
         var out: [Int64: String] = [:]
         for name in batch {
             guard let number = numbers.byName[name] else { continue }
-            let holds = try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM event WHERE source = ?1) OR EXISTS (SELECT 1 FROM event_holder WHERE source = ?1)
-                    OR EXISTS (SELECT 1 FROM seat_row WHERE source = ?1)
-                    """, arguments: [number])
-            if holds == true { out[number] = name }
+            let holds = try db.bool(
+                """
+                SELECT EXISTS (SELECT 1 FROM event WHERE source = ?1) OR EXISTS (SELECT 1 FROM event_holder WHERE source = ?1)
+                OR EXISTS (SELECT 1 FROM seat_row WHERE source = ?1)
+                """, number)
+            if holds { out[number] = name }
         }
         return out
     }
@@ -104,7 +106,7 @@ public final class LedgerStore: Sendable {
     /// would; fails, changing nothing, when rows other sources hold need them.
     public func forget(sources names: [String]) throws -> Result<[SourceChange], ImportFailure> {
         var outcome: Result<[SourceChange], ImportFailure> = .success([])
-        try queue.inTransaction(.immediate) { db in
+        try backend.write { db in
             let numbers = try SourceNumbers(db, batch: [])
             var forgotten: [Int64: String] = [:]
             for name in names {
@@ -122,7 +124,7 @@ public final class LedgerStore: Sendable {
                 outcome = .failure(ImportFailure(released.issues))
                 return .rollback
             }
-            for number in forgotten.keys { try db.execute(sql: "DELETE FROM source WHERE number = ?", arguments: [number]) }
+            for number in forgotten.keys { try db.execute("DELETE FROM source WHERE number = ?", number) }
             try Self.bumpRevision(db, teams: released.teams)
             outcome = .success(released.changes)
             return .commit
@@ -133,80 +135,71 @@ public final class LedgerStore: Sendable {
     /// The teams, in UTF-8 order of their ids, each with the revision of the last import
     /// that changed one of its seats or events.
     public func teams() throws -> [(id: String, revision: Int)] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, revision FROM team").map { (id: $0[0] as String, revision: $0[1] as Int) }
+        try backend.read { db in
+            try db.all("SELECT id, revision FROM team") { (id: $0.text(0) ?? "", revision: Int($0.integer(1) ?? 0)) }
                 .sorted { UTF8Order.precedes($0.id, $1.id) }
         }
     }
 
     /// The latest instant any seat or event holds; nil for an empty store.
     public func latestInstant() throws -> Instant? {
-        try queue.read { db in
-            try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT max(t) FROM (SELECT max(time) AS t FROM event UNION ALL SELECT max(opened) FROM account
-                    UNION ALL SELECT max(closed) FROM account)
-                    """
+        try backend.read { db in
+            try db.integer(
+                """
+                SELECT max(t) FROM (SELECT max(time) AS t FROM event UNION ALL SELECT max(opened) FROM account
+                UNION ALL SELECT max(closed) FROM account) AS latest
+                """
             ).map(Instant.init(millis:))
         }
     }
 
     /// Every seat, without events: what slugs and the site's team list need.
     public func accounts() throws -> [Account] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account ORDER BY id").map(Rows.account)
-        }
+        try backend.read { db in try db.all("SELECT \(Rows.accountColumns) FROM account ORDER BY id", row: Rows.account) }
     }
 
     /// One team's seats and every event its replay needs (its seats' events and the
     /// responses to their messages), read in one transaction.
     public func load(team: String) throws -> (accounts: [Account], events: [LedgerEvent]) {
-        try queue.read { db in
-            let accounts = try Row.fetchAll(
-                db, sql: "SELECT \(Rows.accountColumns) FROM account WHERE team = ? ORDER BY id",
-                arguments: [team]
-            ).map(Rows.account)
+        try backend.read { db in
+            let accounts = try db.all("SELECT \(Rows.accountColumns) FROM account WHERE team = ? ORDER BY id", team, row: Rows.account)
             // In table order, which keeps a team's rows together; replay orders events itself.
-            let events = try Rows.events(db, sql: "SELECT \(Rows.eventColumns) FROM event WHERE team = ?", arguments: [team])
+            let events = try Rows.events(db, "SELECT \(Rows.eventColumns) FROM event WHERE team = ?", team)
             return (accounts, events)
         }
     }
 
     /// Every seat and event, read in one transaction.
     public func load() throws -> (accounts: [Account], events: [LedgerEvent]) {
-        try queue.read { db in
-            let accounts = try Row.fetchAll(db, sql: "SELECT \(Rows.accountColumns) FROM account ORDER BY id").map(Rows.account)
-            let events = try Rows.events(db, sql: "SELECT \(Rows.eventColumns) FROM event ORDER BY id")
+        try backend.read { db in
+            let accounts = try db.all("SELECT \(Rows.accountColumns) FROM account ORDER BY id", row: Rows.account)
+            let events = try Rows.events(db, "SELECT \(Rows.eventColumns) FROM event ORDER BY id")
             return (accounts, events)
         }
     }
 
     public func counts() throws -> (accounts: Int, events: Int) {
-        try queue.read { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
-            )
+        try backend.read { db in
+            (Int(try db.integer("SELECT count(*) FROM account") ?? 0), Int(try db.integer("SELECT count(*) FROM event") ?? 0))
         }
     }
 
-    static func hasEvents(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event)") ?? false
+    static func hasEvents(_ db: any SQLConnection) throws -> Bool {
+        try db.bool("SELECT EXISTS (SELECT 1 FROM event)")
     }
 
     /// The first import records the zone; later ones must use the same.
-    private static func checkZone(_ zone: String, _ db: Database) throws -> ImportIssue? {
-        if let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'timezone'") {
+    private static func checkZone(_ zone: String, _ db: any SQLConnection) throws -> ImportIssue? {
+        if let stored = try db.text("SELECT value FROM setting WHERE key = 'timezone'") {
             guard stored == zone else {
                 return ImportIssue(
                     file: "allot.toml", line: 0, field: "timezone",
-                    "is \(zone) but the store was filled with \(stored) and bare dates were read in it; delete the store (.allot/) to import again under the new zone"
+                    "is \(zone) but the store was filled with \(stored) and bare dates were read in it; start a new store (delete .allot/, or name an empty database with --store) to import again under the new zone"
                 )
             }
             return nil
         }
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('timezone', ?)", arguments: [zone])
+        try db.execute("INSERT INTO setting (key, value) VALUES ('timezone', ?)", zone)
         return nil
     }
 }

@@ -1,22 +1,22 @@
 import AllotImport
 import AllotLedger
-import GRDB
-import GRDBSQLite
 
 /// Puts a batch into the store while it is validated, inside the import's transaction.
 /// Ids and messages used twice are found by the store's unique indexes, not by tables
 /// held in memory. Each chunk goes in team by team, so that one team's rows sit
 /// together in the table and a build reading one team at a time reads few pages.
 public struct StoreSink: LedgerSink {
-    private let db: Database
+    private static let columns = ["id", "time", "type", "account", "message", "recipient", "amount", "note", "team", "source", "line"]
+
+    private let db: any SQLConnection
     private let lookup: DatabaseLookup
     /// Rows with a rowid from here on were added by this batch.
     let firstNewRow: Int64
     /// Each seat's team, and the team's place in UTF-8 order of team ids (chunks are
     /// sorted by it).
     private var teamOf: [String: (team: String, rank: Int)] = [:]
-    /// Sends looked up for the current chunk's responses, by message: validation asks
-    /// for the same ones next.
+    /// Sends of the current chunk, by message: the stored ones its responses belong to,
+    /// and the ones it added. Validation asks for them next.
     private var sendCache: [String: LedgerEvent] = [:]
     /// Teams whose seats or events the batch added or changed: by name, and by rank.
     private var named: Set<String> = []
@@ -24,7 +24,6 @@ public struct StoreSink: LedgerSink {
     private var touched: [Bool] = []
     /// Responses added before their send, stored without a team until `placeResponses`.
     private var unplaced = 0
-    private let insert: GRDB.Statement, byID: GRDB.Statement, sendOf: GRDB.Statement, hold: GRDB.Statement
     /// The batch's sources by name, and every source's name by number.
     private let sourceNumbers: [String: Int64]
     private let sourceNames: [Int64: String]
@@ -32,22 +31,16 @@ public struct StoreSink: LedgerSink {
     /// Sources imported again: `SourceRelease` says which of their teams changed.
     private let replaced: Set<Int64>
 
-    init(db: Database, sources: SourceNumbers, replaced: Set<Int64>) throws {
+    init(db: any SQLConnection, sources: SourceNumbers, replaced: Set<Int64>) throws {
         self.db = db
         self.replaced = replaced
         sourceNumbers = sources.byName
         sourceNames = sources.names
         lookup = DatabaseLookup(db: db)
-        firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0) + 1
-        for row in try Row.fetchAll(db, sql: "SELECT id, team FROM account") { teamOf[row[0]] = (row[1], 0) }
-        insert = try db.makeStatement(
-            sql: """
-                INSERT INTO event (id, time, type, account, message, recipient, amount, note, team, source, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        byID = try db.makeStatement(sql: "SELECT \(Rows.eventColumns), rowid, source, line FROM event WHERE id = ?")
-        hold = try db.makeStatement(sql: "INSERT OR IGNORE INTO event_holder (event, source, line) VALUES (?, ?, ?)")
-        sendOf = try db.makeStatement(sql: "SELECT \(Rows.eventColumns) FROM event WHERE type = 'send' AND message = ?")
+        firstNewRow = (try db.integer("SELECT max(rowid) FROM event") ?? 0) + 1
+        for (id, team) in try db.all("SELECT id, team FROM account", row: { ($0.text(0) ?? "", $0.text(1) ?? "") }) {
+            teamOf[id] = (team, 0)
+        }
         rankTeams()
     }
 
@@ -59,11 +52,7 @@ public struct StoreSink: LedgerSink {
 
     public func send(ofMessage message: String) throws -> LedgerEvent? {
         if let cached = sendCache[message] { return cached }
-        return try storedSend(message)
-    }
-
-    private func storedSend(_ message: String) throws -> LedgerEvent? {
-        try first(sendOf, message) { try Rows.event($0) }
+        return try lookup.send(ofMessage: message)
     }
 
     public mutating func add(_ seats: [Located<Account>]) throws {
@@ -94,13 +83,12 @@ public struct StoreSink: LedgerSink {
 
     public mutating func add(_ rows: [Located<LedgerEvent>]) throws -> [(index: Int, refusal: Refusal)] {
         let events = rows.map(\.value)
-        var refused: [(index: Int, refusal: Refusal)] = []
         sendCache.removeAll(keepingCapacity: true)
         // Rows that repeat an id or a sent message of an earlier row of the chunk go in
         // after the others, in file order, so that they meet the row they repeat.
         var ids: Set<String> = [], firstSend: [String: Int] = [:]
         ids.reserveCapacity(events.count)
-        var grouped: [(rank: Int, team: String?, index: Int)] = [], repeating: [Int] = []
+        var grouped: [Placed] = [], repeating: [Int] = []
         grouped.reserveCapacity(events.count)
         for (i, e) in events.enumerated() {
             guard ids.insert(e.id).inserted else { repeating.append(i); continue }
@@ -109,35 +97,96 @@ public struct StoreSink: LedgerSink {
                 firstSend[m] = i
             }
             let place = try team(e, events, firstSend)
-            grouped.append((place?.rank ?? -1, place?.team, i))
+            grouped.append(Placed(index: i, team: place?.team, rank: place?.rank ?? -1))
         }
         grouped.sort { a, b in a.rank != b.rank ? a.rank < b.rank : a.index < b.index }
-        for (rank, team, i) in grouped {
-            if let refusal = try put(rows[i], team: team, rank: rank) { refused.append((i, refusal)) }
-        }
+        var refused = try put(grouped, rows)
         for i in repeating {
             let place = try team(events[i], events, firstSend)
-            if let refusal = try put(rows[i], team: place?.team, rank: place?.rank ?? -1) { refused.append((i, refusal)) }
+            refused += try put([Placed(index: i, team: place?.team, rank: place?.rank ?? -1)], rows)
         }
         refused.sort { $0.index < $1.index }
+        var took = [Bool](repeating: true, count: events.count)
+        for (i, _) in refused { took[i] = false }
+        for (m, i) in firstSend where took[i] { sendCache[m] = events[i] }
         return refused
+    }
+
+    /// A row of a chunk with the team it goes in, and that team's rank (-1: none yet).
+    private struct Placed {
+        var index: Int
+        var team: String?
+        var rank: Int
+    }
+
+    /// Inserts the rows in this order (differing in id and in sent message); says why
+    /// the store refused any.
+    private mutating func put(_ order: [Placed], _ rows: [Located<LedgerEvent>]) throws -> [(index: Int, refusal: Refusal)] {
+        let numbers = sourceNumbers
+        let inserted = try db.insert(into: "event", columns: Self.columns, count: order.count) { k, values in
+            let row = rows[order[k].index], e = row.value
+            values.append(.text(e.id))
+            values.append(.integer(e.time.millis))
+            values.append(.text(e.kind.rawValue))
+            values.append(e.account.sqlValue)
+            values.append(e.message.sqlValue)
+            values.append(e.to.sqlValue)
+            values.append(e.amount.sqlValue)
+            values.append(e.note.sqlValue)
+            values.append(order[k].team.sqlValue)
+            values.append(.integer(numbers[row.source] ?? 0))
+            values.append(.integer(Int64(row.line)))
+        }
+        var refused: [(index: Int, refusal: Refusal)] = []
+        for (placed, wentIn) in zip(order, inserted) {
+            let row = rows[placed.index], source = number(row.source)
+            guard wentIn else {
+                refused.append((placed.index, try refusal(row, source)))
+                continue
+            }
+            if placed.rank >= 0 {
+                touched[placed.rank] = touched[placed.rank] || !replaced.contains(source)
+            } else if row.value.kind.isResponse {
+                unplaced += 1
+            }
+        }
+        return refused
+    }
+
+    /// Why the store refused a row: its id is held, or its message was sent already.
+    /// An event held with the same content by another source is held by this one too
+    /// (spec §8: overlapping exports).
+    private func refusal(_ row: Located<LedgerEvent>, _ source: Int64) throws -> Refusal {
+        let e = row.value
+        if let held = try db.first(
+            "SELECT \(Rows.eventColumns), rowid, source, line FROM event WHERE id = ?", e.id,
+            row: { (event: try Rows.event($0), row: $0.integer(8) ?? 0, source: $0.integer(9) ?? 0, line: $0.integer(10) ?? 0) })
+        {
+            if held.event == e, held.source != source {
+                try db.execute(
+                    "INSERT INTO event_holder (event, source, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", e.id, source, row.line)
+            }
+            let inBatch = held.row >= firstNewRow
+            return .idTaken(by: held.event, at: inBatch ? nil : "\(sourceNames[held.source] ?? "an earlier import"):\(held.line)")
+        }
+        if e.kind == .send, let m = e.message, let other = try send(ofMessage: m) { return .messageTaken(by: other) }
+        throw StoreDamage("the store refused event \(e.id), which neither repeats an id nor a sent message")
     }
 
     /// Gives responses added before their send the team of that send's seat.
     mutating func placeResponses() throws {
         guard unplaced > 0 else { return }
         named.formUnion(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT s.team FROM event r JOIN event s ON s.type = 'send' AND s.message = r.message
-                    WHERE r.rowid >= ? AND r.team IS NULL AND r.type IN ('accept', 'decline') AND s.team IS NOT NULL
-                    """, arguments: [firstNewRow]))
+            try db.texts(
+                """
+                SELECT DISTINCT s.team FROM event r JOIN event s ON s.type = 'send' AND s.message = r.message
+                WHERE r.rowid >= ? AND r.team IS NULL AND r.type IN ('accept', 'decline') AND s.team IS NOT NULL
+                """, firstNewRow))
         try db.execute(
-            sql: """
-                UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
-                WHERE rowid >= ? AND team IS NULL AND type IN ('accept', 'decline')
-                """, arguments: [firstNewRow])
+            """
+            UPDATE event SET team = (SELECT s.team FROM event s WHERE s.type = 'send' AND s.message = event.message)
+            WHERE rowid >= ? AND team IS NULL AND type IN ('accept', 'decline')
+            """, firstNewRow)
         unplaced = 0
     }
 
@@ -146,75 +195,8 @@ public struct StoreSink: LedgerSink {
         guard e.kind.isResponse else { return e.account.flatMap { teamOf[$0] } }
         guard let m = e.message else { return nil }
         if let j = firstSend[m] { return chunk[j].account.flatMap { teamOf[$0] } }
-        guard let stored = try storedSend(m) else { return nil }
+        guard let stored = try sendCache[m] ?? lookup.send(ofMessage: m) else { return nil }
         sendCache[m] = stored
         return stored.account.flatMap { teamOf[$0] }
-    }
-
-    private mutating func put(_ row: Located<LedgerEvent>, team: String?, rank: Int) throws -> Refusal? {
-        let e = row.value, source = number(row.source)
-        let s = insert.sqliteStatement
-        sqlite3_reset(s)
-        Rows.bind(s, 1, e.id)
-        sqlite3_bind_int64(s, 2, e.time.millis)
-        Rows.bind(s, 3, e.kind.rawValue)
-        Rows.bind(s, 4, e.account)
-        Rows.bind(s, 5, e.message)
-        Rows.bind(s, 6, e.to)
-        if let amount = e.amount { sqlite3_bind_int64(s, 7, Int64(amount)) } else { sqlite3_bind_null(s, 7) }
-        Rows.bind(s, 8, e.note)
-        Rows.bind(s, 9, team)
-        sqlite3_bind_int64(s, 10, source)
-        sqlite3_bind_int64(s, 11, Int64(row.line))
-        let code = sqlite3_step(s)
-        sqlite3_reset(s)
-        if code == SQLITE_DONE {
-            if rank >= 0 { touched[rank] = touched[rank] || !replaced.contains(source) } else if e.kind.isResponse { unplaced += 1 }
-            return nil
-        }
-        guard code & 0xFF == SQLITE_CONSTRAINT else { throw error(code, insert.sql) }
-        if let held = try first(
-            byID, e.id,
-            {
-                (
-                    event: try Rows.event($0), row: sqlite3_column_int64($0, 8), source: sqlite3_column_int64($0, 9),
-                    line: sqlite3_column_int64($0, 10)
-                )
-            })
-        {
-            if held.event == e, held.source != source { try holdAlso(e.id, source: source, line: row.line) }
-            let inBatch = held.row >= firstNewRow
-            return .idTaken(by: held.event, at: inBatch ? nil : "\(sourceNames[held.source] ?? "an earlier import"):\(held.line)")
-        }
-        if e.kind == .send, let m = e.message, let other = try send(ofMessage: m) { return .messageTaken(by: other) }
-        throw error(code, insert.sql)
-    }
-
-    /// Records that another source holds an event too (spec §8: overlapping exports).
-    private func holdAlso(_ id: String, source: Int64, line: Int) throws {
-        let s = hold.sqliteStatement
-        sqlite3_reset(s)
-        Rows.bind(s, 1, id)
-        sqlite3_bind_int64(s, 2, source)
-        sqlite3_bind_int64(s, 3, Int64(line))
-        let code = sqlite3_step(s)
-        sqlite3_reset(s)
-        guard code == SQLITE_DONE else { throw error(code, hold.sql) }
-    }
-
-    /// The first row of a statement with one text argument, read by `read`.
-    private func first<T>(_ statement: GRDB.Statement, _ argument: String, _ read: (SQLiteStatement) throws -> T) throws -> T? {
-        let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        Rows.bind(s, 1, argument)
-        defer { sqlite3_reset(s) }
-        let code = sqlite3_step(s)
-        if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else { throw error(code, statement.sql) }
-        return try read(s)
-    }
-
-    private func error(_ code: Int32, _ sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
     }
 }

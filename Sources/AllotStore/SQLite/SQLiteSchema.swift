@@ -1,7 +1,8 @@
 import GRDB
 
-/// The store's schema, one migration per version; never edit a shipped migration.
-enum StoreSchema {
+/// The SQLite store's schema, one migration per version (GRDB records them); never edit a
+/// shipped migration.
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1: seats, events, settings") { db in

@@ -6,7 +6,7 @@ import GRDB
 /// updating it row by row). The id and send indexes stay: import finds repeats through
 /// them. All of it is inside the import's transaction, so a crash or a rollback leaves
 /// the store (and its indexes) as they were.
-struct BulkInsert {
+struct SQLiteBulkInsert: SQLBulkInsert {
     private let db: Database
     private let cache: Int
     private let dropped: [String]
@@ -31,7 +31,7 @@ struct BulkInsert {
         for sql in dropped { try db.execute(sql: sql) }
     }
 
-    func restoreCache() {
+    func finish() {
         try? db.execute(sql: "PRAGMA cache_size = \(cache)")
     }
 }
