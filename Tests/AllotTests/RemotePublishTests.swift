@@ -46,10 +46,8 @@ extension ProcessHeavyTests {
             let server = try await SSHServer()
             defer { server.stop() }
             let ledger = Ledger(), folder = TestSupport.scratch() + "/www"
-            let publish = [
-                "publish", "--config", ledger.config, "--out", ledger.site, "--to", server.address(folder), "--ssh", server.ssh(), "--keep",
-                "2",
-            ]
+            let remote = ["--to", server.address(folder), "--ssh", server.ssh()]
+            let publish = ["publish", "--config", ledger.config, "--out", ledger.site, "--keep", "2"] + remote
             let first = try await TestSupport.allot(publish)
             #expect(first.status == 0, "\(first.errorText)")
             #expect(first.outputText.hasPrefix("Published release "), "\(first.outputText)")
@@ -76,7 +74,7 @@ extension ProcessHeavyTests {
                 again.status == 0 && again.outputText.hasPrefix("Nothing changed since release"), "\(again.outputText)\(again.errorText)")
             #expect(current(folder) == two)
 
-            let back = try await TestSupport.allot(["publish", "--rollback", "--to", server.address(folder), "--ssh", server.ssh()])
+            let back = try await TestSupport.allot(["publish", "--rollback"] + remote)
             #expect(back.status == 0 && back.outputText.hasPrefix("Rolled back "), "\(back.outputText)\(back.errorText)")
             #expect(current(folder) == one)
 
