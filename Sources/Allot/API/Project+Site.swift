@@ -83,10 +83,10 @@ extension Project {
                 return entry
             }
             let team = teams[i].id
-            let (ledger, comparisons) = try replay(team: team, asOf: end)
+            let (ledger, comparisons, forecast) = try replayWithForecast(team: team, asOf: end)
             let context = ReportContext(
                 ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL,
-                teamNames: TeamNames(config.teamNames))
+                teamNames: TeamNames(config.teamNames), forecasts: [forecast])
             let files = try builder.files(context)
             try session.write(files)
             return TeamCache.Entry(team: team, key: keys[i], summary: TeamSummary(team: team, context), paths: files.map(\.path))
@@ -150,10 +150,10 @@ extension Project {
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
         var pages: [Page] = [], summaries: [TeamSummary] = []
         for team in try store.teams() {
-            let (ledger, comparisons) = try replay(team: team.id, asOf: end)
+            let (ledger, comparisons, forecast) = try replayWithForecast(team: team.id, asOf: end)
             let context = ReportContext(
                 ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL,
-                teamNames: TeamNames(config.teamNames))
+                teamNames: TeamNames(config.teamNames), forecasts: [forecast])
             pages += reports.flatMap { $0.pages(context) }.filter { $0.output == .document }
             summaries.append(TeamSummary(team: team.id, context))
         }
