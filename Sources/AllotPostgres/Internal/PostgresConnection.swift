@@ -95,12 +95,8 @@ final class PostgresConnection: SQLConnection {
         return inserted
     }
 
-    func bulkInsert(eventsStored: Bool) throws -> any SQLBulkInsert { NoBulkInsert() }
-
-    /// Adding many rows needs nothing particular of PostgreSQL.
-    private struct NoBulkInsert: SQLBulkInsert {
-        func rebuildIndexes() throws {}
-        func finish() {}
+    func bulkInsert(eventsStored: Bool) throws -> any SQLBulkInsert {
+        try PostgresBulkInsert(self, eventsStored: eventsStored)
     }
 
     /// Runs a statement: several at once when there are no parameters, else one,

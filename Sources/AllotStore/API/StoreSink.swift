@@ -7,6 +7,8 @@ import AllotLedger
 /// together in the table and a build reading one team at a time reads few pages.
 public struct StoreSink: LedgerSink {
     private static let columns = ["id", "time", "type", "account", "message", "recipient", "amount", "note", "team", "source", "line"]
+    /// Messages looked up by one query (padded with NULL, so that it is one statement).
+    private static let sendsPerQuery = 500
 
     private let db: any SQLConnection
     private let lookup: DatabaseLookup
@@ -18,6 +20,8 @@ public struct StoreSink: LedgerSink {
     /// Sends of the current chunk, by message: the stored ones its responses belong to,
     /// and the ones it added. Validation asks for them next.
     private var sendCache: [String: LedgerEvent] = [:]
+    /// Messages of the chunk's responses looked up before it went in, sent or not.
+    private var lookedUp: Set<String> = []
     /// Teams whose seats or events the batch added or changed: by name, and by rank.
     private var named: Set<String> = []
     private var ranked: [String] = []
@@ -84,6 +88,7 @@ public struct StoreSink: LedgerSink {
     public mutating func add(_ rows: [Located<LedgerEvent>]) throws -> [(index: Int, refusal: Refusal)] {
         let events = rows.map(\.value)
         sendCache.removeAll(keepingCapacity: true)
+        try fetchStoredSends(answeredIn: events)
         // Rows that repeat an id or a sent message of an earlier row of the chunk go in
         // after the others, in file order, so that they meet the row they repeat.
         var ids: Set<String> = [], firstSend: [String: Int] = [:]
@@ -195,8 +200,34 @@ public struct StoreSink: LedgerSink {
         guard e.kind.isResponse else { return e.account.flatMap { teamOf[$0] } }
         guard let m = e.message else { return nil }
         if let j = firstSend[m] { return chunk[j].account.flatMap { teamOf[$0] } }
-        guard let stored = try sendCache[m] ?? lookup.send(ofMessage: m) else { return nil }
+        if let stored = sendCache[m] { return stored.account.flatMap { teamOf[$0] } }
+        guard !lookedUp.contains(m), let stored = try lookup.send(ofMessage: m) else { return nil }
         sendCache[m] = stored
         return stored.account.flatMap { teamOf[$0] }
+    }
+
+    /// Reads the stored sends of the messages the chunk's responses answer without a send
+    /// before them in the chunk, many to a query: one query each would cost a round trip
+    /// each with a database server.
+    private mutating func fetchStoredSends(answeredIn events: [LedgerEvent]) throws {
+        lookedUp.removeAll(keepingCapacity: true)
+        var sent: Set<String> = []
+        for e in events {
+            guard let m = e.message else { continue }
+            if e.kind == .send { sent.insert(m) } else if e.kind.isResponse, !sent.contains(m) { lookedUp.insert(m) }
+        }
+        let messages = Array(lookedUp), width = Self.sendsPerQuery
+        let sql = """
+            SELECT \(Rows.eventColumns) FROM event WHERE type = 'send'
+            AND message IN (\(Array(repeating: "?", count: width).joined(separator: ", ")))
+            """
+        for start in stride(from: 0, to: messages.count, by: width) {
+            let group = messages[start..<min(messages.count, start + width)]
+            let arguments = group.map(SQLValue.text) + Array(repeating: .null, count: width - group.count)
+            try db.query(sql, arguments: arguments) { row in
+                let send = try Rows.event(row)
+                if let m = send.message { sendCache[m] = send }
+            }
+        }
     }
 }
