@@ -8,7 +8,7 @@ struct AllotCommand: AsyncParsableCommand {
         abstract: "Exact InMail credit ledgers: statements, expiry warnings and team shares.",
         discussion: """
             Allot reads a folder with allot.toml and seat and event files (CSV or JSON Lines), \
-            keeps them in a store (.allot/ledger.sqlite beside the config), and replays them under \
+            keeps them in a store (.allot/ledger.sqlite beside the config, or a PostgreSQL database), and replays them under \
             the credit policies to give exact balances.
 
             Without --config, commands use ./allot.toml, or examples/demo/allot.toml when run \

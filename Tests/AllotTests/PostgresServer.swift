@@ -40,8 +40,10 @@ struct PostgresServer: Sendable {
         guard let version = installed.compactMap(Int.init).max() else {
             throw AllotTestError("PostgreSQL is not installed; scripts/install-dependencies --for-tests installs it (Debian: postgresql)")
         }
+        // In /tmp, not $TMPDIR: the postgres user must reach the folder, and a socket's
+        // path must stay short.
         let server = PostgresServer(
-            folder: NSTemporaryDirectory() + "allot-pg-" + UUID().uuidString.prefix(8), bin: "/usr/lib/postgresql/\(version)/bin")
+            folder: "/tmp/allot-pg-" + UUID().uuidString.prefix(8), bin: "/usr/lib/postgresql/\(version)/bin")
         try FileManager.default.createDirectory(atPath: server.folder, withIntermediateDirectories: true)
         if getuid() == 0 { try FileManager.default.setAttributes([.ownerAccountName: "postgres"], ofItemAtPath: server.folder) }
         let data = server.folder + "/data"
@@ -52,13 +54,9 @@ struct PostgresServer: Sendable {
         try server.watchTestProcess()
         let settings =
             "-c listen_addresses='' -c unix_socket_directories='\(server.folder)' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-        // The server would inherit every descriptor pg_ctl has, Foundation's end-of-process
-        // watch among them (then pg_ctl's end is never seen): pg_ctl starts with none but
-        // the standard three, and the log says why a start failed.
         let log = server.folder + "/log"
         let start = Self.asServerUser(server.bin + "/pg_ctl", ["-D", data, "-l", log, "-w", "-o", settings, "start"])
-        let closing = "import os, sys; os.closerange(3, 65536); os.execv(sys.argv[1], sys.argv[1:])"
-        guard try await ChildProcess("/usr/bin/env", ["python3", "-c", closing] + start).ended().status == 0 else {
+        guard try await ChildProcess("/usr/bin/env", Self.withoutInheritedDescriptors(start)).ended().status == 0 else {
             throw AllotTestError("PostgreSQL did not start: " + ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "no log"))
         }
         try await server.psql("postgres", "CREATE ROLE \(passwordUser) LOGIN PASSWORD 'allot-test-password'")
@@ -81,6 +79,14 @@ struct PostgresServer: Sendable {
         let ended = try await ChildProcess(command[0], Array(command.dropFirst()), keepOutput: true, keepErrors: true).ended()
         guard ended.status == 0 else { throw AllotTestError("\(program) failed: \(ended.errorText)") }
         return ended.outputText
+    }
+
+    /// Arguments for /usr/bin/env that run `command` with no descriptors but the standard
+    /// three. Foundation sees a program end when every holder of a socket it gave the
+    /// program has closed it, and the server pg_ctl starts would hold pg_ctl's as long as
+    /// it runs; closed at once, Foundation waits for pg_ctl itself instead.
+    private static func withoutInheritedDescriptors(_ command: [String]) -> [String] {
+        ["python3", "-c", "import os, sys; os.closerange(3, 65536); os.execv(sys.argv[1], sys.argv[1:])"] + command
     }
 
     /// The command line that runs a program as `postgres` when this process is root.
