@@ -15,7 +15,7 @@ enum PostgresFailure {
         }
     }
 
-    static func error(_ error: PostgresError, store: String, busyTimeout: Double, redacting: (String) -> String) -> AllotError {
+    private static func error(_ error: PostgresError, store: String, busyTimeout: Double, redacting: (String) -> String) -> AllotError {
         switch error {
         case .uri(let message):
             return AllotError("\(store) is not a connection URI libpq reads: \(redacting(reason(message)))")
