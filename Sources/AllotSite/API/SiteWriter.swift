@@ -112,6 +112,27 @@ public struct SiteWriter: Sendable {
             lock.withLock { summary.unchanged += unchanged }
         }
 
+        /// Takes `file`, which another process wrote (a shard's page, in the site's folder
+        /// so that a rename moves it), as this build's `path`: it is renamed into place by
+        /// `finish`, unless the site's file has the same bytes.
+        public func adopt(_ file: String, as path: String) throws {
+            guard SiteWriter.isSafe(path) else { throw AllotError("is not a path inside the site", path: path) }
+            if Self.sameBytes(file, folder + "/" + path) {
+                lock.withLock { summary.unchanged += 1 }
+                return
+            }
+            lock.withLock { staged.append((file, path)) }
+        }
+
+        /// Whether two files hold the same bytes (false when either is missing).
+        private static func sameBytes(_ a: String, _ b: String) -> Bool {
+            let fm = FileManager.default
+            guard let sizeA = (try? fm.attributesOfItem(atPath: a))?[.size] as? NSNumber,
+                let sizeB = (try? fm.attributesOfItem(atPath: b))?[.size] as? NSNumber, sizeA == sizeB
+            else { return false }
+            return fm.contents(atPath: a) == fm.contents(atPath: b)
+        }
+
         /// Puts every staged file in place, removes what earlier builds wrote that is not
         /// in `paths`, and leaves `paths` as the manifest and the records as they say.
         ///

@@ -112,6 +112,9 @@ enum StoreSchema {
                     ALTER TABLE notice ADD COLUMN pid INTEGER;
                     """)
         }
+        // A shard of a sharded build records what it rendered; the merge checks them all
+        // (LedgerStore+Shards).
+        m.registerMigration("v9: sharded builds", migrate: LedgerStore.createShardTable)
         return m
     }
 
