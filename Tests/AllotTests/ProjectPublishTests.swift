@@ -46,8 +46,8 @@ import Testing
     @Test func publishingTwiceSwitchesToTheNewReleaseAndSaysWhatChanged() throws {
         let ledger = Ledger(), web = TestSupport.scratch() + "/web"
         let first = try published(try ledger.publish(to: web, at: Self.times[0]))
-        #expect(first.change.release.hasPrefix("20261126T145500Z-"))
-        #expect(first.change.release.count == "20261126T145500Z-".count + 10)
+        #expect(first.change.release.hasPrefix("20261126T145500.250Z-"))
+        #expect(first.change.release.count == "20261126T145500.250Z-".count + 10)
         #expect(first.change.previous == nil)
         #expect(first.change.added == SiteWriter.manifest(of: ledger.site)!.sorted())
         #expect(first.change.changed.isEmpty && first.change.removed.isEmpty && first.pruned.isEmpty)
@@ -56,7 +56,7 @@ import Testing
 
         try ledger.retitle("Second")
         let second = try published(try ledger.publish(to: web, at: Self.times[2]))
-        #expect(second.change.release.hasPrefix("20261126T145600Z-"))
+        #expect(second.change.release.hasPrefix("20261126T145600.000Z-"))
         #expect(second.change.previous == first.change.release)
         #expect(second.change.changed.contains("index.html"))
         #expect(second.change.added.isEmpty && second.change.removed.isEmpty)
@@ -75,6 +75,18 @@ import Testing
         let again = try published(try ledger.publish(to: web, at: Self.times[3]))
         #expect(again.change.release.hasSuffix(String(first.change.release.suffix(10))))
         #expect(again.change.previous == other.change.release)
+    }
+
+    /// Two publishes within one second (a script, a retry) still sort in the order made,
+    /// so rollback goes back to the first.
+    @Test func releasesWithinOneSecondKeepTheirOrder() throws {
+        let ledger = Ledger(), web = TestSupport.scratch() + "/web"
+        let first = try published(try ledger.publish(to: web, at: Self.times[0]))
+        try ledger.retitle("Later")
+        let second = try published(try ledger.publish(to: web, at: Instant(millis: Self.times[0].millis + 1)))
+        #expect(second.change.release.hasPrefix("20261126T145500.251Z-"))
+        #expect(second.change.previous == first.change.release)
+        #expect(try Project.rollback(in: web).release == first.change.release)
     }
 
     @Test func keepPrunesTheOldestReleases() throws {

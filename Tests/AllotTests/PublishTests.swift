@@ -61,49 +61,21 @@ extension ProcessHeavyTests {
                 "/index.html", "/accounts/alice/2015-01.html", "/accounts/alice/index.json", "/teams/acme/index.html",
                 "/warnings/index.html", "/assets/style.css",
             ]
-            let reader = try ChildProcess(
-                "/usr/bin/env",
-                ["python3", TestSupport.fixture("web/reader.py"), String(nginx.port), work + "/stop", work + "/rounds"] + paths,
-                keepOutput: true)
+            let reader = try PageReader(port: nginx.port, paths: paths, work: work)
             defer { reader.kill() }
-            // After each switch, wait until the reader has read every path again from a round it
-            // began after the switch (two more rounds done), rather than for a fixed time: then
-            // it has read each release, however slow it or the machine is.
-            func readEveryPathAgain() async throws {
-                func rounds() -> Int { (try? String(contentsOfFile: work + "/rounds", encoding: .utf8)).flatMap { Int($0) } ?? 0 }
-                let target = rounds() + 2
-                let deadline = Date().addingTimeInterval(60)
-                while rounds() < target {
-                    try #require(reader.isRunning, "the reader stopped before the publishes were done")
-                    try #require(Date() < deadline, "the reader did no whole round of reads in 60 s")
-                    try await Task.sleep(for: .milliseconds(1))
-                }
-            }
-            try await readEveryPathAgain()
+            try await reader.readEveryPathAgain()
             for i in 1...20 {
                 _ = try publish(p, sites[i % 3], String(format: "r%02d", i))
-                try await readEveryPathAgain()
-                if i == 10 { _ = try p.rollback(); try await readEveryPathAgain() }
+                try await reader.readEveryPathAgain()
+                if i == 10 { _ = try p.rollback(); try await reader.readEveryPathAgain() }
             }
             _ = try p.rollback()
-            try await readEveryPathAgain()
-            _ = FileManager.default.createFile(atPath: work + "/stop", contents: Data())
-            let data = await reader.ended().output
-            let lines = try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
-            let summary = lines.last!
+            try await reader.readEveryPathAgain()
+            let (answers, summary) = try await reader.finish()
             #expect((summary["errors"] as! [String]).isEmpty, "\(summary)")
             #expect((summary["requests"] as! Int) > 50)
-            var known = Set<String>()
-            for id in p.releases() {
-                for (path, bytes) in TestSupport.files(under: p.folder + "/releases/" + id) {
-                    known.insert("/" + path + " " + SHA256.hex(bytes))
-                }
-            }
-            for answer in lines.dropLast() {
-                #expect(answer["status"] as? Int == 200, "\(answer)")
-                #expect(known.contains("\(answer["path"]!) \(answer["sha256"]!)"), "a page no release holds: \(answer)")
-            }
-            #expect(Set(lines.dropLast().map { $0["sha256"] as! String }).count > paths.count, "the reader saw more than one release")
+            try PageReader.expectOnlyWholePages(answers, from: p.folder + "/releases")
+            #expect(Set(answers.map { $0["sha256"] as! String }).count > paths.count, "the reader saw more than one release")
         }
     }
 

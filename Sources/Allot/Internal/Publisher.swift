@@ -10,10 +10,12 @@ struct Publisher: Sendable {
     var releasesFolder: String { folder + "/releases" }
     var currentLink: String { folder + "/current" }
 
-    /// A release's id: the time in UTC, then a hash of the site's files, `20261126T145500Z-3f1c0a9b2e`.
+    /// A release's id: the time in UTC to the millisecond, then a hash of the site's files,
+    /// `20261126T145500.042Z-3f1c0a9b2e`, so two publishes within one second still sort in order.
     static func releaseID(at time: Instant, content: String) -> String {
-        // `2026-11-26T14:55:00Z` without its dashes and colons, to the second.
-        Instant(seconds: time.millis / 1000).iso8601.filter { $0 != "-" && $0 != ":" } + "-" + content
+        let millis = Int(((time.millis % 1000) + 1000) % 1000)
+        let second = Instant(seconds: (time.millis - Int64(millis)) / 1000).iso8601.filter { $0 != "-" && $0 != ":" }.dropLast()
+        return second + "." + String(String(millis + 1000).dropFirst()) + "Z-" + content
     }
 
     /// A short hash of the site's files: the same site gets the same suffix.

@@ -123,38 +123,28 @@ struct RemotePublisher: ReleaseHost {
         switch result.status {
         case 127 where said.contains("rsync"):
             return AllotError("rsync is not installed on \(host); install it there (apt-get install rsync)")
-        case 127: return AllotError("the ssh command \"\(ssh)\" cannot be run: \(said); install openssh-client or pass --ssh")
+        case 126, 127:
+            return AllotError(
+                "the ssh command \"\(ssh)\" cannot be run: \(Self.withoutShellPrefix(said)); install openssh-client or pass --ssh")
         case 255: return AllotError("cannot log in to \(destination) over ssh: \(said); check the address, the key and --ssh")
         default: return AllotError("cannot \(what) on \(destination): \(said.isEmpty ? "exit status \(result.status)" : said)")
         }
     }
 
+    /// What the shell said of a command it cannot run, without its own `sh: 1: ` before it.
+    private static func withoutShellPrefix(_ said: String) -> String {
+        let parts = said.split(separator: ":", maxSplits: 2)
+        guard parts.count == 3, parts[0].hasSuffix("sh"), Int(parts[1].trimmingCharacters(in: .whitespaces)) != nil else { return said }
+        return parts[2].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Runs `program` to its end; `missing` is said when it cannot be started.
     private static func execute(_ program: String, _ arguments: [String], missing: String) throws -> (
         status: Int32, output: String, errors: String
     ) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [program] + arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { throw AllotError(missing) }
-        // Read both pipes at once: either may fill while the other is read.
-        let errors = Received()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errors.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        if p.terminationStatus == 127 && program != "/bin/sh" { throw AllotError(missing) }
-        return (p.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors.data, as: UTF8.self))
+        guard let ended = try SpawnedProgram.run(program, arguments) else { throw AllotError(missing) }
+        return (ended.status, String(decoding: ended.output, as: UTF8.self), String(decoding: ended.errors, as: UTF8.self))
     }
 
     private func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-}
-
-/// What one thread reads for another, handed over once the reading thread is done.
-private final class Received: @unchecked Sendable {
-    var data = Data()
 }

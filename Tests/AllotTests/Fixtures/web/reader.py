@@ -2,7 +2,8 @@
 """Reads pages from a web server in a loop, as a reader would during a publish.
 
 Usage: reader.py PORT STOP_FILE ROUNDS_FILE PATH...
-Fetches the paths round and round until STOP_FILE exists (or 120 s pass), writing the
+Fetches the paths round and round until STOP_FILE exists (or 120 s pass, or as many as
+the environment's READER_SECONDS says), writing the
 number of whole rounds done so far to ROUNDS_FILE after each, and prints one JSON line
 per distinct answer: {"path", "status", "sha256", "length"}, then a last line
 {"requests": N, "errors": [...]} for connection failures.
@@ -16,7 +17,7 @@ import time
 
 port, stop, rounds_file, paths = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 seen, errors, requests, rounds = set(), [], 0, 0
-deadline = time.time() + 120
+deadline = time.time() + float(os.environ.get("READER_SECONDS", "120"))
 while not os.path.exists(stop) and time.time() < deadline:
     for path in paths:
         try:

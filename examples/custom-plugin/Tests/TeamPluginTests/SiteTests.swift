@@ -54,6 +54,7 @@ import Testing
             #expect(model["kind"] as? String == "leaderboard")
             #expect(model["team"] as? String == team)
             #expect(model["asOf"] as? String == "2015-04-30T22:00:00Z")  // the end of 30 April in Berlin
+            #expect(model["timeZone"] as? String == "Europe/Berlin")
             let entries = try #require(model["entries"] as? [[String: Any]])
             #expect(entries.map { "\($0["rank"]!) \($0["account"]!) \($0["refunded"]!) \($0["answered"]!)/\($0["sent"]!)" } == lines)
             #expect(entries.allSatisfy { $0["team"] as? String == team })
