@@ -79,27 +79,46 @@ extension ProcessHeavyTests {
             #expect(!FileManager.default.fileExists(atPath: site + "/.allot-shards"), "the merge left the shards' folders")
             // A plain build (as `allot publish` runs first) finds the merged site built.
             let plain = try await TestSupport.allot(["build", "--config", config, "--out", site])
-            #expect(plain.outputText.hasPrefix("Built \(site)/: 0 files written, \(single.count - 3) unchanged, 0 removed"), "\(plain.outputText)")
+            #expect(
+                plain.outputText.hasPrefix("Built \(site)/: 0 files written, \(single.count - 3) unchanged, 0 removed"),
+                "\(plain.outputText)")
             // Shards and a merge again, with nothing changed: the same site.
             try await Self.shards([0, 1, 2], of: 3, config: config) { _ in site }
             try await Self.expectSuccess(["build", "--config", config, "--out", site, "--merge", "3"])
             #expect(TestSupport.files(under: site) == single)
+
+            // The shards keep their unchanged teams' pages in the site; a build with other
+            // team pages after they ran changes those, and the merge will not take them.
+            try await Self.shards([0, 1, 2], of: 3, config: config) { _ in site }
+            let templates = TestSupport.scratch()
+            TestSupport.write("Changed.\n\n" + TemplateSet.defaults.files["team.md"]!, to: templates + "/team.md")
+            try await Self.expectSuccess(["build", "--config", config, "--out", site, "--templates", templates])
+            try await Self.expectRefusal(["build", "--config", config, "--out", site, "--merge", "3"], site: site) {
+                $0.hasPrefix("error: cannot merge: shard ")
+                    && $0.hasSuffix(" as \(site)/ held them when it ran, but they have changed there since; run the shard again\n")
+            }
+            try await Self.shards([0, 1, 2], of: 3, config: config) { _ in site }
+            try await Self.expectSuccess(["build", "--config", config, "--out", site, "--merge", "3"])
+            let again = TestSupport.files(under: site)
+            #expect(again == single, "the merged site differs in \(Self.differences(again, single))")
         }
 
         @Test func threeShardsInTheirOwnFoldersCopiedTogetherEqualOneBuild() async throws {
             let (config, single) = try await Self.ledger()
             let scratch = TestSupport.scratch(), site = scratch + "/site"
             try await Self.shards([0, 1, 2], of: 3, config: config) { k in scratch + "/own-\(k)" }
-            try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+            // The merge's folder holds an older site (an earlier as-of): pages at the same
+            // paths with other bytes.
+            try await Self.expectSuccess(["build", "--config", config, "--out", site, "--as-of", "2015-02-01"])
             for k in [0, 1] {
                 #expect(try await ChildProcess("/bin/cp", ["-a", scratch + "/own-\(k)/.", site + "/"]).ended().status == 0)
             }
-            // Shard 2's folder is not copied yet: its pages are nowhere.
+            // Shard 2's folder is not copied yet: its pages are not there, whatever the
+            // older site holds at their paths.
             try await Self.expectRefusal(["build", "--config", config, "--out", site, "--merge", "3"], site: site) {
                 $0.hasPrefix("error: cannot merge: shard 2/3 made ")
                     && $0.hasSuffix(
-                        ", which is neither in \(site)/.allot-shards/2-of-3/ nor in \(site)/; copy the shard's folder into \(site)/ or run the shard again\n"
-                    )
+                        ", which is not in \(site)/.allot-shards/2-of-3/; copy the shard's folder into \(site)/ or run the shard again\n")
             }
             #expect(try await ChildProcess("/bin/cp", ["-a", scratch + "/own-2/.", site + "/"]).ended().status == 0)
             try await Self.expectSuccess(["build", "--config", config, "--out", site, "--merge", "3"])

@@ -19,13 +19,13 @@ extension Project {
     static let shardsFolderName = ".allot-shards"
 
     /// One shard of a sharded build (`allot build --shard K/N`): imports the sources,
-    /// replays and renders only the teams `shard` holds, stages their files that differ
-    /// from the site's in `shardFolder(shard, in: folder)`, and records the shard's team
-    /// summaries and files in the store for `mergeShards`. Nothing in the site itself
-    /// changes. The shard is recorded unfinished before its folder is touched, so a shard
-    /// killed midway is refused by the merge until it has been run again. A team whose
-    /// pages the site holds as the last build or merge left them, for the same inputs, is
-    /// not rendered again.
+    /// replays and renders only the teams `shard` holds, stages the files of each team
+    /// whose files differ from the site's in `shardFolder(shard, in: folder)`, and records
+    /// the shard's team summaries and files in the store for `mergeShards`. Nothing in the
+    /// site itself changes. The shard is recorded unfinished before its folder is touched,
+    /// so a shard killed midway is refused by the merge until it has been run again. A
+    /// team whose pages the site holds as the last build or merge left them, for the same
+    /// inputs, is not rendered again.
     public func buildShard(
         _ shard: BuildShard, into folder: String, asOf: Instant? = nil, templates: String? = nil,
         reports: [any Report] = BuiltInReports.all,
@@ -41,16 +41,18 @@ extension Project {
         try store.recordShard(record)
         let previous = TeamCache(folder: folder).read()
         let stage = try ShardStage(site: folder, folder: Self.shardFolder(shard, in: folder))
-        let kept = Counter()
-        let entries = try ParallelMap.map(mine, progress: progress) { i -> TeamCache.Entry in
+        let teams = try ParallelMap.map(mine, progress: progress) { i -> ShardTeam in
             let team = plan.teams[i].id
-            if let entry = previous[team], entry.key == render.keys[i], SiteWriter.allExist(entry.paths, in: folder) {
-                kept.add(entry.paths.count)
-                return entry
+            if let entry = previous[team], entry.key == render.keys[i], let kept = SiteWriter.fingerprint(entry.paths, in: folder) {
+                stage.kept(entry.paths.count)
+                return ShardTeam(entry: entry, kept: kept)
             }
             let (entry, files) = try renderTeam(team, key: render.keys[i], render)
-            try stage.write(files)
-            return entry
+            // The fingerprint before the comparison: a file replaced after it is taken
+            // for changed.
+            let found = SiteWriter.fingerprint(entry.paths, in: folder)
+            let staged = try stage.write(files, mayKeep: found != nil)
+            return ShardTeam(entry: entry, kept: staged ? nil : found)
         }
         let now = try store.revision()
         guard now == plan.revision else {
@@ -59,18 +61,8 @@ extension Project {
             )
         }
         record.finished = true
-        record.teams = try TeamCache.contents(entries)
+        record.teams = try ShardTeam.contents(teams)
         try store.recordShard(record)
-        return ShardSummary(teams: entries.count, staged: stage.staged, unchanged: stage.unchanged + kept.value)
+        return ShardSummary(teams: teams.count, staged: stage.staged, unchanged: stage.unchanged)
     }
-}
-
-/// A count several threads add to.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var total = 0
-
-    func add(_ n: Int) { lock.withLock { total += n } }
-
-    var value: Int { lock.withLock { total } }
 }

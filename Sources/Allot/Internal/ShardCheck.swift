@@ -1,12 +1,13 @@
+import AllotSite
 import AllotStore
 import AllotSupport
 import Foundation
 
 /// The merge's check of the shards' records against the store and the settings as they
 /// are now: every shard finished, for this store revision, these inputs and this
-/// program, holding exactly its teams with the keys they have now, and every file it
-/// made is staged in its folder or already in the site. The first problem, in shard
-/// order, is said as a sentence that says what to run.
+/// program, holding exactly its teams with the keys they have now, and the files of each
+/// of its teams staged in its folder or, when it kept them, in the site as it found them.
+/// The first problem, in shard order, is said as a sentence that says what to run.
 struct ShardCheck {
     let count: Int
     let folder: String
@@ -14,9 +15,9 @@ struct ShardCheck {
     let render: RenderPlan
     let program: String
 
-    /// Every team's entry in team order, each with the shard that made it.
-    func entries(_ records: [Int: ShardRecord]) throws -> [(entry: TeamCache.Entry, shard: BuildShard)] {
-        var byTeam: [String: (entry: TeamCache.Entry, shard: BuildShard)] = [:]
+    /// Every team in team order, each with the shard that made it.
+    func teams(_ records: [Int: ShardRecord]) throws -> [(team: ShardTeam, shard: BuildShard)] {
+        var byTeam: [String: (team: ShardTeam, shard: BuildShard)] = [:]
         for index in 0..<count {
             let shard = BuildShard(index: index, count: count)!
             guard let record = records[index] else {
@@ -40,35 +41,44 @@ struct ShardCheck {
                     "shard \(shard) was built from store revision \(record.revision), but the store is at revision \(plan.revision) now (an import changed the ledger since); run the shards again"
                 )
             }
-            guard let entries = TeamCache.entries(record.teams) else {
+            guard let teams = ShardTeam.read(record.teams) else {
                 throw refusal("the store's record of shard \(shard) cannot be read; run the shard again")
             }
-            for entry in entries {
-                guard shard.holds(team: entry.team) else {
+            for team in teams {
+                guard shard.holds(team: team.entry.team) else {
                     throw refusal(
-                        "the store's record of shard \(shard) holds team \(entry.team), which is not that shard's; run the shard again")
+                        "the store's record of shard \(shard) holds team \(team.entry.team), which is not that shard's; run the shard again"
+                    )
                 }
-                byTeam[entry.team] = (entry, shard)
+                byTeam[team.entry.team] = (team, shard)
             }
         }
         return try plan.teams.indices.map { i in
             let team = plan.teams[i].id
             let shard = BuildShard(index: BuildShard.index(of: team, count: count), count: count)!
-            guard let found = byTeam[team], found.entry.key == render.keys[i] else {
+            guard let found = byTeam[team], found.team.entry.key == render.keys[i] else {
                 throw refusal("shard \(shard) has no pages of team \(team) for the ledger as the store holds it now; run the shard again")
             }
             return found
         }
     }
 
-    /// Refuses when a file a shard made is neither staged in its folder nor in the site.
-    func requireFiles(_ entries: [(entry: TeamCache.Entry, shard: BuildShard)]) throws {
-        for (entry, shard) in entries {
-            let staged = Project.shardFolder(shard, in: folder)
-            for path in entry.paths where access(staged + "/" + path, F_OK) != 0 && access(folder + "/" + path, F_OK) != 0 {
-                let shardFolder = Project.shardsFolderName + "/\(shard.index)-of-\(shard.count)"
+    /// Refuses when a file of a team a shard staged is not in its folder, or a team it
+    /// kept in the site is not there as the shard found it.
+    func requireFiles(_ teams: [(team: ShardTeam, shard: BuildShard)]) throws {
+        for (team, shard) in teams {
+            let shardFolder = Project.shardsFolderName + "/\(shard.index)-of-\(shard.count)"
+            guard let kept = team.kept else {
+                for path in team.entry.paths where access(folder + "/" + shardFolder + "/" + path, F_OK) != 0 {
+                    throw refusal(
+                        "shard \(shard) made \(path), which is not in \(folder)/\(shardFolder)/; copy the shard's folder into \(folder)/ or run the shard again"
+                    )
+                }
+                continue
+            }
+            guard SiteWriter.fingerprint(team.entry.paths, in: folder) == kept else {
                 throw refusal(
-                    "shard \(shard) made \(path), which is neither in \(folder)/\(shardFolder)/ nor in \(folder)/; copy the shard's folder into \(folder)/ or run the shard again"
+                    "shard \(shard) kept the pages of team \(team.entry.team) as \(folder)/ held them when it ran, but they have changed there since; run the shard again"
                 )
             }
         }

@@ -2,10 +2,11 @@ import AllotSupport
 import Foundation
 
 /// One shard's pages, written beside a site rather than into it: into `folder` (inside
-/// the site's folder, `.allot-shards/K-of-N/`), each at its path in the site, unless
-/// the site already holds a file with the same bytes. Nothing in the site itself
-/// changes; the merge renames the staged files into place (`SiteWriter.Session.adopt`).
-/// Shards each write their own folder, so several can write into one site at once.
+/// the site's folder, `.allot-shards/K-of-N/`), each at its path in the site. A group
+/// (a team) is staged whole, unless the site already holds every one of its files with
+/// the same bytes; then nothing is staged. Nothing in the site itself changes; the merge
+/// puts the staged files in place (`SiteWriter.Session.adopt`). Shards each write their
+/// own folder, so several can write into one site at once.
 public final class ShardStage: @unchecked Sendable {
     /// The site's folder.
     public let site: String
@@ -24,17 +25,17 @@ public final class ShardStage: @unchecked Sendable {
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    /// Stages one group's files: each whose bytes differ from the site's file.
-    public func write(_ files: [RenderedFile]) throws {
+    /// Stages one group's files, all of them, unless `mayKeep` and the site holds each
+    /// with the same bytes: whether it staged them.
+    public func write(_ files: [RenderedFile], mayKeep: Bool) throws -> Bool {
         for file in files where !SiteWriter.isSafe(file.path) {
             throw AllotError("is not a path inside the site", path: file.path)
         }
-        var same = 0, written = 0
+        if mayKeep && files.allSatisfy({ FileManager.default.contents(atPath: site + "/" + $0.path) == $0.bytes }) {
+            lock.withLock { unchanged += files.count }
+            return false
+        }
         for file in files {
-            if FileManager.default.contents(atPath: site + "/" + file.path) == file.bytes {
-                same += 1
-                continue
-            }
             let target = folder + "/" + file.path
             let parent = (target as NSString).deletingLastPathComponent
             if lock.withLock({ !made.contains(parent) }) {
@@ -42,11 +43,11 @@ public final class ShardStage: @unchecked Sendable {
                 lock.withLock { _ = made.insert(parent) }
             }
             try SiteWriter.Session.create(target, with: file.bytes)
-            written += 1
         }
-        lock.withLock {
-            unchanged += same
-            staged += written
-        }
+        lock.withLock { staged += files.count }
+        return true
     }
+
+    /// Files left in the site as they are (a group not rendered again).
+    public func kept(_ count: Int) { lock.withLock { unchanged += count } }
 }
