@@ -77,6 +77,9 @@ extension ProcessHeavyTests {
             let merged = TestSupport.files(under: site)
             #expect(merged == single, "the merged site differs in \(Self.differences(merged, single))")
             #expect(!FileManager.default.fileExists(atPath: site + "/.allot-shards"), "the merge left the shards' folders")
+            // The merge run again (its pod restarted after it finished) finds the site merged.
+            try await Self.expectSuccess(["build", "--config", config, "--out", site, "--merge", "3"])
+            #expect(TestSupport.files(under: site) == single)
             // A plain build (as `allot publish` runs first) finds the merged site built.
             let plain = try await TestSupport.allot(["build", "--config", config, "--out", site])
             #expect(
@@ -178,7 +181,7 @@ extension ProcessHeavyTests {
             #expect(merged != single)
         }
 
-        @Test func aShardKilledMidwayIsRunAgain() async throws {
+        @Test func aShardOrAMergeKilledMidwayIsRunAgain() async throws {
             let (config, single) = try await Self.ledger(accounts: 36)
             let folder = (config as NSString).deletingLastPathComponent, site = folder + "/site", aim = folder + "/aim"
             let store = try LedgerStore(path: folder + "/.allot/ledger.sqlite")
@@ -214,6 +217,32 @@ extension ProcessHeavyTests {
                 }
             }
             try await Self.shards([1], of: 3, config: config) { _ in site }
+
+            // A merge killed midway is run again too. Each try starts from a copy of the folder
+            // as the shards left it, and is killed at a fraction of the time an unkilled merge
+            // (of another copy) holds its staging folder, once that appears.
+            let pristine = folder + "/pristine", aimMerge = folder + "/aim-merge"
+            for copy in [pristine, aimMerge] { #expect(try await ChildProcess("/bin/cp", ["-a", site, copy]).ended().status == 0) }
+            func merging(_ out: String) throws -> ChildProcess {
+                try ChildProcess(TestSupport.allotBinary, ["build", "--config", config, "--out", out, "--merge", "3"])
+            }
+            let mergeStart = Crash.clock()
+            let measuredMerge = try merging(aimMerge)
+            let writing = try #require(
+                try await Crash.window(of: measuredMerge, from: mergeStart) {
+                    FileManager.default.fileExists(atPath: aimMerge + "/.allot-staging")
+                }, "an unkilled merge never showed its staging folder")
+            #expect(await measuredMerge.ended().status == 0)
+            var mergeLanded = false
+            for eighths in [4.0, 2, 6, 1, 3, 5, 7, 0.5] where !mergeLanded {
+                try FileManager.default.removeItem(atPath: site)
+                #expect(try await ChildProcess("/bin/cp", ["-a", pristine, site]).ended().status == 0)
+                try await Crash.kill(try merging(site), (writing.closed - writing.opened) * eighths / 8) {
+                    FileManager.default.fileExists(atPath: site + "/.allot-staging")
+                }
+                mergeLanded = FileManager.default.fileExists(atPath: site + "/.allot-staging")
+            }
+            #expect(mergeLanded, "no kill landed while the merge wrote the site; the test proved nothing")
             try await Self.expectSuccess(merge)
             let merged = TestSupport.files(under: site)
             #expect(merged == single, "the merged site differs in \(Self.differences(merged, single))")

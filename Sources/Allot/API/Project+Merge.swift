@@ -23,6 +23,12 @@ extension Project {
         let render = try renderPlan(plan, asOf: asOf)
         let check = ShardCheck(count: count, folder: folder, plan: plan, render: render, program: Self.programIdentity)
         let found = try check.teams(try store.shardRecords(count: count))
+        if let done = Self.alreadyBuilt(folder, key: plan.buildKey) {
+            // Merged already (a merge run again after it finished): the shards' folders are
+            // gone, and the site is theirs.
+            removeShardFolders(count: count, in: folder)
+            return done
+        }
         try check.requireFiles(found)
         let entries = found.map(\.team.entry)
         let siteFiles = try siteFiles(entries, render)
@@ -51,10 +57,15 @@ extension Project {
                 SiteWriter.Record(name: Self.buildKeyFile, whileChanging: nil, after: Data(plan.buildKey.utf8)),
             ])
         finished = true
+        removeShardFolders(count: count, in: folder)
+        return summary
+    }
+
+    /// The shards' folders of a build of `count` shards, and `.allot-shards` when that leaves it empty.
+    private func removeShardFolders(count: Int, in folder: String) {
         for index in 0..<count {
             try? FileManager.default.removeItem(atPath: Self.shardFolder(BuildShard(index: index, count: count)!, in: folder))
         }
         rmdir(folder + "/" + Self.shardsFolderName)
-        return summary
     }
 }

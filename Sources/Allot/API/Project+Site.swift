@@ -48,11 +48,7 @@ extension Project {
         try importSources()
         let plan = try sitePlan(asOf: asOf, templates: templates, reports: reports)
         let key = plan.buildKey
-        if let previous = try? String(contentsOfFile: folder + "/" + Self.buildKeyFile, encoding: .utf8), previous == key,
-            let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder)
-        {
-            return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
-        }
+        if let done = Self.alreadyBuilt(folder, key: key) { return done }
         let render = try renderPlan(plan, asOf: asOf)
         let teams = plan.teams
         let previous = TeamCache(folder: folder).read()
@@ -91,6 +87,15 @@ extension Project {
 }
 
 extension Project {
+    /// When `folder` holds the whole site a build with `key` wrote (its build key, and every
+    /// file its manifest lists), what a build that finds nothing to do says.
+    static func alreadyBuilt(_ folder: String, key: String) -> SiteWriter.Summary? {
+        guard let previous = try? String(contentsOfFile: folder + "/" + buildKeyFile, encoding: .utf8), previous == key,
+            let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder)
+        else { return nil }
+        return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
+    }
+
     /// Two teams (or a team and the site) making the same page: a report gave a team's
     /// page a path that does not name the team.
     static func refuseSharedPaths(_ entries: [TeamCache.Entry], _ siteFiles: [RenderedFile]) throws {
