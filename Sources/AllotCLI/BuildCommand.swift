@@ -19,8 +19,10 @@ struct BuildCommand: ParsableCommand {
             site itself alone. When all have finished, run allot build --merge N --out DIR once: it \
             checks that every shard finished for the same store revision, config and allot, writes \
             the index and the other site-wide pages, puts the shards' pages in place and removes \
-            stale files. The result is the site a plain allot build writes, byte for byte. A shard \
-            that was stopped is simply run again. See docs/scale-out.md.
+            stale files. The result is the site a plain allot build writes, byte for byte. Shards on \
+            other machines write into one shared folder, or each into its own, whose \
+            .allot-shards/ are then copied into DIR before the merge. A shard that was stopped is \
+            simply run again. See docs/scale-out.md.
             """
     )
 
@@ -76,30 +78,7 @@ struct BuildCommand: ParsableCommand {
         )
     }
 
-    private func buildShard(_ shard: BuildShard) throws {
-        let started = ContinuousClock.now
-        let progress = ProgressBar(label: "Rendering shard \(shard)")
-        let p = try project.openProject()
-        for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
-        let summary = try p.buildShard(shard, into: out, asOf: asOf.instant(p), templates: templates, progress: progress?.update)
-        progress?.finish()
-        let folder = "\(out)/.allot-shards/\(shard.index)-of-\(shard.count)/"
-        print(
-            "Built shard \(shard) (\(summary.teams) teams) into \(folder): \(summary.staged) files staged, \(summary.unchanged) unchanged in \(seconds(since: started)) s. When all \(shard.count) shards have finished, run allot build --merge \(shard.count) --out \(out)"
-        )
-    }
-
-    private func mergeShards(_ count: Int) throws {
-        let started = ContinuousClock.now
-        let p = try project.openProject()
-        for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
-        let summary = try p.mergeShards(count: count, into: out, asOf: asOf.instant(p), templates: templates)
-        print(
-            "Merged \(count) shards into \(out)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed in \(seconds(since: started)) s. Open \(out)/index.html"
-        )
-    }
-
-    private func seconds(since start: ContinuousClock.Instant) -> String {
+    func seconds(since start: ContinuousClock.Instant) -> String {
         let elapsed = (ContinuousClock.now - start).components
         return String(format: "%.1f", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
     }
