@@ -17,7 +17,7 @@ struct AllotCommand: AsyncParsableCommand {
         version: AllotVersion.current,
         subcommands: [
             BuildCommand.self, ServeCommand.self, PublishCommand.self, NotifyCommand.self, ImportCommand.self, CheckCommand.self,
-            StatementCommand.self, CompareCommand.self, GenerateCommand.self,
+            StatementCommand.self, CompareCommand.self, SuggestCommand.self, GenerateCommand.self,
         ]
     )
 

@@ -113,7 +113,8 @@ import Testing
         let project = try Project(configPath: folder + "/allot.toml")
         _ = try project.buildSite(into: folder + "/site")
         let ledger = try project.replay()
-        let context = ReportContext(ledger: ledger, title: project.config.title, siteURL: project.config.siteURL)
+        let context = ReportContext(
+            ledger: ledger, title: project.config.title, siteURL: project.config.siteURL, forecasts: try project.forecasts())
         let site = SiteContext(
             title: project.config.title, asOf: ledger.asOf, settings: project.config.settings, slugs: context.slugs,
             teams: [TeamSummary(team: "t", context)], comparisons: [])

@@ -17,9 +17,10 @@ extension Project {
         let renderer = try NoticeRenderer(templates: templateSet(templates))
         var drafts: [(draft: NoticeDraft, urgency: Instant)] = []
         for team in try store.teams() {
+            let (ledger, _, forecast) = try replayWithForecast(team: team.id, asOf: end)
             let context = ReportContext(
-                ledger: try replay(team: team.id, asOf: end).ledger, title: config.title, slugs: slugs, siteURL: config.siteURL,
-                teamNames: TeamNames(config.teamNames))
+                ledger: ledger, title: config.title, slugs: slugs, siteURL: config.siteURL, teamNames: TeamNames(config.teamNames),
+                forecasts: [forecast])
             drafts += zip(NoticeDraft.drafts(context), context.warnings.map(\.mostUrgent)).map { ($0, $1) }
         }
         drafts.sort { $0.urgency != $1.urgency ? $0.urgency < $1.urgency : UTF8Order.precedes($0.draft.account.id, $1.draft.account.id) }

@@ -131,10 +131,10 @@ extension Project {
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
         var pages: [Page] = [], summaries: [TeamSummary] = []
         for team in try store.teams() {
-            let (ledger, comparisons) = try replay(team: team.id, asOf: end)
+            let (ledger, comparisons, forecast) = try replayWithForecast(team: team.id, asOf: end)
             let context = ReportContext(
                 ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL,
-                teamNames: TeamNames(config.teamNames))
+                teamNames: TeamNames(config.teamNames), forecasts: [forecast])
             pages += reports.flatMap { $0.pages(context) }.filter { $0.output == .document }
             summaries.append(TeamSummary(team: team.id, context))
         }

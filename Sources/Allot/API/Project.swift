@@ -126,7 +126,7 @@ public struct Project: Sendable {
         }
     }
 
-    private func replay(
+    func replay(
         accounts: [Account], events: [LedgerEvent], asOf: Instant,
         comparing entries: [ComparisonConfig]
     ) -> (ledger: Ledger, comparisons: [Comparison]) {

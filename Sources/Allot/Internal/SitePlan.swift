@@ -61,10 +61,10 @@ extension Project {
 
     /// Replays one team and renders its pages.
     func renderTeam(_ team: String, key: String, _ plan: RenderPlan) throws -> (entry: TeamCache.Entry, files: [RenderedFile]) {
-        let (ledger, comparisons) = try replay(team: team, asOf: plan.end)
+        let (ledger, comparisons, forecast) = try replayWithForecast(team: team, asOf: plan.end)
         let context = ReportContext(
             ledger: ledger, title: config.title, comparisons: comparisons, slugs: plan.slugs, siteURL: config.siteURL,
-            teamNames: TeamNames(config.teamNames))
+            teamNames: TeamNames(config.teamNames), forecasts: [forecast])
         let files = try plan.builder.files(context)
         return (TeamCache.Entry(team: team, key: key, summary: TeamSummary(team: team, context), paths: files.map(\.path)), files)
     }

@@ -16,9 +16,9 @@ struct TeamCache {
     let folder: String
     static let fileName = ".allot-teams"
     /// The shape of `TeamSummary` the entries hold, part of every build's inputs: a new
-    /// summary field (2: credits lost month by month) bumps it, so no build reuses a summary
-    /// written without it.
-    static let version = 2
+    /// summary field (2: credits lost month by month; 3: the forecast's projected expiry and
+    /// savings) bumps it, so no build reuses a summary written without it.
+    static let version = 3
     private var path: String { folder + "/" + Self.fileName }
 
     /// The entries by team; none when the file is missing or unreadable.

@@ -15,7 +15,10 @@ public struct Ledger: Sendable {
 
     /// Replays seats and events under the settings' policies up to `asOf` (spec §3–§5).
     /// Events must have passed import validation; events at or after `asOf` are ignored.
-    public static func replay(accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant) -> Ledger {
+    /// With `refundsBefore`, no refund is posted at or after it (a forecast's rule).
+    public static func replay(
+        accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant, refundsBefore: Instant? = nil
+    ) -> Ledger {
         var byTeam: [String: [Account]] = [:]
         for a in accounts { byTeam[a.team, default: []].append(a) }
         let teams = byTeam.keys.sorted(by: UTF8Order.precedes)
@@ -35,7 +38,8 @@ public struct Ledger: Sendable {
         let (seatsOf, eventsOf) = (teams.map { byTeam[$0]! }, eventsByTeam)
         // Teams are independent (shares never leave one), so they replay on every core.
         let outcomes = ParallelMap.map(Array(teams.indices)) { team in
-            TeamReplay(accounts: seatsOf[team], events: eventsOf[team], settings: settings, asOf: asOf).run()
+            TeamReplay(accounts: seatsOf[team], events: eventsOf[team], settings: settings, asOf: asOf, refundsBefore: refundsBefore)
+                .run()
         }
         var results: [AccountLedger] = [], problems: [LedgerProblem] = [], shares: [ShareRecord] = []
         for outcome in outcomes {

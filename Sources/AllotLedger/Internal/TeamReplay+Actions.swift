@@ -114,7 +114,7 @@ extension TeamReplay {
             }
         }
         states[a].messages.append(message)
-        if funded, let r = refundAt, r < asOf {
+        if funded, let r = refundAt, r < refundsBefore {
             schedule.push(
                 ScheduledItem(
                     time: r, cls: .refund, rank: 0, id: e.id,

@@ -2,6 +2,8 @@
 final class TeamReplay {
     let settings: LedgerSettings
     let asOf: Instant
+    /// No refund is posted at or after it: `asOf`, except in a forecast, where nothing comes back.
+    let refundsBefore: Instant
     var states: [AccountState]
     let indexById: [String: Int]
     /// Events other than responses, in spec §5 order.
@@ -13,9 +15,10 @@ final class TeamReplay {
     var schedule = MinHeap<ScheduledItem>()
     var calendar: LedgerCalendar { settings.calendar }
 
-    init(accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant) {
+    init(accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant, refundsBefore: Instant? = nil) {
         self.settings = settings
         self.asOf = asOf
+        self.refundsBefore = min(refundsBefore ?? asOf, asOf)
         let sorted = accounts.sorted { UTF8Order.precedes($0.id, $1.id) }
         states = sorted.map(AccountState.init)
         indexById = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -36,12 +36,25 @@ public struct NoticeDraft: Sendable {
                 },
                 accountURL: base.map { $0 + c.accountPath(w.account.id) + ".html" },
                 balanceText: c.format.credits(c.ledger[w.account.id]?.balance ?? 0), zone: c.format.zoneText,
+                teammates: teammates(of: w.account, c),
                 expiringVerb: w.expiringTotal == 1 ? "expires" : "expire", pendingVerb: w.pendingTotal == 1 ? "is" : "are",
                 expiringSubject: w.expiringTotal == 1 ? "1 InMail credit expires" : "\(w.expiringTotal) InMail credits expire",
                 pendingSubject: w.pendingTotal == 1 ? "1 InMail message needs" : "\(w.pendingTotal) InMail messages need")
             return NoticeDraft(account: w.account, slug: slug, view: view)
         }
     }
+}
+
+/// The suggested shares from `account`, as a sentence naming the teammates: `Priya Raman
+/// (100 credits) could use 100 of them before they expire: share them now.`
+private func teammates(of account: Account, _ c: ReportContext) -> String? {
+    let shares = c.forecasts[account.team]?.shares.filter { $0.from == account.id } ?? []
+    guard !shares.isEmpty else { return nil }
+    let names = shares.map { "\(c.displayName($0.to)) (\(c.format.credits($0.amount)))" }
+    let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    let total = shares.reduce(0) { $0 + $1.amount }
+    return
+        "\(list) \(names.count == 1 ? "is" : "are") projected to run short and could use \(total) of them before they expire: share them now."
 }
 
 /// What the notice templates see; also the model of a notice preview page, which has no
@@ -78,6 +91,8 @@ public struct NoticeView: PageModel {
     public var balanceText: String
     /// The time zone of every date and time in the notice: `New York time (America/New_York)`.
     public var zone: String
+    /// The teammates the forecast suggests sharing with, in a sentence; nil when none.
+    public var teammates: String?
     /// `expires` or `expire`, `is` or `are`: the verbs after the totals.
     public var expiringVerb, pendingVerb: String
     /// The subject's start: `1 InMail credit expires`, `3 InMail messages need`.

@@ -48,8 +48,10 @@ package struct AccountModel: PageModel {
     package var balance: Int
     package var lots: [StatementDocument.LotLine]
     package var months: [MonthLine]
+    /// The seat at its pace over the warning horizon; null for a seat not open at as-of.
+    package var forecast: SeatForecastLine?
 
-    enum CodingKeys: String, CodingKey { case kind, account, name, team, slug, opened, closed, balance, lots, months }
+    enum CodingKeys: String, CodingKey { case kind, account, name, team, slug, opened, closed, balance, lots, months, forecast }
 
     /// `closed` is written as null for open seats.
     package func encode(to encoder: Encoder) throws {
@@ -64,6 +66,7 @@ package struct AccountModel: PageModel {
         try c.encode(balance, forKey: .balance)
         try c.encode(lots, forKey: .lots)
         try c.encode(months, forKey: .months)
+        try c.encode(forecast, forKey: .forecast)
     }
 }
 
@@ -80,6 +83,9 @@ package struct WarningsOverviewModel: PageModel {
     package var asOf: String
     package var horizonDays: Int
     package var teams: [TeamWarnings]
+    /// Over every team: credits projected to expire within the horizon at the seats' pace,
+    /// and how many of them the suggested shares would save.
+    package var projectedExpiry = 0, saved = 0
 }
 
 /// `teams/<slug>/warnings.json`: one team's warnings, seat by seat.
@@ -136,6 +142,8 @@ package struct TeamModel: PageModel {
     package var lost = CreditLosses()
     /// Shares refused because the giver's balance was short: nothing moved.
     package var rejectedShares: [RejectedShare] = []
+    /// The seats at their pace over the warning horizon, and the suggested shares.
+    package var forecast: TeamForecastModel?
 }
 
 extension StatementDocument: PageModel {}

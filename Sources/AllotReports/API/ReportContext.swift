@@ -16,14 +16,17 @@ public struct ReportContext: Sendable {
     public let siteURL: String?
     /// The config's `[teams]` display names.
     public let teamNames: TeamNames
+    /// Each team's forecast and suggested shares, by team id; empty when not made.
+    public let forecasts: [String: TeamForecast]
     private let comparisonSlugs: [String: String]
 
     /// `slugs` name every seat and team of the site; by default those of `ledger`.
     public init(
         ledger: Ledger, title: String, comparisons: [Comparison] = [], slugs: SiteSlugs? = nil, siteURL: String? = nil,
-        teamNames: TeamNames = TeamNames()
+        teamNames: TeamNames = TeamNames(), forecasts: [TeamForecast] = []
     ) {
         self.teamNames = teamNames
+        self.forecasts = Dictionary(forecasts.map { ($0.team, $0) }, uniquingKeysWith: { a, _ in a })
         self.ledger = ledger
         self.title = title
         self.comparisons = comparisons

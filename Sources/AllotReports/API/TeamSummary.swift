@@ -35,6 +35,9 @@ public struct TeamSummary: Codable, Sendable, Equatable {
     public var comparisons: [ComparisonLine]
     /// Credits lost month by month, oldest first, over the team's statement months.
     public var losses: [MonthLosses]
+    /// Credits projected to expire within the horizon at the seats' pace, and how many the
+    /// suggested shares would save (0 and 0 without a forecast).
+    public var projectedExpiry = 0, saved = 0
 
     public var balance: Int { seats.reduce(0) { $0 + $1.balance } }
     public var expiringSoon: Int { seats.reduce(0) { $0 + $1.expiringSoon } }
@@ -55,6 +58,8 @@ public struct TeamSummary: Codable, Sendable, Equatable {
         pendingTotal = warnings.reduce(0) { $0 + $1.pendingTotal }
         soonest = warnings.map(\.mostUrgent).min()
         losses = MonthLosses.of(members, in: context.ledger)
+        projectedExpiry = context.forecasts[team]?.expiryWithout ?? 0
+        saved = context.forecasts[team]?.saved ?? 0
         comparisons = context.comparisons.compactMap { x in
             x.team(team).map { line in
                 ComparisonLine(

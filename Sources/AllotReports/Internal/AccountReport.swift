@@ -26,6 +26,8 @@ struct AccountReport: Report {
         var chartCaption = "Balance after every posting; red dots mark credits that expired or were forfeited."
         var months: [MonthRow]
         var warning: WarningBox?
+        /// `At your pace (…), 90 credits expire by 2 Jun 2015. You run out around 2 Jun 2015.`
+        var forecast: String?
         var sent, unfunded, accepted, declined, lost, pending: Int
         var indexHref: String
         /// The seat's page under each `[[compare]]` entry.
@@ -43,7 +45,7 @@ struct AccountReport: Report {
         let months = c.ledger.statementMonths(of: id)
         let statements = months.compactMap { c.ledger.statement(of: id, for: $0) }
         let lots = Lot.mergingSameExpiry(a.lots)
-        let model = AccountModel(
+        var model = AccountModel(
             account: id, name: a.account.name, team: a.account.team, slug: c.slugs.account(id),
             opened: a.account.opened.iso8601, closed: a.account.closed?.iso8601, balance: a.balance,
             lots: c.lotLines(lots), months: statements.map(Self.monthLine))
@@ -67,6 +69,10 @@ struct AccountReport: Report {
             warning: c.warning(for: id).map { c.warningBox($0, from: path) },
             sent: counts.sent, unfunded: counts.unfunded, accepted: counts.accepted, declined: counts.declined,
             lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath))
+        if let seat = c.forecasts[a.account.team]?.seat(id) {
+            model.forecast = SeatForecastLine(seat)
+            view.forecast = Self.forecastText(seat, warnDays: c.ledger.settings.warnDays, c.format)
+        }
         view.balanceUnit = a.balance == 1 || a.balance == -1 ? "credit" : "credits"
         view.whatIf = c.comparisons.map { LinkView(text: $0.name, href: c.href(from: path, to: c.comparisonAccountPath($0.name, id))) }
         view.hasWhatIf = !view.whatIf.isEmpty
@@ -83,6 +89,17 @@ struct AccountReport: Report {
         return Page(
             path: path, template: "account", title: "\(a.account.name) — balance and statements", model: model, view: view,
             tables: [monthTable] + (lots.isEmpty ? [] : [c.lotTable(lots, fromAsOf: true)]))
+    }
+
+    /// What the seat's own forecast says, in a sentence or two.
+    static func forecastText(_ s: SeatForecast, warnDays: Int, _ format: DisplayFormat) -> String {
+        let pace = "At your pace (\(ForecastSection.pace(s)) sends a day over the last \(s.paceDays == 1 ? "day" : "\(s.paceDays) days"))"
+        var text =
+            s.projectedExpiry > 0
+            ? "\(pace), \(format.credits(s.projectedExpiry)) expire by \(format.date(s.lastExpiry!))."
+            : "\(pace), none of your credits expire in the next \(format.counted(warnDays, "day", "days"))."
+        if let short = s.firstShort { text += " You run out around \(format.date(short))." }
+        return text
     }
 
     static func monthLine(_ s: Statement) -> MonthLine {

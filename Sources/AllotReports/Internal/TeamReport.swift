@@ -37,6 +37,8 @@ struct TeamReport: Report {
         var indexHref: String
         var losses: LossSection
         var rejected: RejectedShareSection
+        /// nil when no forecast was made (outside a build).
+        var forecast: ForecastSection?
     }
 
     func pages(_ c: ReportContext) -> [Page] {
@@ -132,6 +134,13 @@ struct TeamReport: Report {
         }
         if view.losses.hasLosses { tables.append(view.losses.monthTable) }
         if rejected.hasRows { tables.append(rejected.table) }
+        if let forecast = c.forecasts[team] {
+            let section = ForecastSection(forecast, path: path, c)
+            view.forecast = section
+            model.forecast = TeamForecastModel(forecast)
+            if section.hasSeats { tables.append(section.seatTable) }
+            if section.hasShares { tables.append(section.shareTable) }
+        }
         return Page(path: path, template: "team", title: c.teamNames.title(team), model: model, view: view, tables: tables)
     }
 

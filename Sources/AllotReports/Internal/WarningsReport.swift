@@ -37,6 +37,9 @@ struct WarningsReport: Report {
         var warnedSeats, expiringTotal, pendingTotal: Int
         /// `1 seat`, `1 credit`, `2 messages`, `30 days`.
         var warnedText = "", expiringText = "", pendingText = "", horizonText = ""
+        /// What sharing as the team pages suggest would save; empty when nothing is projected to expire.
+        var forecast = ""
+        var savesCredits = false
     }
 
     func pages(_ c: ReportContext) -> [Page] {
@@ -103,7 +106,7 @@ struct WarningsReport: Report {
             let a = $0.soonest ?? .distantFuture, b = $1.soonest ?? .distantFuture
             return a != b ? a < b : UTF8Order.precedes($0.id, $1.id)
         }
-        let model = WarningsOverviewModel(
+        var model = WarningsOverviewModel(
             asOf: c.asOf.iso8601, horizonDays: c.settings.warnDays,
             teams: warned.map { t in
                 WarningsOverviewModel.TeamWarnings(
@@ -127,6 +130,18 @@ struct WarningsReport: Report {
         view.expiringText = c.format.credits(view.expiringTotal)
         view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
         view.horizonText = c.format.counted(view.horizonDays, "day", "days")
+        let projected = c.teams.reduce(0) { $0 + $1.projectedExpiry }, saved = c.teams.reduce(0) { $0 + $1.saved }
+        model.projectedExpiry = projected
+        model.saved = saved
+        view.savesCredits = saved > 0
+        if projected > 0 {
+            let lose =
+                "At each seat's pace over the last \(TeamForecast.paceDays) days, \(c.format.credits(projected)) would expire in the next \(view.horizonText)"
+            view.forecast =
+                saved > 0
+                ? "Sharing could save \(c.format.credits(saved)). \(lose); the shares each team's page suggests would save \(saved) of them."
+                : "\(lose), and no teammate would run short to use them."
+        }
         let table = DataTable(
             name: "teams",
             columns: [

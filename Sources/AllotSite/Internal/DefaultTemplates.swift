@@ -15,6 +15,10 @@ Seat {{id}} in [{{teamName}}]({{teamHref}}), opened {{opened}}{{#closed}}, close
 {{#warning}}
 {{> warning-box}}
 {{/warning}}
+{{#forecast}}
+
+{{forecast}} [What your team could do]({{teamHref}}).
+{{/forecast}}
 
 ## Balance over time
 
@@ -312,6 +316,10 @@ cannot be brought back once they expire. Send messages with them, or ask a teamm
 {{#expiring}}
 - {{credits}}: use by {{date}} ({{daysLeft}})
 {{/expiring}}
+{{#teammates}}
+
+{{teammates}}
+{{/teammates}}
 
 {{/hasExpiring}}
 {{#hasPending}}
@@ -406,6 +414,18 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </tbody>
 </table>
 <p class="csv"><a href="{{csv.flows}}" download>CSV</a></p>
+
+"""#,
+        "partials/forecast.html": #"""
+<table class="forecast">
+<thead><tr><th>Seat</th><th class="num">Sends a day</th><th class="num">Projected to expire</th><th class="num">Sends without credit</th><th>First without credit</th></tr></thead>
+<tbody>
+{{#seats}}
+<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{pace}}</td><td class="num">{{projectedExpiry}}</td><td class="num">{{shortfall}}</td><td>{{firstShort}}</td></tr>
+{{/seats}}
+</tbody>
+</table>
+<p class="csv"><a href="{{csv.forecast}}" download>CSV</a></p>
 
 """#,
         "partials/loss-months.html": #"""
@@ -546,6 +566,18 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{#hasCapped}}<p class="note">Not granted this month because the cap was reached: {{cappedText}}.</p>{{/hasCapped}}
 
 """#,
+        "partials/suggested-shares.html": #"""
+<table class="suggested-shares">
+<thead><tr><th>From</th><th>To</th><th class="num">Credits</th><th>Use by</th></tr></thead>
+<tbody>
+{{#shares}}
+<tr><td><a href="{{fromHref}}">{{from}}</a></td><td><a href="{{toHref}}">{{to}}</a></td><td class="num">{{amount}}</td><td>{{useBy}}</td></tr>
+{{/shares}}
+</tbody>
+</table>
+<p class="csv"><a href="{{csv.suggested-shares}}" download>CSV</a></p>
+
+"""#,
         "partials/team-list.html": #"""
 <table class="teams">
 <thead><tr><th>Team</th><th class="num">Seats</th><th class="num">Balance</th><th class="num">Expiring soon</th><th class="num">Seats warned</th></tr></thead>
@@ -606,7 +638,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 </aside>
 
 """#,
-        "schema/account.schema.json": #"""
+        "schema/account.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "account.schema.json",
@@ -624,7 +656,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "lots",
     "months",
     "asOf",
-    "timeZone"
+    "timeZone",
+    "forecast"
   ],
   "additionalProperties": false,
   "properties": {
@@ -808,11 +841,81 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "timeZone": {
       "type": "string",
       "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
+    },
+    "forecast": {
+      "description": "The seat at its pace over warn_days; null when the seat is not open at as-of.",
+      "oneOf": [
+        {
+          "type": "null"
+        },
+        {
+          "$ref": "#/$defs/seatForecast"
+        }
+      ]
+    }
+  },
+  "$defs": {
+    "seatForecast": {
+      "type": "object",
+      "required": [
+        "account",
+        "recentSends",
+        "paceDays",
+        "projectedExpiry",
+        "firstExpiry",
+        "lastExpiry",
+        "shortfall",
+        "firstShort"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "account": {
+          "type": "string"
+        },
+        "recentSends": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "paceDays": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 28
+        },
+        "projectedExpiry": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "firstExpiry": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        },
+        "lastExpiry": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        },
+        "shortfall": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "firstShort": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        }
+      }
     }
   }
 }
 
-"""#,
+"""##,
         "schema/compare.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1465,7 +1568,104 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 }
 
 """#,
-        "schema/team.schema.json": #"""
+        "schema/suggest.schema.json": ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "suggest.schema.json",
+  "title": "allot suggest --json: the suggested shares of every team",
+  "type": "object",
+  "required": [
+    "asOf",
+    "teams"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+    },
+    "teams": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "team",
+          "shares",
+          "projectedExpiry",
+          "saved"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "team": {
+            "type": "string"
+          },
+          "shares": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/suggestedShare"
+            }
+          },
+          "projectedExpiry": {
+            "$ref": "#/$defs/projectedExpiry"
+          },
+          "saved": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      }
+    }
+  },
+  "$defs": {
+    "suggestedShare": {
+      "type": "object",
+      "required": [
+        "from",
+        "to",
+        "amount",
+        "expiring"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "from": {
+          "type": "string"
+        },
+        "to": {
+          "type": "string"
+        },
+        "amount": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "expiring": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        }
+      }
+    },
+    "projectedExpiry": {
+      "type": "object",
+      "required": [
+        "without",
+        "with"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "without": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "with": {
+          "type": "integer",
+          "minimum": 0
+        }
+      }
+    }
+  }
+}
+
+"""##,
+        "schema/team.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "team.schema.json",
@@ -1738,11 +1938,151 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "timeZone": {
       "type": "string",
       "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
+    },
+    "forecast": {
+      "type": "object",
+      "description": "Each open seat at its pace (sends in the 28 days before as-of, a day) over warn_days, and the suggested shares.",
+      "required": [
+        "horizonEnd",
+        "seats",
+        "shares",
+        "projectedExpiry",
+        "saved"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "horizonEnd": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        },
+        "seats": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/seatForecast"
+          }
+        },
+        "shares": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/suggestedShare"
+          }
+        },
+        "projectedExpiry": {
+          "$ref": "#/$defs/projectedExpiry"
+        },
+        "saved": {
+          "type": "integer",
+          "minimum": 0
+        }
+      }
+    }
+  },
+  "$defs": {
+    "seatForecast": {
+      "type": "object",
+      "required": [
+        "account",
+        "recentSends",
+        "paceDays",
+        "projectedExpiry",
+        "firstExpiry",
+        "lastExpiry",
+        "shortfall",
+        "firstShort"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "account": {
+          "type": "string"
+        },
+        "recentSends": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "paceDays": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 28
+        },
+        "projectedExpiry": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "firstExpiry": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        },
+        "lastExpiry": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        },
+        "shortfall": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "firstShort": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        }
+      }
+    },
+    "suggestedShare": {
+      "type": "object",
+      "required": [
+        "from",
+        "to",
+        "amount",
+        "expiring"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "from": {
+          "type": "string"
+        },
+        "to": {
+          "type": "string"
+        },
+        "amount": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "expiring": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        }
+      }
+    },
+    "projectedExpiry": {
+      "type": "object",
+      "required": [
+        "without",
+        "with"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "without": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "with": {
+          "type": "integer",
+          "minimum": 0
+        }
+      }
     }
   }
 }
 
-"""#,
+"""##,
         "schema/warnings-overview.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1754,7 +2094,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "asOf",
     "horizonDays",
     "teams",
-    "timeZone"
+    "timeZone",
+    "projectedExpiry",
+    "saved"
   ],
   "additionalProperties": false,
   "properties": {
@@ -1811,6 +2153,16 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "timeZone": {
       "type": "string",
       "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
+    },
+    "projectedExpiry": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Credits projected to expire within the horizon at each seat's pace, over every team."
+    },
+    "saved": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "How many of them the shares suggested on the team pages would save."
     }
   }
 }
@@ -1986,6 +2338,21 @@ The team holds {{balanceText}}.
 
 {{> team-members}}
 
+{{#forecast}}
+## Save credits before they expire
+
+{{sentence}}
+{{#hasShares}}
+
+{{> suggested-shares}}
+{{/hasShares}}
+{{#hasSeats}}
+
+{{> forecast}}
+<p class="note">Each seat's pace is its sends over the last 28 days, a day. The forecast replays the ledger with that many sends each day, the allotments and bonuses the policy gives, and no refunds: a conservative view. A suggested share takes the giver's credits that expire first, as any share does, and is as large as the receiver would use before they expire.</p>
+{{/hasSeats}}
+
+{{/forecast}}
 ## Credits lost
 
 {{#losses}}
@@ -2027,6 +2394,10 @@ No credits were shared in this team.
 # Expiry warnings
 
 As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
+{{#forecast}}
+
+{{forecast}}
+{{/forecast}}
 
 {{#hasTeams}}
 Expiring: {{expiringText}}. Lost unless answered in time: {{pendingText}}. Seats warned: {{warnedSeats}}. Teams most urgent first; each team's page lists its seats:

@@ -108,8 +108,10 @@ async def fetch_all(paths, files):
 async def hold(kind, holds, stop):
     """Keeps one idle or slow client connected, reconnecting each time the server drops it."""
     while not stop.is_set():
-        reader, writer = await asyncio.open_connection(HOST, port)
+        # Timed from before the connection: the server's clock starts at its accept, which is
+        # later, and a busy event loop may hand the open connection back late.
         started = time.monotonic()
+        reader, writer = await asyncio.open_connection(HOST, port)
 
         async def dribble():
             text = f"GET / HTTP/1.1\r\nHost: {HOST}\r\n".encode() + b"X-Slow: 1\r\n" * 10_000
