@@ -51,16 +51,33 @@ extension ProcessHeavyTests {
             #expect(second.alreadySent.count == first.sent.count)
         }
 
-        @Test func theSchemaHasAVersionAndANewerOneIsRefused() async throws {
+        @Test func theSchemaHasAVersionIsMigratedAndANewerOneIsRefused() async throws {
             let server = try await PostgresServer.shared.value
+            let known = PostgresSchema.migrations.count
+            #expect(known == 2)
             let uri = try await server.database(), name = String(uri.split(separator: "/")[2].prefix { $0 != "?" })
             _ = try LedgerStore(postgres: uri)
-            #expect(try await server.psql(name, "SELECT max(version) FROM allot_schema_version") == "1")
+            #expect(try await server.psql(name, "SELECT max(version) FROM allot_schema_version") == "\(known)")
             _ = try LedgerStore(postgres: uri)
+
+            // A store of the first version (before sharded builds) with a ledger in it is
+            // migrated when opened, its rows kept.
+            let old = try await server.database(), oldName = String(old.split(separator: "/")[2].prefix { $0 != "?" })
+            try await server.psql(
+                oldName,
+                "CREATE TABLE allot_schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); "
+                    + PostgresSchema.migrations[0] + " INSERT INTO allot_schema_version (version) VALUES (1); "
+                    + "INSERT INTO account (id, name, team, opened) VALUES ('a1', 'Ann', 't1', 0);")
+            let migrated = try LedgerStore(postgres: old)
+            #expect(try await server.psql(oldName, "SELECT max(version) FROM allot_schema_version") == "\(known)")
+            #expect(try migrated.accounts().map(\.id) == ["a1"])
+            #expect(try migrated.shardRecords(count: 3).isEmpty)
+
             try await server.psql(name, "INSERT INTO allot_schema_version (version) VALUES (7)")
             let refused = try #require(throws: AllotError.self) { try LedgerStore(postgres: uri) }
             #expect(
-                refused.message == "the store \(uri) has schema version 7, newer than this version of Allot knows (1); use a newer Allot")
+                refused.message
+                    == "the store \(uri) has schema version 7, newer than this version of Allot knows (\(known)); use a newer Allot")
         }
 
         @Test func failuresNameTheStoreAndNeverItsPassword() async throws {

@@ -46,32 +46,15 @@ extension Project {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> SiteWriter.Summary {
         try importSources()
-        let set = try templateSet(templates)
-        let teams = try store.teams()
-        let inputs = buildInputs(asOf: asOf, templates: set, reports: reports)
-        let key = SHA256.hex(Array((inputs + teams.map { "\u{0}\($0.id)\u{0}\($0.revision)" }.joined()).utf8))
-        if let previous = try? String(contentsOfFile: folder + "/" + Self.buildKeyFile, encoding: .utf8), previous == key,
-            let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder)
-        {
-            return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
-        }
-        let builder = try SiteBuilder(reports: reports, templates: set, siteTitle: config.title)
-        let end = try resolvedAsOf(asOf)
-        let accounts = try store.accounts()
-        let slugs = SiteSlugs(accounts: accounts)
-        var slugsOf: [String: [String]] = [:]
-        for a in accounts { slugsOf[a.team, default: []].append(a.id + "\u{1}" + slugs.account(a.id)) }
-        // A team's pages depend on its own seats and events, its seats' and its own slugs
-        // (the only names it shares with other teams) and the inputs.
-        let keys = teams.map { t in
-            SHA256.hex(
-                Array(
-                    [inputs, "\(end.millis)", t.id, slugs.team(t.id), "\(t.revision)"]
-                        .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
-        }
+        let plan = try sitePlan(asOf: asOf, templates: templates, reports: reports)
+        let key = plan.buildKey
+        if let done = Self.alreadyBuilt(folder, key: key) { return done }
+        let render = try renderPlan(plan, asOf: asOf)
+        let teams = plan.teams
         let previous = TeamCache(folder: folder).read()
         let reused = teams.indices.map { i -> TeamCache.Entry? in
-            guard let entry = previous[teams[i].id], entry.key == keys[i], SiteWriter.allExist(entry.paths, in: folder) else { return nil }
+            guard let entry = previous[teams[i].id], entry.key == render.keys[i], SiteWriter.allExist(entry.paths, in: folder)
+            else { return nil }
             return entry
         }
         let session = try SiteWriter(folder: folder).begin()
@@ -82,22 +65,11 @@ extension Project {
                 session.kept(entry.paths.count)
                 return entry
             }
-            let team = teams[i].id
-            let (ledger, comparisons, forecast) = try replayWithForecast(team: team, asOf: end)
-            let context = ReportContext(
-                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL,
-                teamNames: TeamNames(config.teamNames), forecasts: [forecast])
-            let files = try builder.files(context)
+            let (entry, files) = try renderTeam(teams[i].id, key: render.keys[i], render)
             try session.write(files)
-            return TeamCache.Entry(team: team, key: keys[i], summary: TeamSummary(team: team, context), paths: files.map(\.path))
+            return entry
         }
-        let site = SiteContext(
-            title: config.title, asOf: end, settings: config.settings, slugs: slugs,
-            teams: entries.map(\.summary),
-            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) },
-            teamNames: TeamNames(config.teamNames))
-        let siteFiles = try builder.files(site)
-        try Self.refuseSharedPaths(entries, siteFiles)
+        let siteFiles = try siteFiles(entries, render)
         try session.write(siteFiles)
         let summary = try session.finish(
             keeping: Set(entries.flatMap(\.paths) + siteFiles.map(\.path)),
@@ -115,6 +87,15 @@ extension Project {
 }
 
 extension Project {
+    /// When `folder` holds the whole site a build with `key` wrote (its build key, and every
+    /// file its manifest lists), what a build that finds nothing to do says.
+    static func alreadyBuilt(_ folder: String, key: String) -> SiteWriter.Summary? {
+        guard let previous = try? String(contentsOfFile: folder + "/" + buildKeyFile, encoding: .utf8), previous == key,
+            let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder)
+        else { return nil }
+        return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
+    }
+
     /// Two teams (or a team and the site) making the same page: a report gave a team's
     /// page a path that does not name the team.
     static func refuseSharedPaths(_ entries: [TeamCache.Entry], _ siteFiles: [RenderedFile]) throws {

@@ -23,12 +23,19 @@ struct TeamCache {
 
     /// The entries by team; none when the file is missing or unreadable.
     func read() -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let decoder = JSONDecoder()
+        guard let data = FileManager.default.contents(atPath: path), let entries = Self.entries(data) else { return [:] }
         var out: [String: Entry] = [:]
+        for entry in entries { out[entry.team] = entry }
+        return out
+    }
+
+    /// The entries `contents` wrote; nil when any line does not read as one.
+    static func entries(_ data: Data) -> [Entry]? {
+        let decoder = JSONDecoder()
+        var out: [Entry] = []
         for line in data.split(separator: UInt8(ascii: "\n")) {
-            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else { return [:] }
-            out[entry.team] = entry
+            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else { return nil }
+            out.append(entry)
         }
         return out
     }

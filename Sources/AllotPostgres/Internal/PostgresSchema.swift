@@ -42,7 +42,14 @@ enum PostgresSchema {
             account TEXT COLLATE "C" NOT NULL, as_of BIGINT NOT NULL, content_hash TEXT COLLATE "C" NOT NULL,
             channel TEXT COLLATE "C" NOT NULL, host TEXT COLLATE "C" NOT NULL, pid INTEGER NOT NULL, start_ticks BIGINT,
             claimed_at BIGINT NOT NULL, PRIMARY KEY (account, as_of));
+        """,
+        // Sharded builds (LedgerStore+Shards).
         """
+        CREATE TABLE build_shard (
+            shard_count INTEGER NOT NULL, shard_index INTEGER NOT NULL, finished INTEGER NOT NULL,
+            revision BIGINT NOT NULL, inputs TEXT COLLATE "C" NOT NULL, program TEXT COLLATE "C" NOT NULL,
+            teams TEXT COLLATE "C" NOT NULL, PRIMARY KEY (shard_count, shard_index));
+        """,
     ]
 
     /// Whether the database holds this version's schema: what every open checks first,

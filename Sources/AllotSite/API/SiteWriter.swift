@@ -112,6 +112,33 @@ public struct SiteWriter: Sendable {
             lock.withLock { summary.unchanged += unchanged }
         }
 
+        /// Takes `file`, which another process wrote (a shard's page), as this build's
+        /// `path`, unless the site's file has the same bytes: it is hard-linked into the
+        /// staging folder (copied when it is on another file system) and put in place by
+        /// `finish`. `file` itself stays, so a build killed at any point can be run again.
+        public func adopt(_ file: String, as path: String) throws {
+            guard SiteWriter.isSafe(path) else { throw AllotError("is not a path inside the site", path: path) }
+            if Self.sameBytes(file, folder + "/" + path) {
+                lock.withLock { summary.unchanged += 1 }
+                return
+            }
+            let temporary = staging + "/" + String(nextName())
+            if link(file, temporary) != 0 {
+                guard let bytes = FileManager.default.contents(atPath: file) else { throw Self.failure("cannot be read", file) }
+                try Self.create(temporary, with: bytes)
+            }
+            lock.withLock { staged.append((temporary, path)) }
+        }
+
+        /// Whether two files hold the same bytes (false when either is missing).
+        private static func sameBytes(_ a: String, _ b: String) -> Bool {
+            let fm = FileManager.default
+            guard let sizeA = (try? fm.attributesOfItem(atPath: a))?[.size] as? NSNumber,
+                let sizeB = (try? fm.attributesOfItem(atPath: b))?[.size] as? NSNumber, sizeA == sizeB
+            else { return false }
+            return fm.contents(atPath: a) == fm.contents(atPath: b)
+        }
+
         /// Puts every staged file in place, removes what earlier builds wrote that is not
         /// in `paths`, and leaves `paths` as the manifest and the records as they say.
         ///
@@ -157,13 +184,17 @@ public struct SiteWriter: Sendable {
 
         /// Writes `bytes` into a new file in the staging folder; returns its path.
         private func stage(_ bytes: Data) throws -> String {
-            let number = lock.withLock {
+            let temporary = staging + "/\(nextName())"
+            try Self.create(temporary, with: bytes)
+            return temporary
+        }
+
+        /// A new name in the staging folder.
+        private func nextName() -> Int {
+            lock.withLock {
                 stagedNames += 1
                 return stagedNames
             }
-            let temporary = staging + "/\(number)"
-            try Self.create(temporary, with: bytes)
-            return temporary
         }
 
         /// Makes the missing folders the files go into; when one cannot be made, removes

@@ -113,6 +113,9 @@ enum SQLiteSchema {
                     ALTER TABLE notice ADD COLUMN pid INTEGER;
                     """)
         }
+        // A shard of a sharded build records what it rendered; the merge checks them all
+        // (LedgerStore+Shards).
+        m.registerMigration("v9: sharded builds") { db in try db.execute(sql: LedgerStore.shardTableSQL) }
         return m
     }
 

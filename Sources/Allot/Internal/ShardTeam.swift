@@ -1,0 +1,36 @@
+import Foundation
+
+/// One team as a shard recorded it in the store: its `TeamCache` entry (key, summary,
+/// files) and where its files are. A shard stages all of a team's files in its folder,
+/// or none: when the site already holds every one of them with the same bytes (or the
+/// team was not rendered again), it keeps them there and records their fingerprint, so
+/// the merge can tell that they are still the files the shard found.
+struct ShardTeam: Codable, Sendable {
+    var entry: TeamCache.Entry
+    /// nil when the team's files are staged in the shard's folder; else
+    /// `SiteWriter.fingerprint` of its files in the site when the shard found them.
+    var kept: String?
+
+    /// JSON lines, the form the store holds (`ShardRecord.teams`).
+    static func contents(_ teams: [ShardTeam]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var data = Data()
+        for team in teams {
+            data.append(try encoder.encode(team))
+            data.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The teams `contents` wrote; nil when any line does not read as one.
+    static func read(_ text: String) -> [ShardTeam]? {
+        let decoder = JSONDecoder()
+        var out: [ShardTeam] = []
+        for line in Data(text.utf8).split(separator: UInt8(ascii: "\n")) {
+            guard let team = try? decoder.decode(ShardTeam.self, from: Data(line)) else { return nil }
+            out.append(team)
+        }
+        return out
+    }
+}

@@ -1,0 +1,83 @@
+import AllotReports
+import AllotSite
+import AllotSupport
+import Foundation
+
+/// What a build, a shard and a merge work out before they render anything: the inputs,
+/// the store revision and the teams as they were read, and the key of the whole site.
+struct SitePlan: Sendable {
+    /// Everything the site depends on besides the ledger (`Project.buildInputs`).
+    let inputs: String
+    /// The store revision, read before the teams.
+    let revision: Int
+    /// Every team, in UTF-8 order of their ids, with its revision.
+    let teams: [(id: String, revision: Int)]
+    let templates: TemplateSet
+    let reports: [any Report]
+
+    /// The key of a whole site: the inputs and every team's revision.
+    var buildKey: String {
+        SHA256.hex(Array((inputs + teams.map { "\u{0}\($0.id)\u{0}\($0.revision)" }.joined()).utf8))
+    }
+}
+
+/// What rendering needs, worked out once a build knows it has pages to render: the
+/// compiled templates, the as-of instant, the slugs and each team's key.
+struct RenderPlan: Sendable {
+    let builder: SiteBuilder
+    let end: Instant
+    let slugs: SiteSlugs
+    /// By team, in the order of `SitePlan.teams`.
+    let keys: [String]
+}
+
+extension Project {
+    /// Imports nothing: reads the revision, then the teams.
+    func sitePlan(asOf: Instant?, templates: String?, reports: [any Report]) throws -> SitePlan {
+        let set = try templateSet(templates)
+        let revision = try store.revision()
+        return SitePlan(
+            inputs: buildInputs(asOf: asOf, templates: set, reports: reports), revision: revision, teams: try store.teams(),
+            templates: set, reports: reports)
+    }
+
+    func renderPlan(_ plan: SitePlan, asOf: Instant?) throws -> RenderPlan {
+        let builder = try SiteBuilder(reports: plan.reports, templates: plan.templates, siteTitle: config.title)
+        let end = try resolvedAsOf(asOf)
+        let accounts = try store.accounts()
+        let slugs = SiteSlugs(accounts: accounts)
+        var slugsOf: [String: [String]] = [:]
+        for a in accounts { slugsOf[a.team, default: []].append(a.id + "\u{1}" + slugs.account(a.id)) }
+        // A team's pages depend on its own seats and events, its seats' and its own slugs
+        // (the only names it shares with other teams) and the inputs.
+        let keys = plan.teams.map { t in
+            SHA256.hex(
+                Array(
+                    [plan.inputs, "\(end.millis)", t.id, slugs.team(t.id), "\(t.revision)"]
+                        .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
+        }
+        return RenderPlan(builder: builder, end: end, slugs: slugs, keys: keys)
+    }
+
+    /// Replays one team and renders its pages.
+    func renderTeam(_ team: String, key: String, _ plan: RenderPlan) throws -> (entry: TeamCache.Entry, files: [RenderedFile]) {
+        let (ledger, comparisons, forecast) = try replayWithForecast(team: team, asOf: plan.end)
+        let context = ReportContext(
+            ledger: ledger, title: config.title, comparisons: comparisons, slugs: plan.slugs, siteURL: config.siteURL,
+            teamNames: TeamNames(config.teamNames), forecasts: [forecast])
+        let files = try plan.builder.files(context)
+        return (TeamCache.Entry(team: team, key: key, summary: TeamSummary(team: team, context), paths: files.map(\.path)), files)
+    }
+
+    /// The site-wide pages and static files, from every team's summary in team order.
+    func siteFiles(_ entries: [TeamCache.Entry], _ plan: RenderPlan) throws -> [RenderedFile] {
+        let site = SiteContext(
+            title: config.title, asOf: plan.end, settings: config.settings, slugs: plan.slugs,
+            teams: entries.map(\.summary),
+            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) },
+            teamNames: TeamNames(config.teamNames))
+        let files = try plan.builder.files(site)
+        try Self.refuseSharedPaths(entries, files)
+        return files
+    }
+}
