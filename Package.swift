@@ -49,7 +49,6 @@ let package = Package(
             dependencies: [
                 "AllotLedger",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The system of record: appends what import validated, inside one transaction; loads one
@@ -75,7 +74,6 @@ let package = Package(
             dependencies: [
                 "AllotReports", "AllotMarkdown", "AllotSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The preview server (FlyingFox), with an end to every wait on a client.
@@ -123,6 +121,7 @@ let package = Package(
             dependencies: [
                 "Allot", "AllotImport", "AllotStore", "AllotPostgres", "AllotCLI", "AllotServe",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -94,8 +94,8 @@ public struct PageRenderer: Sendable {
             }
         }
         let json = try clock.map { try JSONOutput.encode(ClockedModel(model: page.model, clock: $0)) } ?? JSONOutput.encode(page.model)
-        return try [html, RenderedFile(path: page.path + ".json", bytes: json)]
-            + page.tables.map { RenderedFile(path: Self.csvPath(page, $0), bytes: try TableCSV.data($0)) }
+        return [html, RenderedFile(path: page.path + ".json", bytes: json)]
+            + page.tables.map { RenderedFile(path: Self.csvPath(page, $0), bytes: TableCSV.data($0)) }
     }
 }
 

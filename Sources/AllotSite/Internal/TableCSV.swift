@@ -1,51 +1,70 @@
 import AllotReports
-import AllotSupport
-import CSV
 import Foundation
 
 /// A page's table as an RFC 4180 file: UTF-8, CRLF line ends, a header row, numbers as
 /// plain numbers. Text a spreadsheet would run as a formula (it begins with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return) gets a leading `'`, which Excel and LibreOffice read as
 /// "this is text" (OWASP's advice on CSV injection); numbers, negative ones too, do not.
+///
+/// Written as bytes here rather than through CSV.swift's `CSVWriter`, which writes one
+/// byte at a time through an `OutputStream` and looks for quotes through `NSString`: on a
+/// cold build that was more than half of the time (bench/RESULTS.md). The tests read every
+/// file back with CSV.swift's reader.
 enum TableCSV {
-    static func data(_ table: DataTable) throws -> Data {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        defer { stream.close() }
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: table.headers.map(text))
+    static func data(_ table: DataTable) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (table.rows.count + 1))
+        for (i, header) in table.headers.enumerated() {
+            if i > 0 { out.append(comma) }
+            appendText(header, to: &out)
+        }
+        out += lineEnd
         for row in table.rows {
-            var fields: [String] = []
-            for (column, cell) in zip(table.columns, row) {
-                fields += self.fields(cell, instant: column.isInstant)
+            for (i, (column, cell)) in zip(table.columns, row).enumerated() {
+                if i > 0 { out.append(comma) }
+                append(cell, instant: column.isInstant, to: &out)
             }
-            try writer.write(row: fields)
+            out += lineEnd
         }
-        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw AllotError("could not be written: the CSV writer gave no bytes", path: table.name)
-        }
-        // The writer ends rows but the last; RFC 4180 allows either, and tools like the break.
-        data.append(contentsOf: [13, 10])
-        return data
+        return Data(out)
     }
 
-    private static func fields(_ cell: DataCell, instant: Bool) -> [String] {
-        let written: [String] =
-            switch cell {
-            case .number(let n): [String(n)]
-            case .text(let s): [text(s)]
-            case .instant(let shown, let iso): [text(shown), text(iso)]
-            case .empty: [""]
-            }
-        if instant { return written.count == 2 ? written : [written[0], ""] }
-        return [written[0]]
+    /// One cell: two fields in a time column (as shown, and ISO 8601), one otherwise.
+    private static func append(_ cell: DataCell, instant: Bool, to out: inout [UInt8]) {
+        switch cell {
+        case .number(let n): out += String(n).utf8
+        case .text(let s): appendText(s, to: &out)
+        case .instant(let shown, _): appendText(shown, to: &out)
+        case .empty: break
+        }
+        if instant {
+            out.append(comma)
+            if case .instant(_, let iso) = cell { appendText(iso, to: &out) }
+        }
     }
 
-    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+    private static let lineEnd: [UInt8] = [13, 10]
+    private static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
 
-    /// Text as a spreadsheet shows it, never as a formula.
-    static func text(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, formulaStarts.contains(first) else { return s }
-        return "'" + s
+    /// Text as a spreadsheet shows it, never as a formula; quoted when it holds a quote, a
+    /// comma or a line break, its quotes doubled.
+    private static func appendText(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            let guarded = bytes.first.map(formulaStarts.contains) ?? false
+            let quoted = bytes.contains { $0 == quote || $0 == comma || $0 == 13 || $0 == 10 }
+            if quoted { out.append(quote) }
+            if guarded { out.append(UInt8(ascii: "'")) }
+            if quoted {
+                for byte in bytes {
+                    if byte == quote { out.append(quote) }
+                    out.append(byte)
+                }
+                out.append(quote)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
     }
 }
