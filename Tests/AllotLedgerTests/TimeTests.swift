@@ -31,6 +31,26 @@ import Testing
         }
     }
 
+    /// With an offset: the wall time and `±HH:MM`, read back by the parser as the same
+    /// instant; an offset of seconds (old local mean time) falls back to UTC.
+    @Test func iso8601WithAnOffsetIsTheWallTimeAndReadsBack() {
+        let t = parse("2015-01-05T14:03:00.250Z")!
+        #expect(t.iso8601(offsetMillis: 0) == "2015-01-05T14:03:00.250+00:00")
+        #expect(t.iso8601(offsetMillis: -5 * 3_600_000) == "2015-01-05T09:03:00.250-05:00")
+        #expect(t.iso8601(offsetMillis: -(3 * 60 + 30) * 60_000) == "2015-01-05T10:33:00.250-03:30")
+        #expect(Instant(seconds: 0).iso8601(offsetMillis: (5 * 60 + 45) * 60_000) == "1970-01-01T05:45:00+05:45")
+        #expect(Instant(seconds: 0).iso8601(offsetMillis: -17_762_000) == "1970-01-01T00:00:00Z")
+        #expect(Instant(millis: 253_402_300_800_000).iso8601(offsetMillis: 3_600_000) == "10000-01-01T01:00:00+01:00")
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<5000 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            let millis = Int64(bitPattern: state % 250_000_000_000_000) - 50_000_000_000_000
+            let offset = (Int64((state >> 40) % 1_681) - 840) * 60_000
+            let text = Instant(millis: millis).iso8601(offsetMillis: offset)
+            #expect(parse(text)?.millis == millis, "\(millis) \(offset): \(text)")
+        }
+    }
+
     @Test func instantsWithOffsetsAreExact() {
         #expect(parse("2015-01-05T14:03:00Z")?.iso8601 == "2015-01-05T14:03:00Z")
         #expect(parse("2015-01-05T09:03:00-05:00")?.iso8601 == "2015-01-05T14:03:00Z")

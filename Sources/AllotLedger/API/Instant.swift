@@ -13,14 +13,26 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
     public func adding(hours: Int) -> Instant { Instant(millis: millis + Int64(hours) * 3_600_000) }
 
     /// ISO-8601 in UTC with `Z`, e.g. `2015-01-05T14:03:00Z` (milliseconds only when present).
-    public var iso8601: String {
-        let (day, msOfDay) = millis.floorDivided(by: 86_400_000)
+    public var iso8601: String { Self.iso8601(wallMillis: millis, offsetMinutes: nil) }
+
+    /// ISO-8601 on a wall clock `offsetMillis` ahead of UTC, with that offset, e.g.
+    /// `2015-04-01T09:05:00+01:00` (milliseconds only when present). An offset that is not
+    /// a whole number of minutes cannot be written so: the instant is then written in UTC.
+    public func iso8601(offsetMillis: Int64) -> String {
+        guard offsetMillis % 60_000 == 0 else { return iso8601 }
+        return Self.iso8601(wallMillis: millis + offsetMillis, offsetMinutes: Int(offsetMillis / 60_000))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.mmm]` and `Z` (no offset) or `±HH:MM`, written digit by digit:
+    /// this runs for every timestamp of every JSON twin and CSV file.
+    private static func iso8601(wallMillis: Int64, offsetMinutes: Int?) -> String {
+        let (day, msOfDay) = wallMillis.floorDivided(by: 86_400_000)
         let date = CivilDate(daysSinceEpoch: Int(day))
-        guard (0...9999).contains(date.year) else { return slowISO8601(date, msOfDay: msOfDay) }
+        guard (0...9999).contains(date.year) else {
+            return slowISO8601(date, msOfDay: msOfDay, suffix: offsetMinutes.map(offsetText) ?? "Z")
+        }
         let seconds = Int(msOfDay / 1000), ms = Int(msOfDay % 1000)
-        // `YYYY-MM-DDTHH:MM:SS[.mmm]Z`, written digit by digit: this runs for every
-        // timestamp of every JSON twin.
-        return String(unsafeUninitializedCapacity: 24) { out in
+        return String(unsafeUninitializedCapacity: 29) { out in
             func put(_ n: Int, digits: Int, at i: Int) {
                 var n = n
                 for k in stride(from: i + digits - 1, through: i, by: -1) { out[k] = UInt8(ascii: "0") + UInt8(n % 10); n /= 10 }
@@ -31,21 +43,31 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
             put(seconds / 3600, digits: 2, at: 11); out[13] = UInt8(ascii: ":")
             put(seconds / 60 % 60, digits: 2, at: 14); out[16] = UInt8(ascii: ":")
             put(seconds % 60, digits: 2, at: 17)
-            guard ms != 0 else { out[19] = UInt8(ascii: "Z"); return 20 }
-            out[19] = UInt8(ascii: ".")
-            put(ms, digits: 3, at: 20)
-            out[23] = UInt8(ascii: "Z")
-            return 24
+            var end = 19
+            if ms != 0 {
+                out[19] = UInt8(ascii: ".")
+                put(ms, digits: 3, at: 20)
+                end = 23
+            }
+            guard let minutes = offsetMinutes else { out[end] = UInt8(ascii: "Z"); return end + 1 }
+            out[end] = minutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            put(abs(minutes) / 60, digits: 2, at: end + 1); out[end + 3] = UInt8(ascii: ":")
+            put(abs(minutes) % 60, digits: 2, at: end + 4)
+            return end + 6
         }
     }
 
-    private func slowISO8601(_ date: CivilDate, msOfDay: Int64) -> String {
+    private static func offsetText(_ minutes: Int) -> String {
+        (minutes < 0 ? "-" : "+") + twoDigits(Int(minutes.magnitude) / 60) + ":" + twoDigits(Int(minutes.magnitude) % 60)
+    }
+
+    private static func slowISO8601(_ date: CivilDate, msOfDay: Int64, suffix: String) -> String {
         let seconds = Int(msOfDay / 1000), ms = Int(msOfDay % 1000)
         var text =
             date.isoDate + "T" + twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60)
             + ":" + twoDigits(seconds % 60)
         if ms != 0 { text += "." + String(String(ms + 1000).dropFirst()) }
-        return text + "Z"
+        return text + suffix
     }
 
     public var description: String { iso8601 }

@@ -34,13 +34,7 @@ public struct DisplayFormat: Sendable {
     /// `2015-04-01T09:05:00+01:00`: ISO 8601 on the ledger's wall clock with its offset
     /// (milliseconds only when present). An offset of seconds, which only old local mean
     /// times have, cannot be written this way; such an instant is written in UTC with `Z`.
-    public func iso8601(_ t: Instant) -> String {
-        let offset = calendar.offsetMillis(at: t)
-        guard offset % 60_000 == 0 else { return t.iso8601 }
-        let utc = Instant(millis: t.millis + offset).iso8601
-        let minutes = Int(offset.magnitude / 60_000)
-        return utc.dropLast() + (offset < 0 ? "-" : "+") + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
-    }
+    public func iso8601(_ t: Instant) -> String { t.iso8601(offsetMillis: calendar.offsetMillis(at: t)) }
 
     /// `2015-04-01`: the local date in ISO 8601.
     public func isoDate(_ t: Instant) -> String { calendar.local(t).date.isoDate }
