@@ -12,25 +12,8 @@ struct ShardTeam: Codable, Sendable {
     var kept: String?
 
     /// JSON lines, the form the store holds (`ShardRecord.teams`).
-    static func contents(_ teams: [ShardTeam]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        var data = Data()
-        for team in teams {
-            data.append(try encoder.encode(team))
-            data.append(UInt8(ascii: "\n"))
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func contents(_ teams: [ShardTeam]) throws -> String { String(decoding: try JSONLines.encode(teams), as: UTF8.self) }
 
     /// The teams `contents` wrote; nil when any line does not read as one.
-    static func read(_ text: String) -> [ShardTeam]? {
-        let decoder = JSONDecoder()
-        var out: [ShardTeam] = []
-        for line in Data(text.utf8).split(separator: UInt8(ascii: "\n")) {
-            guard let team = try? decoder.decode(ShardTeam.self, from: Data(line)) else { return nil }
-            out.append(team)
-        }
-        return out
-    }
+    static func read(_ text: String) -> [ShardTeam]? { JSONLines.decode(ShardTeam.self, from: Data(text.utf8)) }
 }

@@ -30,25 +30,8 @@ struct TeamCache {
     }
 
     /// The entries `contents` wrote; nil when any line does not read as one.
-    static func entries(_ data: Data) -> [Entry]? {
-        let decoder = JSONDecoder()
-        var out: [Entry] = []
-        for line in data.split(separator: UInt8(ascii: "\n")) {
-            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else { return nil }
-            out.append(entry)
-        }
-        return out
-    }
+    static func entries(_ data: Data) -> [Entry]? { JSONLines.decode(Entry.self, from: data) }
 
     /// The file's bytes for `entries`; the site writer puts them in place.
-    static func contents(_ entries: [Entry]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        var data = Data()
-        for entry in entries {
-            data.append(try encoder.encode(entry))
-            data.append(UInt8(ascii: "\n"))
-        }
-        return data
-    }
+    static func contents(_ entries: [Entry]) throws -> Data { try JSONLines.encode(entries) }
 }
