@@ -9,6 +9,11 @@ import Foundation
 public enum PreviewServer {
     /// How long `allot serve` waits on a client, in seconds.
     public static let clientTimeout: TimeInterval = 15
+    /// How long the server may take to find an answer (open and read a file) before it
+    /// answers 500. FlyingFox's `timeout` is this one, not a wait on the client (that is
+    /// `ClientTimeouts`): tied to the client timeout, a machine busy enough to take 2 s over
+    /// a file made the tests' server answer 500 to requests it would have answered.
+    static let answerTimeout: TimeInterval = 120
 
     public static func make(
         address: some SocketAddress, root: String, state: PreviewState, clientTimeout: TimeInterval = clientTimeout
@@ -16,7 +21,7 @@ public enum PreviewServer {
         let timeouts = ClientTimeouts(limit: .seconds(clientTimeout))
         let site = SitePreviewHandler(root: root, state: state)
         return HTTPServer(
-            address: address, timeout: clientTimeout, pool: TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: timeouts),
+            address: address, timeout: answerTimeout, pool: TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: timeouts),
             logger: .disabled,
             handler: ClosureHTTPHandler { request in
                 timeouts.requestArrived(from: request.remoteAddress)
