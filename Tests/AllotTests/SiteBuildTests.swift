@@ -109,6 +109,13 @@ import Testing
         // Deleting a page, editing the config or adding data each bring a real build.
         try FileManager.default.removeItem(atPath: site + "/index.html")
         #expect(try project.buildSite(into: site).written == 1)
+        try FileManager.default.removeItem(atPath: site + "/accounts/alice/2015-02.json")
+        #expect(try project.buildSite(into: site).written == 1)
+        let alicesFiles = TestSupport.files(under: site + "/accounts/alice").count
+        #expect(alicesFiles > 10)
+        try FileManager.default.removeItem(atPath: site + "/accounts/alice")
+        #expect(try project.buildSite(into: site).written == alicesFiles)
+        #expect(try project.buildSite(into: site).written == 0)
         let folder = (site as NSString).deletingLastPathComponent
         let config = try String(contentsOfFile: folder + "/allot.toml", encoding: .utf8)
         TestSupport.write(config.replacingOccurrences(of: "title = \"t\"", with: "title = \"Acme\""), to: folder + "/allot.toml")
