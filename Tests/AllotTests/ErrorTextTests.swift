@@ -63,7 +63,7 @@ extension ProcessHeavyTests {
             let result: ChildProcess.Ended
             if geteuid() == 0 {
                 try Self.giveToNobody(folder)
-                let asNobody = ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", TestSupport.allotBinary]
+                let asNobody = ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", try Self.binaryNobodyCanRun()]
                 result = try await ChildProcess(Self.setpriv, asNobody + arguments, keepErrors: true).ended()
             } else {
                 result = try await TestSupport.allot(arguments)
@@ -73,6 +73,16 @@ extension ProcessHeavyTests {
 
         static let setpriv = "/usr/bin/setpriv"
         static let nobody: UInt32 = 65534
+
+        /// The clone may live where nobody cannot enter (a `mktemp -d` folder is mode 700),
+        /// so nobody runs a copy in a scratch folder of its own, which the system's temporary
+        /// folder always lets it reach.
+        static func binaryNobodyCanRun() throws -> String {
+            let copy = TestSupport.scratch() + "/allot"
+            try FileManager.default.copyItem(atPath: TestSupport.allotBinary, toPath: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+            return copy
+        }
 
         static func giveToNobody(_ folder: String) throws {
             let paths = [folder] + (FileManager.default.subpaths(atPath: folder) ?? []).map { folder + "/" + $0 }
