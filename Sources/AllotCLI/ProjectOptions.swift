@@ -25,7 +25,9 @@ struct ProjectOptions: ParsableArguments {
     }
 
     func openProject() throws -> Project {
-        try Project(configPath: configPath, storePath: store)
+        var project = try Project(configPath: configPath, storePath: store)
+        project.warn = { issue in FileHandle.standardError.write(Data("warning: \(TerminalText.literal(issue.description))\n".utf8)) }
+        return project
     }
 
     /// Opens the project and imports its sources, as every reading command does first.

@@ -115,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func rebuild(_ p: Project, _ state: PreviewState) async {
         do {
-            let fresh = try Project(configPath: p.configPath, storePath: project.store)
+            let fresh = try project.openProject()
             let summary = try fresh.buildSite(into: out, templates: templates)
             await state.built()
             say("Rebuilt: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed.")

@@ -13,6 +13,8 @@ public struct Project: Sendable {
     public let store: LedgerStore
     /// The sender of expiry notices, `[notify] from`.
     public let notifyFrom: MailAddress?
+    /// Told what an import reads as valid but looks like a mistake, once per file read.
+    public var warn: @Sendable (ImportIssue) -> Void = { _ in }
 
     /// The store's default place: `.allot/ledger.sqlite` beside the config file.
     public static func defaultStorePath(forConfig configPath: String) -> String {
@@ -62,7 +64,9 @@ public struct Project: Sendable {
     @discardableResult
     public func importFiles(_ paths: [String]) throws -> ImportPlan {
         let batch = try SourceFiles.read(paths.map { ($0, sourceName($0)) }, known: store.sourceRecord(path:))
-        return try store.importBatch(batch.tables, calendar: config.settings.calendar, sources: batch.records).get()
+        let plan = try store.importBatch(batch.tables, calendar: config.settings.calendar, sources: batch.records).get()
+        batch.warnings.forEach(warn)
+        return plan
     }
 
     /// The store's name for a file: its path from the config's folder when it is inside

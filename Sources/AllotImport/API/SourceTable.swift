@@ -37,6 +37,8 @@ public struct SourceTable: Sendable {
     /// config, or the name given on `allot import`. The file's path unless set.
     public var source: String
     public var kind: SourceKind
+    /// What reads as valid but looks like a mistake (a quoted field holding a whole row).
+    public var warnings: [ImportIssue] = []
     let storage: Storage
 
     public init(file: String, kind: SourceKind, rows: [SourceRow]) {

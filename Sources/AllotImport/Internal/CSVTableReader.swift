@@ -5,17 +5,19 @@
 ///
 /// Quirks kept from the scalar reader this replaces: CR, LF and CRLF all end a record;
 /// a quote inside a quoted field followed by anything but a quote, comma or line end
-/// stands for itself and swallows the character after it; a quoted field may run to
-/// the end of the file; line numbers count LF only.
+/// stands for itself and swallows the character after it; line numbers count LF only.
+/// A quoted field still open at the end of the file is an error naming the line its
+/// quote opened on.
 enum CSVTableReader {
     static func read(_ source: SourceBytes, from start: Int, file: String) throws(ImportFailure) -> SourceTable {
-        let result = source.withUnsafeBufferPointer { b -> Result<(SourceKind, CSVRecords), ImportFailure> in
+        let result = source.withUnsafeBufferPointer { b -> Result<(SourceKind, CSVRecords, [ImportIssue]), ImportFailure> in
             let b = UnsafeBufferPointer(rebasing: b[start...])
             // The header: the first record, whatever it holds.
             var header: [String] = []
             let first = CSVTokenizer.record(b, from: 0) { _, s, e, _, escaped in
                 header.append(CSVTokenizer.string(b, s, e, escaped: escaped))
             }
+            if let open = first.unclosed { return .failure(ImportFailure([unclosed(open, line: 1, header: [], file: file)])) }
             if let duplicate = header.enumerated().first(where: { header.firstIndex(of: $0.element) != $0.offset }) {
                 return .failure(
                     ImportFailure([ImportIssue(file: file, line: 1, field: duplicate.element, "column appears twice in the header")]))
@@ -28,23 +30,40 @@ enum CSVTableReader {
             let records = CSVRecords(
                 source: source, offset: start, columns: header.map { kind.columns.firstIndex(of: $0)! },
                 bodyStart: first.next, bodyLine: 2 + first.newlines)
-            var issues: [ImportIssue] = []
-            records.forEachRecord(b) { r, startLine, _ in
-                if r.fields != header.count {
+            var issues: [ImportIssue] = [], warnings: [ImportIssue] = []
+            records.forEachRecord(b) { r, startLine, start in
+                if let open = r.unclosed {
+                    issues.append(unclosed(open, line: startLine, header: header, file: file))
+                } else if r.fields != header.count {
                     issues.append(
                         ImportIssue(
                             file: file, line: startLine,
                             "has \(r.fields) fields but the header has \(header.count); quote fields that hold commas"))
+                } else if r.newlines > 0,
+                    let warning = QuotedRowCheck.warning(b, record: start, line: startLine, header: header, file: file)
+                {
+                    warnings.append(warning)
                 }
             } field: { _, _, _, _ in
             }
             guard issues.isEmpty else { return .failure(ImportFailure(issues)) }
-            return .success((kind, records))
+            return .success((kind, records, warnings))
         }
         switch result {
-        case .success(let (kind, records)): return SourceTable(file: file, kind: kind, storage: .csv(records))
+        case .success(let (kind, records, warnings)):
+            var table = SourceTable(file: file, kind: kind, storage: .csv(records))
+            table.warnings = warnings
+            return table
         case .failure(let failure): throw failure
         }
+    }
+
+    /// A quoted field the file ends inside: everything after its quote would be its text.
+    private static func unclosed(_ open: (field: Int, line: Int), line: Int, header: [String], file: String) -> ImportIssue {
+        ImportIssue(
+            file: file, line: line + open.line, field: open.field < header.count ? header[open.field] : nil,
+            "the quote that opens this field on this line is never closed, so the rest of the file would be read into it; add the closing quote"
+        )
     }
 }
 
@@ -64,7 +83,7 @@ struct CSVRecords: Sendable {
     /// not blank, then `record(shape, line, start)`. Releases the bytes behind it.
     func forEachRecord(
         _ b: UnsafeBufferPointer<UInt8>,
-        _ record: ((next: Int, fields: Int, newlines: Int), Int, Int) throws -> Void,
+        _ record: (CSVRecordShape, Int, Int) throws -> Void,
         field: (Int, Int, Int, Bool) -> Void
     ) rethrows {
         var release = ReleaseBehind(source)
@@ -79,7 +98,7 @@ struct CSVRecords: Sendable {
                 field(f, s, e, escaped)
             }
             line += 1 + r.newlines
-            if !(r.fields <= 1 && emptyOnly) { try record(r, startLine, i) }
+            if !(r.fields <= 1 && emptyOnly) || r.unclosed != nil { try record(r, startLine, i) }
             i = r.next
         }
         source.release(before: offset + b.count)
@@ -134,28 +153,32 @@ enum CSVTokenizer {
     static func record(
         _ b: UnsafeBufferPointer<UInt8>, from start: Int,
         _ field: (Int, Int, Int, Bool, Bool) -> Void
-    ) -> (next: Int, fields: Int, newlines: Int) {
+    ) -> CSVRecordShape {
         let n = b.count
         var i = start, f = 0, newlines = 0
         while true {
-            if i >= n { field(f, i, i, false, false); return (i, f + 1, newlines) }
+            if i >= n { field(f, i, i, false, false); return CSVRecordShape(i, f + 1, newlines) }
             if b[i] == quote {
                 i += 1
                 let s = i
+                let opened = newlines
                 var escaped = false
                 while true {
-                    if i >= n { field(f, s, i, true, escaped); return (i, f + 1, newlines) }
+                    if i >= n {
+                        field(f, s, i, true, escaped)
+                        return CSVRecordShape(i, f + 1, newlines, unclosed: (f, opened))
+                    }
                     let c = b[i]
                     if c == quote {
                         let next = i + 1
-                        if next >= n { field(f, s, i, true, escaped); return (next, f + 1, newlines) }
+                        if next >= n { field(f, s, i, true, escaped); return CSVRecordShape(next, f + 1, newlines) }
                         let d = b[next]
                         if d == comma { field(f, s, i, true, escaped); f += 1; i = next + 1; break }
                         if d == cr || d == lf {
                             field(f, s, i, true, escaped)
                             var end = next + 1
                             if d == cr, end < n, b[end] == lf { end += 1 }
-                            return (end, f + 1, newlines)
+                            return CSVRecordShape(end, f + 1, newlines)
                         }
                         escaped = true
                         i = min(n, next + scalarLength(d))
@@ -172,11 +195,11 @@ enum CSVTokenizer {
                     i += 1
                 }
                 field(f, s, i, false, false)
-                if i >= n { return (i, f + 1, newlines) }
+                if i >= n { return CSVRecordShape(i, f + 1, newlines) }
                 if b[i] == comma { f += 1; i += 1; continue }
                 var end = i + 1
                 if b[i] == cr, end < n, b[end] == lf { end += 1 }
-                return (end, f + 1, newlines)
+                return CSVRecordShape(end, f + 1, newlines)
             }
         }
     }
