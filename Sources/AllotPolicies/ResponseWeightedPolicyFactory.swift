@@ -18,18 +18,18 @@ public struct ResponseWeightedPolicyFactory: PolicyFactory {
         for key in parameters.values.keys.sorted() {
             let value = parameters.values[key]!
             switch key {
-            case "allotment": p.allotment = try Self.number(key, value, from: 0)
+            case "allotment": p.allotment = try value.wholeNumber(key, in: LedgerLimits.credits)!
             case "allotment_day": p.allotmentDay = try value.choice(key, of: AllotmentDay.self)
-            case "cap": p.cap = try Self.number(key, value, from: 0, orNone: true)
+            case "cap": p.cap = try value.wholeNumber(key, in: LedgerLimits.credits, orNone: true)
             case "refund_on": p.refundOn = try value.choice(key, of: RefundOn.self)
-            case "window_days": p.windowDays = try Self.number(key, value, from: 0)
-            case "lookback_days": p.lookbackDays = try Self.number(key, value, from: 1)
+            case "window_days": p.windowDays = try value.wholeNumber(key, in: LedgerLimits.days)!
+            case "lookback_days": p.lookbackDays = try value.wholeNumber(key, in: Self.days)!
             case "low_rate": p.lowRate = try Self.percent(key, value)
             case "high_rate": p.highRate = try Self.percent(key, value)
-            case "low_days": p.lowDays = try Self.number(key, value, from: 1, orNone: true)
-            case "middle_days": p.middleDays = try Self.number(key, value, from: 1, orNone: true)
-            case "high_days": p.highDays = try Self.number(key, value, from: 1, orNone: true)
-            case "carry_over_days": p.carryOverDays = try Self.number(key, value, from: 1, orNone: true)
+            case "low_days": p.lowDays = try value.wholeNumber(key, in: Self.days, orNone: true)
+            case "middle_days": p.middleDays = try value.wholeNumber(key, in: Self.days, orNone: true)
+            case "high_days": p.highDays = try value.wholeNumber(key, in: Self.days, orNone: true)
+            case "carry_over_days": p.carryOverDays = try value.wholeNumber(key, in: Self.days, orNone: true)
             default:
                 throw PolicyParameterError(
                     key: key, reason: "is not a parameter of \(name); use one of \(parameterKeys.joined(separator: ", "))")
@@ -41,22 +41,8 @@ public struct ResponseWeightedPolicyFactory: PolicyFactory {
         return p
     }
 
-    private static func number(_ key: String, _ value: PolicyParameters.Value, from least: Int) throws(PolicyParameterError) -> Int {
-        guard case .integer(let n) = value, n >= least else {
-            throw PolicyParameterError(key: key, reason: "must be a whole number of \(least) or more, not \(value)")
-        }
-        return n
-    }
-
-    private static func number(_ key: String, _ value: PolicyParameters.Value, from least: Int, orNone: Bool) throws(PolicyParameterError)
-        -> Int?
-    {
-        if case .text("none") = value { return nil }
-        guard case .integer(let n) = value, n >= least else {
-            throw PolicyParameterError(key: key, reason: "must be a whole number of \(least) or more, or \"none\", not \(value)")
-        }
-        return n
-    }
+    /// Days that must be at least one, within spec §2's bound.
+    private static let days = 1...LedgerLimits.days.upperBound
 
     private static func percent(_ key: String, _ value: PolicyParameters.Value) throws(PolicyParameterError) -> Int {
         guard case .integer(let n) = value, (0...100).contains(n) else {

@@ -44,11 +44,28 @@ import Testing
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         for _ in 0..<5000 {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            let millis = Int64(bitPattern: state % 250_000_000_000_000) - 50_000_000_000_000
+            let millis = Int64(state % UInt64(LedgerLimits.instants.upperBound.millis))
             let offset = (Int64((state >> 40) % 1_681) - 840) * 60_000
             let text = Instant(millis: millis).iso8601(offsetMillis: offset)
             #expect(parse(text)?.millis == millis, "\(millis) \(offset): \(text)")
         }
+    }
+
+    /// Spec §1: instants lie in [1970-01-01T00:00:00Z, 2200-01-01T00:00:00Z), whatever
+    /// offset writes them; an export's "no date" marker is refused, not read as a year.
+    @Test func instantsOutsideTheLedgersRangeAreRefused() {
+        let parser = InstantParser(calendar: .utc)
+        #expect(parse("1970-01-01T00:00:00Z")?.millis == 0)
+        #expect(parse("1970-01-01T01:00:00+01:00")?.millis == 0)
+        #expect(parse("2199-12-31T23:59:59.999Z")?.millis == 7_258_118_399_999)
+        for text in [
+            "1969-12-31T23:59:59.999Z", "1970-01-01T00:59:59+01:00", "2200-01-01T00:00:00Z", "2199-12-31T20:00:00-04:00",
+            "9999-12-31", "0001-01-01", "1969-12-31",
+        ] {
+            #expect(parser.parse(text) == .failure(.outOfRange(text)), "\(text)")
+        }
+        #expect(parser.parseEnd("2199-12-30").map(\.millis) == .success(7_258_032_000_000))
+        #expect(parser.parseEnd("2199-12-31") == .failure(.outOfRange("2199-12-31")))
     }
 
     @Test func instantsWithOffsetsAreExact() {

@@ -62,8 +62,8 @@ import Testing
     @Test(arguments: [
         ("colour = \"red\"", "allot.toml: colour: is not a config key"),
         ("timezone = \"Mars/Olympus\"", "allot.toml: timezone: \"Mars/Olympus\" is not an IANA time zone"),
-        ("warn_days = -1", "allot.toml: warn_days: must be a whole number of 0 or more"),
-        ("warn_days = \"soon\"", "allot.toml: warn_days: must be a whole number of 0 or more"),
+        ("warn_days = -1", "allot.toml: warn_days: must be a whole number from 0 to 36,600"),
+        ("warn_days = \"soon\"", "allot.toml: warn_days: must be a whole number from 0 to 36,600"),
         ("as_of = \"last tuesday\"", "allot.toml: as_of: \"last tuesday\" is not an instant"),
         ("sources = \"a.csv\"", "allot.toml: sources: must be a list of file paths"),
         (
@@ -74,7 +74,7 @@ import Testing
         ("[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\ncapp = 3", "allot.toml: policy[1].capp: is not a parameter of legacy"),
         (
             "[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\ncap = -3",
-            "allot.toml: policy[1].cap: must be a whole number of 0 or more, or \"none\""
+            "allot.toml: policy[1].cap: must be a whole number from 0 to 1,000,000,000, or \"none\""
         ),
         (
             "[[policy]]\nname = \"legacy\"\nfrom = \"2015-01-01\"\nallotment_day = \"monday\"",

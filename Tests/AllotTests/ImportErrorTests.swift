@@ -59,6 +59,13 @@ extension ProcessHeavyTests {
             Case(row: "x,2015-01-07T10:00:00Z,send,ann,m1,,,", expected: "new.csv:2: message: m1 was already sent by event e1"),
             Case(row: "x,2015-01-07T10:00:00Z,accept,bob,m1,,,", expected: "new.csv:2: account: is bob but message m1 was sent by ann"),
             Case(row: "x,2015-01-07T10:00:00Z,send,ann,m9,,", expected: "new.csv:2: has 7 fields but the header has 8"),
+            Case(
+                row: "x,2015-01-07T10:00:00Z,grant,ann,,,1000000001,",
+                expected: "new.csv:2: amount: 1000000001 is outside the amounts an event may have, from -1,000,000,000 to 1,000,000,000"),
+            Case(
+                row: "x,2015-01-07T10:00:00Z,adjust,ann,,,-9223372036854775808,",
+                expected: "new.csv:2: amount: -9223372036854775808 is outside the amounts an event may have"),
+            Case(row: "x,9999-12-31,grant,ann,,,5,", expected: "new.csv:2: time: \"9999-12-31\" is outside the instants a ledger holds"),
         ]
 
         func storedProject(_ kind: StoreKind = .sqlite) async throws -> (Project, String) {

@@ -42,7 +42,7 @@ import Testing
 
     @Test func jsonLinesErrorsNameLineAndField() throws {
         let text =
-            "{\"id\": \"e1\", \"time\": \"2015-01-01T00:00:00Z\", \"type\": \"grant\"}\n\nnot json\n{\"id\": \"e2\", \"amount\": 1.5, \"time\": \"x\", \"type\": \"send\"}\n{\"id\": \"e3\", \"colour\": \"red\", \"time\": \"x\", \"type\": \"send\"}\n"
+            "{\"id\": \"e1\", \"time\": \"2015-01-01T00:00:00Z\", \"type\": \"grant\"}\n\nnot json\n{\"id\": \"e2\", \"amount\": true, \"time\": \"x\", \"type\": \"send\"}\n{\"id\": \"e3\", \"colour\": \"red\", \"time\": \"x\", \"type\": \"send\"}\n"
         let failure = try #require(throws: ImportFailure.self) { try table(text) }
         #expect(
             failure.issues.map(\.description) == [

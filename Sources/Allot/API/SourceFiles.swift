@@ -12,6 +12,8 @@ public enum SourceFiles {
         public var tables: [SourceTable]
         /// What to record for every file named, read or not.
         public var records: [SourceRecord]
+        /// What the files read as valid but looks like a mistake (`SourceTable.warnings`).
+        public var warnings: [ImportIssue] { tables.flatMap(\.warnings) }
     }
 
     /// Reads each file at `path` as the source `source` (spec §8); `known` gives a
@@ -23,6 +25,10 @@ public enum SourceFiles {
         let fm = FileManager.default
         for (path, key) in files {
             let attributes = try? fm.attributesOfItem(atPath: path)
+            if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+                issues.append(ImportIssue(file: path, line: 0, notAFile(type)))
+                continue
+            }
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
             let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             let previous = try known(key)
@@ -30,15 +36,8 @@ public enum SourceFiles {
                 batch.records.append(previous)
                 continue
             }
-            guard attributes?[.type] as? FileAttributeType != .typeDirectory,
-                let bytes = SourceBytes(mapping: path) ?? readBytes(path).map(SourceBytes.init)
-            else {
-                let isFolder = attributes?[.type] as? FileAttributeType == .typeDirectory
-                issues.append(
-                    ImportIssue(
-                        file: path, line: 0,
-                        isFolder
-                            ? "is a folder; name the CSV or JSON Lines files in it" : "cannot be read; does it exist?"))
+            guard let bytes = SourceBytes(mapping: path) ?? readBytes(path).map(SourceBytes.init) else {
+                issues.append(ImportIssue(file: path, line: 0, "cannot be read; does it exist?"))
                 continue
             }
             let hash = sha256(bytes)
@@ -56,7 +55,18 @@ public enum SourceFiles {
         return batch
     }
 
-    /// A whole file's bytes (a pipe, say, which cannot be mapped), read into one array.
+    /// Why a source that is not a regular file is refused: a device such as /dev/zero or
+    /// a FIFO nobody writes to would be read without end.
+    static func notAFile(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeDirectory: return "is a folder; name the CSV or JSON Lines files in it"
+        case .typeCharacterSpecial, .typeBlockSpecial: return "is a device, not a file; name a CSV or JSON Lines file"
+        case .typeSocket: return "is a socket, not a file; name a CSV or JSON Lines file"
+        default: return "is a pipe (FIFO), not a file; save what it gives to a CSV or JSON Lines file and name that"
+        }
+    }
+
+    /// A whole regular file's bytes, where it cannot be mapped (an empty file), in one array.
     static func readBytes(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }

@@ -70,8 +70,15 @@ public struct RowParser: Sendable {
         }
         var amount: Int?
         if let bytes = row.bytes(Self.eAmount) {
-            amount = Self.integer(bytes)
-            if amount == nil { issue("amount", "\"\(row.string(Self.eAmount)!)\" is not a whole number") }
+            amount = Self.integer(bytes).flatMap { LedgerLimits.eventAmount.contains($0) ? $0 : nil }
+            if amount == nil {
+                let text = row.string(Self.eAmount)!
+                issue(
+                    "amount",
+                    Self.isSignedDigits(bytes)
+                        ? "\(text) is outside the amounts an event may have, \(LedgerLimits.text(LedgerLimits.eventAmount))"
+                        : "\"\(text)\" is not a whole number")
+            }
         }
         if let kind {
             for (field, column) in Self.requiredColumns(kind) where !row.has(column) {
@@ -121,6 +128,12 @@ public struct RowParser: Sendable {
             value = s; i += 1
         }
         return value
+    }
+
+    /// An optional sign and decimal digits, however many.
+    static func isSignedDigits(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let digits = b.first == UInt8(ascii: "+") || b.first == UInt8(ascii: "-") ? b.dropFirst() : b[...]
+        return !digits.isEmpty && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// A NUL character cannot be stored faithfully (SQLite's text would end there), so

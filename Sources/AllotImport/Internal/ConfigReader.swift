@@ -29,12 +29,15 @@ struct ConfigReader {
         let calendar =
             LedgerCalendar(identifier: zoneName)
             ?? {
-                fail("timezone", "\"\(zoneName)\" is not an IANA time zone such as UTC or America/New_York")
+                fail(
+                    "timezone",
+                    "\"\(zoneName)\" is not an IANA time zone; name the zone by its area and place, such as America/New_York or Europe/Berlin, or write UTC (abbreviations such as EST and offsets such as GMT+5 are not zones)"
+                )
                 return .utc
             }()
         let instants = InstantParser(calendar: calendar)
-        let warnDays = count(table, "warn_days", fail) ?? 30
-        let delay = count(table, "refund_delay_hours", fail) ?? 0
+        let warnDays = count(table, "warn_days", in: LedgerLimits.days, fail) ?? 30
+        let delay = count(table, "refund_delay_hours", in: LedgerLimits.refundDelayHours, fail) ?? 0
         var asOf: Instant?
         if let text = instantText(table, "as_of", fail) {
             switch instants.parseEnd(text) {
@@ -196,9 +199,11 @@ struct ConfigReader {
                 scoped("month", "is required")
             } else if month == nil {
                 scoped("month", "\"\(monthText!)\" is not a month; write it as 2015-01")
+            } else if let month, !(1970..<2200).contains(month.year) {
+                scoped("month", "\"\(monthText!)\" is outside the years a ledger holds, 1970 to 2199")
             }
-            let amount = count(entry, "amount", scoped)
-            if amount == nil { scoped("amount", "is required") }
+            let amount = count(entry, "amount", in: LedgerLimits.credits, scoped)
+            if entry["amount"] == nil { scoped("amount", "is required") }
             let note = string(entry, "note", scoped)
             if let month, let amount { bonuses.append(Bonus(month: month, amount: amount, note: note)) }
         }
@@ -213,9 +218,9 @@ struct ConfigReader {
         return s
     }
 
-    private func count(_ t: TOMLTable, _ key: String, _ fail: (String, String) -> Void) -> Int? {
+    private func count(_ t: TOMLTable, _ key: String, in range: ClosedRange<Int>, _ fail: (String, String) -> Void) -> Int? {
         guard let v = t[key] else { return nil }
-        guard let n = v.int, n >= 0 else { fail(key, "must be a whole number of 0 or more"); return nil }
+        guard let n = v.int, range.contains(n) else { fail(key, "must be a whole number \(LedgerLimits.text(range))"); return nil }
         return n
     }
 

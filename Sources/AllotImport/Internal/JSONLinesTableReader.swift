@@ -1,7 +1,8 @@
 import Foundation
 
 /// One JSON object per line, with the same field names as the CSV columns. Strings and
-/// whole numbers are taken as text; null or "" is an absent field.
+/// numbers are taken as text (a number as written, so the CSV rules judge it); null or ""
+/// is an absent field.
 enum JSONLinesTableReader {
     static func read(_ text: String, file: String) throws(ImportFailure) -> SourceTable {
         var rows: [SourceRow] = [], issues: [ImportIssue] = []
@@ -24,6 +25,7 @@ enum JSONLinesTableReader {
                 }
             }
             var fields: [String: String] = [:]
+            var raw: [String: ArraySlice<UInt8>]?
             for key in object.keys.sorted() {
                 guard kind!.columns.contains(key) else {
                     issues.append(
@@ -35,7 +37,19 @@ enum JSONLinesTableReader {
                 switch object[key]! {
                 case .text(let value): if !value.isEmpty { fields[key] = value }
                 case .null: break
-                case .other: issues.append(ImportIssue(file: file, line: lineNumber, field: key, "must be a string or a whole number"))
+                case .number:
+                    // Its text, so that `5.0` or `1e3` meets the rule a CSV cell meets.
+                    raw = raw ?? JSONRawValues.scan(line)
+                    fields[key] = raw?[key].map { String(decoding: $0, as: UTF8.self) } ?? ""
+                case .other:
+                    raw = raw ?? JSONRawValues.scan(line)
+                    let isString = raw?[key]?.first == UInt8(ascii: "\"")
+                    issues.append(
+                        ImportIssue(
+                            file: file, line: lineNumber, field: key,
+                            isString
+                                ? "holds an escape that is no character (a lone UTF-16 surrogate such as \\ud800); write the character itself or a surrogate pair"
+                                : "must be a string or a whole number"))
                 }
             }
             rows.append(SourceRow(line: lineNumber, fields: fields))
@@ -46,9 +60,9 @@ enum JSONLinesTableReader {
     }
 }
 
-/// A JSON value as an input field sees it.
+/// A JSON value as an input field sees it; a number's text is taken from the line.
 private enum JSONCell: Decodable {
-    case text(String), null, other
+    case text(String), number, null, other
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -58,8 +72,8 @@ private enum JSONCell: Decodable {
             self = .text(s)
         } else if (try? c.decode(Bool.self)) != nil {
             self = .other
-        } else if let n = try? c.decode(Int64.self) {
-            self = .text(String(n))
+        } else if (try? c.decode(Double.self)) != nil {
+            self = .number
         } else {
             self = .other
         }

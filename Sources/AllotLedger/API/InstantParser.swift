@@ -9,6 +9,7 @@ public struct InstantParser: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case malformed(String)
         case missingOffset(String)
+        case outOfRange(String)
 
         public var description: String {
             switch self {
@@ -16,6 +17,9 @@ public struct InstantParser: Sendable {
                 return "\"\(text)\" is not an instant; write 2015-01-05T14:03:00Z, 2015-01-05T09:03:00-05:00 or 2015-01-05"
             case .missingOffset(let text):
                 return "\"\(text)\" has a time but no offset; add Z or an offset such as -05:00"
+            case .outOfRange(let text):
+                return
+                    "\"\(text)\" is outside the instants a ledger holds (1970-01-01T00:00:00Z up to 2200-01-01T00:00:00Z); an export's \"no date\" marker such as 9999-12-31 means: leave the field empty"
             }
         }
     }
@@ -23,7 +27,8 @@ public struct InstantParser: Sendable {
     /// A bare date read as the *end* of that day (`as_of`), otherwise as `parse` does.
     public func parseEnd(_ text: String) -> Result<Instant, Failure> {
         if let date = Self.bareDate(Array(text.utf8)) {
-            return .success(calendar.startOfDay(date.adding(days: 1)))
+            let end = calendar.startOfDay(date.adding(days: 1))
+            return LedgerLimits.instants.contains(end) ? .success(end) : .failure(.outOfRange(text))
         }
         return parse(text)
     }
@@ -36,7 +41,8 @@ public struct InstantParser: Sendable {
     /// `parse` over UTF-8 bytes; the text is only made into a `String` for a failure.
     public func parse(utf8 b: UnsafeBufferPointer<UInt8>) -> Result<Instant, Failure> {
         switch Self.parse(b, calendar) {
-        case .success(let t): return .success(t)
+        case .success(let t) where LedgerLimits.instants.contains(t): return .success(t)
+        case .success: return .failure(.outOfRange(String(decoding: b, as: UTF8.self)))
         case .failure(.malformed): return .failure(.malformed(String(decoding: b, as: UTF8.self)))
         case .failure(.missingOffset): return .failure(.missingOffset(String(decoding: b, as: UTF8.self)))
         }

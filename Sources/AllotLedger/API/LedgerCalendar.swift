@@ -8,15 +8,30 @@ public struct LedgerCalendar: Sendable {
     /// nil for UTC, whose offset is always zero.
     private let offsets: OffsetTable?
 
-    /// nil when the identifier is not a known IANA zone.
+    /// nil when the identifier is not a known IANA zone named by its area and place
+    /// (`America/New_York`, `Etc/GMT+5`), or `UTC`. Foundation also takes abbreviations
+    /// such as `EST` and offsets such as `GMT+5` (UTC+5, where IANA's `Etc/GMT+5` is
+    /// UTC−5): those are refused, so that a zone means what the IANA database says.
     public init?(identifier: String) {
-        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        guard identifier == "UTC" || Self.isAreaAndPlace(identifier), let zone = TimeZone(identifier: identifier) else {
+            return nil
+        }
         self.identifier = identifier
         self.zone = zone
         self.offsets = identifier == "UTC" ? nil : OffsetTables.table(for: identifier, zone)
     }
 
     public static let utc = LedgerCalendar(identifier: "UTC")!
+
+    /// The areas of the IANA database's zone names.
+    private static let areas: Set<Substring> = [
+        "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific", "Etc",
+    ]
+
+    private static func isAreaAndPlace(_ identifier: String) -> Bool {
+        guard let slash = identifier.firstIndex(of: "/") else { return false }
+        return areas.contains(identifier[..<slash]) && identifier.index(after: slash) < identifier.endIndex
+    }
 
     /// The zone's offset from UTC at an instant, in milliseconds.
     public func offsetMillis(at t: Instant) -> Int64 {

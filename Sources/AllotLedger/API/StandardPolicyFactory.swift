@@ -15,13 +15,13 @@ public struct StandardPolicyFactory: PolicyFactory {
         for key in parameters.values.keys.sorted() {
             let value = parameters.values[key]!
             switch key {
-            case "allotment": p.allotment = try Self.count(key, value)
+            case "allotment": p.allotment = try value.wholeNumber(key, in: LedgerLimits.credits)!
             case "allotment_day": p.allotmentDay = try value.choice(key, of: AllotmentDay.self)
-            case "lifetime_days": p.lifetimeDays = try Self.optionalDays(key, value)
-            case "cap": p.cap = try Self.optionalCount(key, value)
+            case "lifetime_days": p.lifetimeDays = try value.wholeNumber(key, in: Self.lifetime, orNone: true)
+            case "cap": p.cap = try value.wholeNumber(key, in: LedgerLimits.credits, orNone: true)
             case "refund_on": p.refundOn = try value.choice(key, of: RefundOn.self)
-            case "window_days": p.windowDays = try Self.count(key, value)
-            case "carry_over_days": p.carryOverDays = try Self.optionalDays(key, value)
+            case "window_days": p.windowDays = try value.wholeNumber(key, in: LedgerLimits.days)!
+            case "carry_over_days": p.carryOverDays = try value.wholeNumber(key, in: Self.lifetime, orNone: true)
             default:
                 throw PolicyParameterError(
                     key: key, reason: "is not a parameter of \(name); use one of \(parameterKeys.joined(separator: ", "))")
@@ -30,27 +30,6 @@ public struct StandardPolicyFactory: PolicyFactory {
         return p
     }
 
-    private static func count(_ key: String, _ value: PolicyParameters.Value) throws(PolicyParameterError) -> Int {
-        guard case .integer(let n) = value, n >= 0 else {
-            throw PolicyParameterError(key: key, reason: "must be a whole number of 0 or more, not \(value)")
-        }
-        return n
-    }
-
-    /// A whole number, or "none".
-    private static func optionalCount(_ key: String, _ value: PolicyParameters.Value) throws(PolicyParameterError) -> Int? {
-        if case .text("none") = value { return nil }
-        guard case .integer(let n) = value, n >= 0 else {
-            throw PolicyParameterError(key: key, reason: "must be a whole number of 0 or more, or \"none\", not \(value)")
-        }
-        return n
-    }
-
-    private static func optionalDays(_ key: String, _ value: PolicyParameters.Value) throws(PolicyParameterError) -> Int? {
-        if case .text("none") = value { return nil }
-        guard case .integer(let n) = value, n >= 1 else {
-            throw PolicyParameterError(key: key, reason: "must be a whole number of days (1 or more), or \"none\", not \(value)")
-        }
-        return n
-    }
+    /// Days a lot lives: at least one (spec §3), within spec §2's bound.
+    static let lifetime = 1...LedgerLimits.days.upperBound
 }

@@ -1,5 +1,6 @@
 import AllotImport
 import AllotLedger
+import AllotSupport
 import Foundation
 
 /// The system of record: every seat and event imported, in an SQLite file or a
@@ -13,19 +14,26 @@ public final class LedgerStore: Sendable {
 
     /// How many seconds a command waits while another process holds the store's write
     /// lock (an import or build still running) before it fails: 30, or
-    /// `ALLOT_BUSY_TIMEOUT`.
+    /// `ALLOT_BUSY_TIMEOUT`, from 0 to a day (SQLite counts the wait in a 32-bit number of
+    /// milliseconds, so a larger one cannot be waited).
     public static var busyTimeout: Double {
-        guard let text = ProcessInfo.processInfo.environment["ALLOT_BUSY_TIMEOUT"], let seconds = Double(text),
-            seconds.isFinite, seconds >= 0
-        else { return 30 }
-        return seconds
+        get throws {
+            guard let text = ProcessInfo.processInfo.environment["ALLOT_BUSY_TIMEOUT"] else { return 30 }
+            guard let seconds = Double(text), seconds.isFinite, (0...86_400).contains(seconds) else {
+                throw AllotError(
+                    "ALLOT_BUSY_TIMEOUT is \"\(text)\"; it must be a number of seconds from 0 to 86400 (a day), such as 30")
+            }
+            return seconds
+        }
     }
 
-    /// Opens (creating folders and the file when missing) and migrates an SQLite store.
-    public convenience init(path: String, busyTimeout: Double = LedgerStore.busyTimeout) throws {
+    /// Opens (creating folders and the file when missing) and migrates an SQLite store;
+    /// a lock is waited for `busyTimeout` seconds, else `LedgerStore.busyTimeout`.
+    public convenience init(path: String, busyTimeout: Double? = nil) throws {
+        let wait = try busyTimeout ?? Self.busyTimeout
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        self.init(backend: try SQLiteBackend(path: path, busyTimeout: busyTimeout))
+        self.init(backend: try SQLiteBackend(path: path, busyTimeout: wait))
     }
 
     /// A store that lives in memory, for tests.
