@@ -29,6 +29,11 @@ public enum LedgerLimits {
     }
 }
 
+extension ClosedRange<Int> {
+    /// The nearest value in the range.
+    public func clamp(_ n: Int) -> Int { Swift.min(Swift.max(n, lowerBound), upperBound) }
+}
+
 extension PolicyParameters.Value {
     /// The value as a whole number in `range` (or nil for "none" where `orNone`), else an
     /// error for `key` that states the range.

@@ -17,6 +17,8 @@ public enum AllotmentDay: String, Sendable, CaseIterable {
 /// A named set of credit rules. `inmail-2015` and `legacy` are built in; another
 /// package can add its own by conforming to this protocol and registering a
 /// `PolicyFactory` in the `PolicyRegistry` it hands to the builder.
+/// Credits and days lie in spec §2's ranges (`LedgerLimits.credits`, `LedgerLimits.days`);
+/// the replay holds a value outside them to the nearest end, so no total can overflow.
 public protocol Policy: Sendable {
     var name: String { get }
     /// Credits granted per account at each allotment instant.

@@ -64,8 +64,11 @@ extension TeamReplay {
         _ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?,
         note: String? = nil
     ) {
+        // A plugin's policy may hand out more than spec §2 allows; held to the range, no
+        // sum can overflow.
+        let amount = LedgerLimits.credits.clamp(amount)
         var granted = amount
-        if let cap = policy?.cap { granted = min(amount, max(0, cap - states[a].balance)) }
+        if let cap = policy?.cap { granted = min(amount, max(0, LedgerLimits.credits.clamp(cap) - states[a].balance)) }
         guard amount > 0 else { return }
         addLot(granted, to: a, at: t)
         states[a].post(kind, granted, at: t, capped: amount - granted, note: note)
@@ -105,7 +108,7 @@ extension TeamReplay {
         }
         var refundAt: Instant?
         if let policy {
-            let w = calendar.adding(days: policy.windowDays, to: t)
+            let w = calendar.adding(days: LedgerLimits.days.clamp(policy.windowDays), to: t)
             message.closes = w
             let answered = response.map { $0.time <= w } ?? false
             switch policy.refundOn {
