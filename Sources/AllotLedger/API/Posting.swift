@@ -19,9 +19,15 @@ public struct Posting: Sendable, Hashable {
     public var ref: String?
     /// The event's note (grants, adjustments, shares), or the bonus's.
     public var note: String?
+    /// Spec §9: the lots it created (credits in) or took from, in consumption order
+    /// (credits out); the amounts add up to the posting's size.
+    public var lots: [LotDraw]
 
-    public init(time: Instant, kind: Kind, amount: Int, balance: Int, capped: Int = 0, ref: String? = nil, note: String? = nil) {
+    public init(
+        time: Instant, kind: Kind, amount: Int, balance: Int, capped: Int = 0, ref: String? = nil, note: String? = nil,
+        lots: [LotDraw] = []
+    ) {
         self.time = time; self.kind = kind; self.amount = amount; self.balance = balance
-        self.capped = capped; self.ref = ref; self.note = note
+        self.capped = capped; self.ref = ref; self.note = note; self.lots = lots
     }
 }

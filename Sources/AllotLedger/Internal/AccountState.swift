@@ -28,25 +28,31 @@ struct AccountState {
         }
     }
 
-    mutating func post(_ kind: Posting.Kind, _ amount: Int, at t: Instant, capped: Int = 0, ref: String? = nil, note: String? = nil) {
+    mutating func post(
+        _ kind: Posting.Kind, _ amount: Int, at t: Instant, capped: Int = 0, ref: String? = nil, note: String? = nil,
+        lots: [LotDraw] = []
+    ) {
         balance += amount
-        postings.append(Posting(time: t, kind: kind, amount: amount, balance: balance, capped: capped, ref: ref, note: note))
+        postings.append(
+            Posting(time: t, kind: kind, amount: amount, balance: balance, capped: capped, ref: ref, note: note, lots: lots))
     }
 
-    /// Lots expiring at the same instant make one posting: one line on a statement.
-    mutating func postExpiry(_ amount: Int, at t: Instant) {
+    /// Lots expiring at the same instant make one posting: one line on a statement, which
+    /// names each lot.
+    mutating func postExpiry(_ draw: LotDraw, at t: Instant) {
         if let last = postings.last, last.kind == .expire, last.time == t {
-            balance -= amount
-            postings[postings.count - 1].amount -= amount
+            balance -= draw.amount
+            postings[postings.count - 1].amount -= draw.amount
             postings[postings.count - 1].balance = balance
+            postings[postings.count - 1].lots.append(draw)
         } else {
-            post(.expire, -amount, at: t)
+            post(.expire, -draw.amount, at: t, lots: [draw])
         }
     }
 
     /// Adds a lot in consumption order and returns its sequence number.
-    mutating func addLot(_ amount: Int, expires: Instant?) -> Int {
-        let lot = Lot(amount: amount, expires: expires, sequence: nextSequence)
+    mutating func addLot(_ amount: Int, expires: Instant?, origin: LotOrigin) -> Int {
+        let lot = Lot(amount: amount, expires: expires, sequence: nextSequence, origin: origin)
         nextSequence += 1
         // Lots stay in consumption order; a new one usually goes last, so search, don't scan.
         var low = head, high = lotStore.count
@@ -59,30 +65,26 @@ struct AccountState {
     }
 
     /// Takes `amount` credits in consumption order; the caller has checked the balance.
-    /// Returns the expiries and amounts taken, in order.
-    mutating func takeCredits(_ amount: Int) -> [(expires: Instant?, amount: Int)] {
-        var left = amount, taken: [(expires: Instant?, amount: Int)] = []
+    /// Returns each lot drawn on, with the amount taken from it, in order.
+    mutating func takeCredits(_ amount: Int) -> [(lot: Lot, amount: Int)] {
+        var left = amount, taken: [(lot: Lot, amount: Int)] = []
         var used = head
         while left > 0, used < lotStore.count {
             let n = min(lotStore[used].amount, left)
             lotStore[used].amount -= n
             left -= n
-            if let last = taken.last, last.expires == lotStore[used].expires {
-                taken[taken.count - 1].amount += n
-            } else {
-                taken.append((lotStore[used].expires, n))
-            }
+            taken.append((lotStore[used], n))
             if lotStore[used].amount == 0 { used += 1 }
         }
         dropFront(used - head)
         return taken
     }
 
-    /// Removes the lot with this sequence number, returning what it still held.
-    mutating func removeLot(sequence: Int) -> Int {
-        guard let i = lotStore[head...].firstIndex(where: { $0.sequence == sequence }) else { return 0 }
-        let amount = lotStore[i].amount
+    /// Removes the lot with this sequence number, returning it with what it still held.
+    mutating func removeLot(sequence: Int) -> Lot? {
+        guard let i = lotStore[head...].firstIndex(where: { $0.sequence == sequence }) else { return nil }
+        let lot = lotStore[i]
         if i == head { dropFront(1) } else { lotStore.remove(at: i) }
-        return amount
+        return lot
     }
 }

@@ -3,27 +3,31 @@ extension TeamReplay {
     func perform(_ item: ScheduledItem) {
         let t = item.time
         switch item.action {
-        case .expire(let a, let lot):
-            let left = states[a].removeLot(sequence: lot)
-            if left > 0 { states[a].postExpiry(left, at: t) }
+        case .expire(let a, let sequence):
+            if let lot = states[a].removeLot(sequence: sequence), lot.amount > 0 {
+                states[a].postExpiry(LotDraw(lot: lot.id, amount: lot.amount), at: t)
+            }
         case .close(let a):
             let left = states[a].balance
+            let held = states[a].lots.filter { $0.amount > 0 }.map { LotDraw(lot: $0.id, amount: $0.amount) }
             states[a].lots.removeAll()
             states[a].isClosed = true
-            if left > 0 { states[a].post(.forfeit, -left, at: t) }
+            if left > 0 { states[a].post(.forfeit, -left, at: t, lots: held) }
         case .policySwitch(let entry):
             switchPolicy(entry, at: t)
         case .allot(let a):
             guard let policy = settings.timeline.policy(at: t) else { return }
-            grantCapped(.allotment, policy.allotment, to: a, at: t, policy: policy)
+            grantCapped(.allotment, policy.allotment, to: a, at: t, policy: policy, origin: .allotment(t))
         case .bonus(let a, let b):
+            let bonus = settings.bonuses[b]
             grantCapped(
-                .bonus, settings.bonuses[b].amount, to: a, at: t, policy: settings.timeline.policy(at: t),
-                note: settings.bonuses[b].note)
+                .bonus, bonus.amount, to: a, at: t, policy: settings.timeline.policy(at: t),
+                origin: .bonus(month: bonus.month, note: bonus.note), note: bonus.note)
         case .refund(let a, let m):
             if let c = states[a].account.closed, c <= t { return }
-            addLot(1, to: a, at: t)
-            states[a].post(.refund, 1, at: t, ref: states[a].messages[m].eventId)
+            let sent = states[a].messages[m]
+            let lot = addLot(1, to: a, at: t, origin: .refund(event: sent.eventId, message: sent.message))
+            states[a].post(.refund, 1, at: t, ref: sent.eventId, lots: [lot].compactMap { $0 })
             states[a].messages[m].refunded = t
         }
     }
@@ -33,7 +37,9 @@ extension TeamReplay {
         let t = e.time
         switch e.kind {
         case .send: send(e, from: a)
-        case .grant: addLot(e.amount ?? 0, to: a, at: t); states[a].post(.grant, e.amount ?? 0, at: t, ref: e.id, note: e.note)
+        case .grant:
+            let lot = addLot(e.amount ?? 0, to: a, at: t, origin: .grant(event: e.id, note: e.note))
+            states[a].post(.grant, e.amount ?? 0, at: t, ref: e.id, note: e.note, lots: [lot].compactMap { $0 })
         case .adjust: adjust(e, a)
         case .share: share(e, from: a)
         case .accept, .decline: break
@@ -41,15 +47,18 @@ extension TeamReplay {
     }
 
     /// A new lot whose expiry follows the policy in force at `t`; schedules its expiry.
-    func addLot(_ amount: Int, to a: Int, at t: Instant, expires: Instant?? = .none) {
-        guard amount > 0 else { return }
+    /// Returns the credits it holds, or nil when there are none.
+    @discardableResult
+    func addLot(_ amount: Int, to a: Int, at t: Instant, expires: Instant?? = .none, origin: LotOrigin) -> LotDraw? {
+        guard amount > 0 else { return nil }
         let expiry =
             expires
             ?? settings.timeline.policy(at: t)?.expiry(
                 ofLotCreatedAt: t, calendar: calendar,
                 history: AccountHistory(account: states[a].account, now: t, messages: states[a].messages))
-        let seq = states[a].addLot(amount, expires: expiry)
+        let seq = states[a].addLot(amount, expires: expiry, origin: origin)
         if let x = expiry { scheduleExpiry(of: seq, in: a, at: x) }
+        return LotDraw(lot: "L\(seq + 1)", amount: amount)
     }
 
     private func scheduleExpiry(of seq: Int, in a: Int, at x: Instant) {
@@ -61,7 +70,7 @@ extension TeamReplay {
     }
 
     private func grantCapped(
-        _ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?,
+        _ kind: Posting.Kind, _ amount: Int, to a: Int, at t: Instant, policy: (any Policy)?, origin: LotOrigin,
         note: String? = nil
     ) {
         // A plugin's policy may hand out more than spec §2 allows; held to the range, no
@@ -70,8 +79,8 @@ extension TeamReplay {
         var granted = amount
         if let cap = policy?.cap { granted = min(amount, max(0, LedgerLimits.credits.clamp(cap) - states[a].balance)) }
         guard amount > 0 else { return }
-        addLot(granted, to: a, at: t)
-        states[a].post(kind, granted, at: t, capped: amount - granted, note: note)
+        let lot = addLot(granted, to: a, at: t, origin: origin)
+        states[a].post(kind, granted, at: t, capped: amount - granted, note: note, lots: [lot].compactMap { $0 })
     }
 
     private func switchPolicy(_ entry: Int, at t: Instant) {
@@ -97,8 +106,8 @@ extension TeamReplay {
             eventId: e.id, message: e.message ?? "", time: t, funded: funded,
             refundOn: policy?.refundOn, closes: nil, response: response, refunded: nil)
         if funded {
-            _ = states[a].takeCredits(1)
-            states[a].post(.send, -1, at: t, ref: e.id)
+            let taken = states[a].takeCredits(1)
+            states[a].post(.send, -1, at: t, ref: e.id, lots: taken.map { LotDraw(lot: $0.lot.id, amount: $0.amount) })
         } else {
             states[a].post(.unfunded, 0, at: t, ref: e.id)
             problems.append(
@@ -128,8 +137,8 @@ extension TeamReplay {
     private func adjust(_ e: LedgerEvent, _ a: Int) {
         let amount = e.amount ?? 0
         if amount > 0 {
-            addLot(amount, to: a, at: e.time)
-            states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note)
+            let lot = addLot(amount, to: a, at: e.time, origin: .adjust(event: e.id, note: e.note))
+            states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note, lots: [lot].compactMap { $0 })
         } else if states[a].balance < -amount {
             problems.append(
                 LedgerProblem(
@@ -137,8 +146,9 @@ extension TeamReplay {
                     detail: "takes \(-amount) credits but the balance is \(states[a].balance); nothing was taken",
                     amount: -amount, balance: states[a].balance))
         } else if amount < 0 {
-            _ = states[a].takeCredits(-amount)
-            states[a].post(.adjust, amount, at: e.time, ref: e.id, note: e.note)
+            let taken = states[a].takeCredits(-amount)
+            states[a].post(
+                .adjust, amount, at: e.time, ref: e.id, note: e.note, lots: taken.map { LotDraw(lot: $0.lot.id, amount: $0.amount) })
         }
     }
 
@@ -152,14 +162,21 @@ extension TeamReplay {
                     to: states[r].account.id, amount: amount, balance: states[g].balance))
             return
         }
+        let giver = states[g].account.id
         let taken = states[g].takeCredits(amount)
-        states[g].post(.shareOut, -amount, at: e.time, ref: e.id, note: e.note)
-        for part in taken { addLot(part.amount, to: r, at: e.time, expires: .some(part.expires)) }
-        states[r].post(.shareIn, amount, at: e.time, ref: e.id, note: e.note)
+        states[g].post(
+            .shareOut, -amount, at: e.time, ref: e.id, note: e.note, lots: taken.map { LotDraw(lot: $0.lot.id, amount: $0.amount) })
+        // One lot for each lot drawn on, in the order drawn: each names the lot it came from.
+        let created = taken.compactMap { part in
+            addLot(
+                part.amount, to: r, at: e.time, expires: .some(part.lot.expires),
+                origin: .share(event: e.id, from: giver, fromLot: part.lot.id))
+        }
+        states[r].post(.shareIn, amount, at: e.time, ref: e.id, note: e.note, lots: created)
+        let moved = Lot.mergingSameExpiry(taken.map { Lot(amount: $0.amount, expires: $0.lot.expires, sequence: 0) })
         shares.append(
             ShareRecord(
-                eventId: e.id, time: e.time, from: states[g].account.id, to: states[r].account.id,
-                amount: amount, note: e.note,
-                moved: taken.enumerated().map { Lot(amount: $1.amount, expires: $1.expires, sequence: $0) }))
+                eventId: e.id, time: e.time, from: giver, to: states[r].account.id, amount: amount, note: e.note,
+                moved: moved.enumerated().map { Lot(amount: $1.amount, expires: $1.expires, sequence: $0) }))
     }
 }
