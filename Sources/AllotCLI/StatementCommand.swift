@@ -36,7 +36,8 @@ struct StatementCommand: ParsableCommand {
             throw AllotError("\(account) has no statement for \(month); its months are \(range)")
         }
         if json {
-            print(try JSONOutput.string(StatementDocument(statement)), terminator: "")
+            let clock = PageClock(asOf: ledger.asOf, format: DisplayFormat(calendar: ledger.settings.calendar))
+            print(try JSONOutput.string(ClockedModel(model: StatementDocument(statement), clock: clock)), terminator: "")
         } else {
             print(TerminalText(calendar: ledger.settings.calendar).statement(statement))
         }

@@ -51,7 +51,7 @@ public struct TerminalText: Sendable {
         )
         out.append("")
         out.append(s.lots.isEmpty ? "No credits left at the end." : "Credits left at the end:")
-        for lot in s.lots {
+        for lot in Lot.mergingSameExpiry(s.lots) {
             out.append("  \(pad(String(lot.amount), 6)) " + (lot.expires.map { "expire \(time($0))" } ?? "never expire"))
         }
         out.append("")

@@ -14,7 +14,8 @@ public struct Statement: Sendable {
     public var totals: StatementTotals
     public var capped: Int
     public var messages: MessageCounts
-    /// Lots left at `end`, in consumption order, those with the same expiry as one.
+    /// Lots left at `end`, in consumption order, each with its id and origin (spec §9);
+    /// `Lot.mergingSameExpiry` shows those with one expiry as one.
     public var lots: [Lot]
     /// Every posting in the period, in order.
     public var entries: [Posting]
@@ -50,6 +51,6 @@ extension Ledger {
             policy: settings.timeline.policy(at: start)?.name,
             opening: ledger.balance(before: start), closing: ledger.balance(before: end),
             totals: totals, capped: capped, messages: MessageCounts(ledger.messages, from: start, to: end),
-            lots: Lot.mergingSameExpiry(lots), entries: entries)
+            lots: lots.filter { $0.amount > 0 }, entries: entries)
     }
 }

@@ -22,6 +22,66 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         }
     }
 
+    /// A lot held at the statement's end (spec §9): its id, credits, expiry and origin.
+    package struct HeldLot: Codable, Sendable, Equatable {
+        package var id: String
+        package var amount: Int
+        /// ISO-8601 UTC; nil: never expires.
+        package var expires: String?
+        package var origin: Origin
+
+        package func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(amount, forKey: .amount)
+            try c.encode(expires, forKey: .expires)
+            try c.encode(origin, forKey: .origin)
+        }
+    }
+
+    /// Where a lot came from: `kind`, and the event, message, month, giver and giver's lot
+    /// where spec §9 gives them.
+    package struct Origin: Codable, Sendable, Equatable {
+        package var kind: String
+        package var time: String?
+        package var event: String?
+        package var message: String?
+        package var month: String?
+        package var note: String?
+        package var from: String?
+        package var fromLot: String?
+
+        package init(_ origin: LotOrigin?) {
+            kind = origin?.kind ?? "unknown"
+            switch origin {
+            case .allotment(let t): time = t.iso8601
+            case .bonus(let m, let n): month = m.description; note = n
+            case .grant(let e, let n), .adjust(let e, let n): event = e; note = n
+            case .refund(let e, let m): event = e; message = m
+            case .share(let e, let f, let l): event = e; from = f; fromLot = l
+            case nil: break
+            }
+        }
+
+        package func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encodeIfPresent(time, forKey: .time)
+            try c.encodeIfPresent(event, forKey: .event)
+            try c.encodeIfPresent(message, forKey: .message)
+            try c.encodeIfPresent(month, forKey: .month)
+            try c.encodeIfPresent(note, forKey: .note)
+            try c.encodeIfPresent(from, forKey: .from)
+            try c.encodeIfPresent(fromLot, forKey: .fromLot)
+        }
+    }
+
+    /// Credits an entry created in a lot or took from one.
+    package struct Draw: Codable, Sendable, Equatable {
+        package var lot: String
+        package var amount: Int
+    }
+
     package struct Entry: Codable, Sendable, Equatable {
         package var time: String
         package var kind: String
@@ -30,6 +90,8 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         /// Allotments and bonuses cut by the cap; absent otherwise.
         package var capped: Int?
         package var ref: String?
+        /// The lots it created, or drew from in consumption order (spec §9).
+        package var lots: [Draw]
 
         package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -39,6 +101,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
             try c.encode(balance, forKey: .balance)
             try c.encodeIfPresent(capped, forKey: .capped)
             try c.encode(ref, forKey: .ref)
+            try c.encode(lots, forKey: .lots)
         }
     }
 
@@ -54,7 +117,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
     package var totals: Totals
     package var capped: Int
     package var messages: Messages
-    package var lots: [LotLine]
+    package var lots: [HeldLot]
     package var entries: [Entry]
 
     package init(_ s: Statement) {
@@ -75,11 +138,11 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         messages = Messages(
             sent: m.sent, unfunded: m.unfunded, accepted: m.accepted, declined: m.declined,
             lost: m.lost, pending: m.pending)
-        lots = s.lots.map { LotLine(amount: $0.amount, expires: $0.expires?.iso8601) }
+        lots = s.lots.map { HeldLot(id: $0.id, amount: $0.amount, expires: $0.expires?.iso8601, origin: Origin($0.origin)) }
         entries = s.entries.map {
             Entry(
                 time: $0.time.iso8601, kind: $0.kind.rawValue, amount: $0.amount, balance: $0.balance,
-                capped: $0.capped > 0 ? $0.capped : nil, ref: $0.ref)
+                capped: $0.capped > 0 ? $0.capped : nil, ref: $0.ref, lots: $0.lots.map { Draw(lot: $0.lot, amount: $0.amount) })
         }
     }
 

@@ -77,6 +77,7 @@ struct StatementReport: Report {
                 balance: e.balance, ref: e.ref, note: e.note, negative: e.amount < 0)
         }
         let pending = a.messages.filter { $0.isPending(at: s.end) }
+        let lots = Lot.mergingSameExpiry(s.lots)
         let m = s.messages
         let link = { (month: Month) in LinkView(text: c.format.month(month), href: c.href(from: path, to: c.statementPath(id, month))) }
         var view = View(
@@ -86,7 +87,7 @@ struct StatementReport: Report {
             opening: s.opening, closing: s.closing,
             capped: s.capped, hasCapped: s.capped > 0,
             summary: summary.filter { $0.1 != 0 }.map { SummaryRow(label: $0.0, amount: c.format.signed($0.1)) },
-            entries: entries, hasEntries: !entries.isEmpty, lots: c.lotRows(s.lots), hasLots: !s.lots.isEmpty,
+            entries: entries, hasEntries: !entries.isEmpty, lots: c.lotRows(lots), hasLots: !lots.isEmpty,
             pending: pending.map(c.pendingRow), hasPending: !pending.isEmpty, sent: m.sent, unfunded: m.unfunded,
             accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
             previous: previous.map(link), next: next.map(link))
@@ -115,7 +116,7 @@ struct StatementReport: Report {
                         ]
                     }))
         }
-        if !s.lots.isEmpty { tables.append(c.lotTable(s.lots)) }
+        if !lots.isEmpty { tables.append(c.lotTable(lots)) }
         if !pending.isEmpty { tables.append(c.pendingTable(pending)) }
         var page = Page(
             path: path, template: "statement", title: "\(a.account.name) — \(c.format.month(s.month)) statement",

@@ -12,14 +12,19 @@ public struct PageClock: Sendable {
     }
 }
 
-/// A page's model with `asOf` and `timeZone` added to its top-level object.
-struct ClockedModel: Encodable {
+/// A page's model with `asOf` and `timeZone` added to its top-level object: a JSON twin,
+/// or what `allot statement --json` prints.
+public struct ClockedModel: Encodable {
     let model: any PageModel
     let clock: PageClock
 
+    public init(model: any PageModel, clock: PageClock) {
+        self.model = model; self.clock = clock
+    }
+
     private enum Keys: String, CodingKey { case asOf, timeZone }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         try model.encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(clock.asOf.iso8601, forKey: .asOf)

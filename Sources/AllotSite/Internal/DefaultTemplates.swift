@@ -1477,14 +1477,21 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     },
     "lots": {
       "type": "array",
+      "description": "The lots held at the statement's end, in consumption order (spec §9).",
       "items": {
         "type": "object",
         "required": [
+          "id",
           "amount",
-          "expires"
+          "expires",
+          "origin"
         ],
         "additionalProperties": false,
         "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^L[1-9][0-9]*$"
+          },
           "amount": {
             "type": "integer",
             "minimum": 1
@@ -1499,6 +1506,55 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
                 "type": "null"
               }
             ]
+          },
+          "origin": {
+            "type": "object",
+            "required": [
+              "kind"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "kind": {
+                "enum": [
+                  "allotment",
+                  "bonus",
+                  "grant",
+                  "adjust",
+                  "refund",
+                  "share"
+                ]
+              },
+              "time": {
+                "type": "string",
+                "description": "An allotment's instant.",
+                "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+              },
+              "event": {
+                "type": "string",
+                "description": "The grant, adjust or share event, or the send a refund returns."
+              },
+              "message": {
+                "type": "string",
+                "description": "A refund's message."
+              },
+              "month": {
+                "type": "string",
+                "description": "A bonus's month.",
+                "pattern": "^\\d{4}-(0[1-9]|1[0-2])$"
+              },
+              "note": {
+                "type": "string"
+              },
+              "from": {
+                "type": "string",
+                "description": "A share's giver."
+              },
+              "fromLot": {
+                "type": "string",
+                "description": "The giver's lot the share drew on.",
+                "pattern": "^L[1-9][0-9]*$"
+              }
+            }
           }
         }
       }
@@ -1512,7 +1568,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "kind",
           "amount",
           "balance",
-          "ref"
+          "ref",
+          "lots"
         ],
         "additionalProperties": false,
         "properties": {
@@ -1551,6 +1608,28 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
               "string",
               "null"
             ]
+          },
+          "lots": {
+            "type": "array",
+            "description": "The lots the entry created, or took from in consumption order; the amounts add up to the entry's.",
+            "items": {
+              "type": "object",
+              "required": [
+                "lot",
+                "amount"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "lot": {
+                  "type": "string",
+                  "pattern": "^L[1-9][0-9]*$"
+                },
+                "amount": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            }
           }
         }
       }
@@ -1566,6 +1645,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     }
   }
 }
+
 
 """#,
         "schema/suggest.schema.json": ##"""
