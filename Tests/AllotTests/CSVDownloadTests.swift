@@ -79,7 +79,7 @@ import Testing
         #expect(csv("teams/\(teamSlug)/index.seats.csv").contains(#""'=HYPERLINK(""http://x"")","#))
         #expect(csv("teams/\(teamSlug)/index.rejected.csv").hasSuffix(#","'=HYPERLINK(""http://x"")",'@b,999,92,'@rejected"# + "\r\n"))
         let postings = csv("accounts/a/2015-01.postings.csv")
-        #expect(postings.contains(",Adjustment – @SUM(A1:A9),-3,"))
+        #expect(postings.contains(",Adjustment: 3 from the opening allotment – @SUM(A1:A9),-3,"))
         #expect(postings.contains(",'=1+2\r\n"))
         #expect(csv("accounts/a/2015-01.summary.csv").contains("Adjustments,-3\r\n"))
     }

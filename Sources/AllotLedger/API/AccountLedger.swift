@@ -9,6 +9,14 @@ public struct AccountLedger: Sendable {
     public var lots: [Lot]
     /// Lots left at the start of each month (the end of the one before), in consumption order.
     var lotsAtMonthStart: [Month: [Lot]]
+    /// The origin of every lot the account ever held, by sequence number (spec §9).
+    let origins: [LotOrigin]
+
+    /// Where the lot with this id (`L3`) came from; nil for an id the account never had.
+    public func origin(ofLot id: String) -> LotOrigin? {
+        guard id.first == "L", let n = Int(id.dropFirst()), n >= 1, n <= origins.count else { return nil }
+        return origins[n - 1]
+    }
 
     /// Balance after every posting before `t`.
     public func balance(before t: Instant) -> Int {

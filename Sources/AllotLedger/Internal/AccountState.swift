@@ -12,6 +12,8 @@ struct AccountState {
     var postings: [Posting] = []
     var messages: [SentMessage] = []
     var lotsAtMonthStart: [Month: [Lot]] = [:]
+    /// The origin of every lot ever made, by sequence number.
+    var origins: [LotOrigin] = []
 
     init(account: Account) { self.account = account }
 
@@ -54,6 +56,7 @@ struct AccountState {
     mutating func addLot(_ amount: Int, expires: Instant?, origin: LotOrigin) -> Int {
         let lot = Lot(amount: amount, expires: expires, sequence: nextSequence, origin: origin)
         nextSequence += 1
+        origins.append(origin)
         // Lots stay in consumption order; a new one usually goes last, so search, don't scan.
         var low = head, high = lotStore.count
         while low < high {

@@ -100,7 +100,7 @@ final class TeamReplay {
         let ledgers = states.map {
             AccountLedger(
                 account: $0.account, postings: $0.postings, messages: $0.messages, lots: $0.lots,
-                lotsAtMonthStart: $0.lotsAtMonthStart)
+                lotsAtMonthStart: $0.lotsAtMonthStart, origins: $0.origins)
         }
         return (ledgers, problems, shares)
     }

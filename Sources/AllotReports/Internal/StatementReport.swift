@@ -43,24 +43,20 @@ struct StatementReport: Report {
     }
 
     func pages(_ c: ReportContext) -> [Page] {
+        let shares = PostingText.shares(c.ledger)
         let perAccount = ParallelMap.map(c.ledger.accounts) { (a: AccountLedger) -> [Page] in
             let months = c.ledger.statementMonths(of: a.account.id)
+            let text = PostingText(a, c, sharesByEvent: shares)
             return months.enumerated().compactMap { (i: Int, month: Month) -> Page? in
                 c.ledger.statement(of: a.account.id, for: month).map {
-                    page($0, a, previous: i > 0 ? months[i - 1] : nil, next: i + 1 < months.count ? months[i + 1] : nil, c)
+                    page($0, a, text, previous: i > 0 ? months[i - 1] : nil, next: i + 1 < months.count ? months[i + 1] : nil, c)
                 }
             }
         }
         return perAccount.flatMap { $0 }
     }
 
-    static let labels: [Posting.Kind: String] = [
-        .allotment: "Monthly allotment", .bonus: "Bonus", .grant: "Grant", .adjust: "Adjustment", .refund: "Refund",
-        .shareIn: "Shared in", .shareOut: "Shared out", .send: "Message sent", .expire: "Expired",
-        .forfeit: "Forfeited (seat closed)", .unfunded: "Message sent without credit",
-    ]
-
-    func page(_ s: Statement, _ a: AccountLedger, previous: Month?, next: Month?, _ c: ReportContext) -> Page {
+    func page(_ s: Statement, _ a: AccountLedger, _ text: PostingText, previous: Month?, next: Month?, _ c: ReportContext) -> Page {
         let id = a.account.id
         let path = c.statementPath(id, s.month)
         let t = s.totals
@@ -70,7 +66,7 @@ struct StatementReport: Report {
             ("Expired", t.expire), ("Forfeited", t.forfeit),
         ]
         let entries = s.entries.map { e in
-            var label = Self.labels[e.kind] ?? e.kind.rawValue
+            var label = text.label(e)
             if e.capped > 0 { label += " (\(e.capped) not granted: cap reached)" }
             return EntryRow(
                 when: c.format.dateTime(e.time), label: label, amount: c.format.signed(e.amount),
