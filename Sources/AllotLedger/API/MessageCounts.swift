@@ -16,7 +16,7 @@ public struct MessageCounts: Sendable, Hashable {
                 if let r = buffer[i].response, start <= r.time && r.time < end {
                     if r.kind == .accept { accepted += 1 } else { declined += 1 }
                 }
-                if let w = buffer[i].closes, start <= w && w < end, buffer[i].isLost { lost += 1 }
+                if let l = buffer[i].lostAt, start <= l && l < end { lost += 1 }
                 if buffer[i].isPending(at: end) { pending += 1 }
             }
         }

@@ -19,16 +19,28 @@ public struct SentMessage: Sendable, Hashable {
     public var response: Response?
     /// When the credit came back, if it did before as_of.
     public var refunded: Instant?
+    /// The seat's closing, when it settled the message still open then (spec §4, *lost at
+    /// closing*): its credit can never come back.
+    public var lostAtClosing: Instant?
 
-    /// True when the window closed with no response in it (refund_on = response).
-    public var isLost: Bool {
-        guard funded, refundOn == .response, let w = closes else { return false }
-        return !(response.map { $0.time <= w } ?? false)
+    /// True when the window closed with no response in it (refund_on = response), or the
+    /// seat's closing settled it (spec §4).
+    public var isLost: Bool { lostAt != nil }
+
+    /// When the message was counted lost (spec §6): at the seat's closing when that
+    /// settled it, else at the end of a window that closed with no response in it
+    /// (refund_on = response); nil when it was not lost.
+    public var lostAt: Instant? {
+        if let lostAtClosing { return lostAtClosing }
+        guard funded, refundOn == .response, let w = closes else { return nil }
+        return response.map { $0.time <= w } ?? false ? nil : w
     }
 
-    /// True when the outcome is still open at `t` (spec §6, `pending`).
+    /// True when the outcome is still open at `t` (spec §6, `pending`): never after a
+    /// closing settled it.
     public func isPending(at t: Instant) -> Bool {
         guard funded, refundOn != nil, let w = closes, time < t, w >= t else { return false }
+        if let c = lostAtClosing, c < t { return false }
         return !(response.map { $0.time < t } ?? false)
     }
 }

@@ -12,6 +12,7 @@ extension TeamReplay {
             let held = states[a].lots.filter { $0.amount > 0 }.map { LotDraw(lot: $0.id, amount: $0.amount) }
             states[a].lots.removeAll()
             states[a].isClosed = true
+            settleAtClosing(a, at: t)
             if left > 0 { states[a].post(.forfeit, -left, at: t, lots: held) }
         case .policySwitch(let entry):
             switchPolicy(entry, at: t)
@@ -43,6 +44,18 @@ extension TeamReplay {
         case .adjust: adjust(e, a)
         case .share: share(e, from: a)
         case .accept, .decline: break
+        }
+    }
+
+    /// Spec §4: a funded send still open at the closing c (its window or guarantee period
+    /// ends at or after c, no counted response before c, no refund yet) can never bring
+    /// its credit back: it is lost at closing.
+    private func settleAtClosing(_ a: Int, at c: Instant) {
+        for i in states[a].messages.indices {
+            let m = states[a].messages[i]
+            guard m.funded, m.refundOn != nil, m.refunded == nil, let w = m.closes, w >= c else { continue }
+            if let r = m.response, r.time < c { continue }
+            states[a].messages[i].lostAtClosing = c
         }
     }
 

@@ -51,8 +51,8 @@ public struct MonthLosses: Codable, Sendable, Equatable {
 extension MonthLosses {
     /// The seats' losses month by month, oldest first, over their statement months and
     /// any month with a loss: expiries and forfeits in the month of their posting, an
-    /// unanswered send in the month its window closed (which may come after its seat
-    /// closed). Only what happened before as_of.
+    /// unanswered send in the month its window closed, or its seat's closing month when
+    /// the closing settled it (spec §4). Only what happened before as_of.
     public static func of(_ seats: [AccountLedger], in ledger: Ledger) -> [MonthLosses] {
         let calendar = ledger.settings.calendar
         var byMonth: [Month: CreditLosses] = [:]
@@ -62,9 +62,9 @@ extension MonthLosses {
                 if p.kind == .expire { byMonth[m, default: CreditLosses()].expired -= p.amount }
                 if p.kind == .forfeit { byMonth[m, default: CreditLosses()].forfeited -= p.amount }
             }
-            for message in seat.messages where message.isLost {
-                guard let w = message.closes, w < ledger.asOf else { continue }
-                byMonth[calendar.month(of: w), default: CreditLosses()].unanswered += 1
+            for message in seat.messages {
+                guard let l = message.lostAt, l < ledger.asOf else { continue }
+                byMonth[calendar.month(of: l), default: CreditLosses()].unanswered += 1
             }
         }
         let months = seats.flatMap { ledger.statementMonths(of: $0.account.id) }
