@@ -110,6 +110,7 @@ extension ProcessHeavyTests {
 
         @Test(arguments: [
             ("warn_days = 100000000", "allot.toml: warn_days: must be a whole number from 0 to 36,600"),
+            ("response_rate_days = 0", "allot.toml: response_rate_days: must be a whole number from 1 to 366"),
             ("refund_delay_hours = 9223372036854775807", "allot.toml: refund_delay_hours: must be a whole number from 0 to 8,784"),
             (
                 "[[policy]]\nname = \"inmail-2015\"\nfrom = \"2015-01-01\"\nallotment = 9223372036854775807",

@@ -19,7 +19,7 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "kind", "account", "name", "team", "month", "partial", "policy", "opening", "closing",
-                "totals", "capped", "messages", "lots", "entries",
+                "totals", "capped", "messages", "responses", "lots", "entries",
             ])
         #expect(json["kind"] as? String == "statement")
         #expect(json["month"] as? String == "2015-01")

@@ -38,7 +38,7 @@ public struct ProjectConfig: Sendable {
 
     /// The keys a config may hold at the top level.
     public static let keys = [
-        "title", "timezone", "as_of", "warn_days", "refund_delay_hours", "sources", "store", "templates",
+        "title", "timezone", "as_of", "warn_days", "response_rate_days", "refund_delay_hours", "sources", "store", "templates",
         "site_url", "notify", "teams", "policy", "bonus", "compare",
     ]
 

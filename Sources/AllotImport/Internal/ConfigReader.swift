@@ -38,6 +38,7 @@ struct ConfigReader {
         let instants = InstantParser(calendar: calendar)
         let warnDays = count(table, "warn_days", in: LedgerLimits.days, fail) ?? 30
         let delay = count(table, "refund_delay_hours", in: LedgerLimits.refundDelayHours, fail) ?? 0
+        let responseDays = count(table, "response_rate_days", in: LedgerLimits.responseRateDays, fail) ?? 30
         var asOf: Instant?
         if let text = instantText(table, "as_of", fail) {
             switch instants.parseEnd(text) {
@@ -61,7 +62,7 @@ struct ConfigReader {
         guard collected.issues.isEmpty, let timeline else { throw ImportFailure(collected.issues) }
         let settings = LedgerSettings(
             calendar: calendar, timeline: timeline, bonuses: bonuses,
-            refundDelayHours: delay, warnDays: warnDays)
+            refundDelayHours: delay, warnDays: warnDays, responseRateDays: responseDays)
         var config = ProjectConfig(
             title: title, settings: settings, asOf: asOf, sources: sources, templates: templates,
             siteURL: siteURL, notifyFrom: notifyFrom, comparisons: comparisons)

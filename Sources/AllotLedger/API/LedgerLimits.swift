@@ -7,6 +7,8 @@ public enum LedgerLimits {
     public static let credits: ClosedRange<Int> = 0...1_000_000_000
     /// Every `*_days` parameter, `warn_days` among them.
     public static let days: ClosedRange<Int> = 0...36_600
+    /// `response_rate_days` (spec §10).
+    public static let responseRateDays: ClosedRange<Int> = 1...366
     /// `refund_delay_hours`.
     public static let refundDelayHours: ClosedRange<Int> = 0...8_784
     /// Every instant in the data and the config: from 1970-01-01T00:00:00Z up to, not

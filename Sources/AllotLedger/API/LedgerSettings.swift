@@ -7,13 +7,15 @@ public struct LedgerSettings: Sendable {
     public var refundDelayHours: Int
     /// Horizon of expiry warnings, in days (spec §7).
     public var warnDays: Int
+    /// How long an answer may take to count toward a response rate, in days (spec §10).
+    public var responseRateDays: Int
 
     public init(
         calendar: LedgerCalendar = .utc, timeline: PolicyTimeline, bonuses: [Bonus] = [],
-        refundDelayHours: Int = 0, warnDays: Int = 30
+        refundDelayHours: Int = 0, warnDays: Int = 30, responseRateDays: Int = 30
     ) {
         self.calendar = calendar; self.timeline = timeline; self.bonuses = bonuses
-        self.refundDelayHours = refundDelayHours; self.warnDays = warnDays
+        self.refundDelayHours = refundDelayHours; self.warnDays = warnDays; self.responseRateDays = responseRateDays
     }
 
     /// Just after the latest event or seat instant: the end of the local day holding it

@@ -14,6 +14,8 @@ public struct Statement: Sendable {
     public var totals: StatementTotals
     public var capped: Int
     public var messages: MessageCounts
+    /// Response rates of the month's sends (spec §10), as of the ledger's as-of.
+    public var responses: ResponseCounts
     /// Lots left at `end`, in consumption order, each with its id and origin (spec §9);
     /// `Lot.mergingSameExpiry` shows those with one expiry as one.
     public var lots: [Lot]
@@ -51,6 +53,13 @@ extension Ledger {
             policy: settings.timeline.policy(at: start)?.name,
             opening: ledger.balance(before: start), closing: ledger.balance(before: end),
             totals: totals, capped: capped, messages: MessageCounts(ledger.messages, from: start, to: end),
+            responses: responses(of: ledger, from: start, to: end),
             lots: lots.filter { $0.amount > 0 }, entries: entries)
+    }
+
+    /// Spec §10 for one seat's sends in [start, end).
+    public func responses(of account: AccountLedger, from start: Instant, to end: Instant) -> ResponseCounts {
+        ResponseCounts(
+            account.messages, from: start, to: end, days: settings.responseRateDays, asOf: asOf, calendar: settings.calendar)
     }
 }

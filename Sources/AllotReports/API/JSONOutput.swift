@@ -99,6 +99,7 @@ enum JSONBytesWriter {
                 throw Unsupported()
             }
             if let number = Self.integerText(value) { return .number(number) }
+            if T.self == OneDecimal.self { return .number((value as! OneDecimal).json) }
             do {
                 depth += 1
                 defer { depth -= 1 }

@@ -37,6 +37,16 @@ package struct MonthLine: Codable, Sendable, Equatable {
     package var opening, closing: Int
     package var allotment, bonus, grant, adjust, refund, shareIn, shareOut, send, expire, forfeit: Int
     package var messages: StatementDocument.Messages
+    /// The month's sends' response rates (spec §10).
+    package var responses: ResponsesLine
+}
+
+/// Response rates over one policy's time in force (spec §10): the comparison the 2015
+/// switch invites.
+package struct PolicyResponses: Codable, Sendable, Equatable {
+    package var policy: String
+    package var from: String
+    package var responses: ResponsesLine
 }
 
 /// `accounts/<slug>/index.json`.
@@ -48,10 +58,15 @@ package struct AccountModel: PageModel {
     package var balance: Int
     package var lots: [StatementDocument.LotLine]
     package var months: [MonthLine]
+    /// Response rates of all the seat's sends, and over each policy's time in force.
+    package var responses: ResponsesLine
+    package var policyResponses: [PolicyResponses]
     /// The seat at its pace over the warning horizon; null for a seat not open at as-of.
     package var forecast: SeatForecastLine?
 
-    enum CodingKeys: String, CodingKey { case kind, account, name, team, slug, opened, closed, balance, lots, months, forecast }
+    enum CodingKeys: String, CodingKey {
+        case kind, account, name, team, slug, opened, closed, balance, lots, months, responses, policyResponses, forecast
+    }
 
     /// `closed` is written as null for open seats.
     package func encode(to encoder: Encoder) throws {
@@ -66,6 +81,8 @@ package struct AccountModel: PageModel {
         try c.encode(balance, forKey: .balance)
         try c.encode(lots, forKey: .lots)
         try c.encode(months, forKey: .months)
+        try c.encode(responses, forKey: .responses)
+        try c.encode(policyResponses, forKey: .policyResponses)
         try c.encode(forecast, forKey: .forecast)
     }
 }

@@ -117,6 +117,8 @@ package struct StatementDocument: Codable, Sendable, Equatable {
     package var totals: Totals
     package var capped: Int
     package var messages: Messages
+    /// The month's sends' response rates (spec §10).
+    package var responses: ResponsesLine
     package var lots: [HeldLot]
     package var entries: [Entry]
 
@@ -138,6 +140,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         messages = Messages(
             sent: m.sent, unfunded: m.unfunded, accepted: m.accepted, declined: m.declined,
             lost: m.lost, pending: m.pending)
+        responses = ResponsesLine(s.responses)
         lots = s.lots.map { HeldLot(id: $0.id, amount: $0.amount, expires: $0.expires?.iso8601, origin: Origin($0.origin)) }
         entries = s.entries.map {
             Entry(
@@ -160,6 +163,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         try c.encode(totals, forKey: .totals)
         try c.encode(capped, forKey: .capped)
         try c.encode(messages, forKey: .messages)
+        try c.encode(responses, forKey: .responses)
         try c.encode(lots, forKey: .lots)
         try c.encode(entries, forKey: .entries)
     }

@@ -9,6 +9,8 @@ struct AccountReport: Report {
         var month, href: String
         var partial: Bool
         var opening, granted, refunded, sharedIn, sharedOut, sent, expired, other, closing: Int
+        /// `60.0 % of 5`, or `–` when no send of the month is old enough to count.
+        var responses: String
     }
 
     struct View: Sendable, Encodable {
@@ -25,6 +27,8 @@ struct AccountReport: Report {
         var chart: String
         var chartCaption = "Balance after every posting; red dots mark credits that expired or were forfeited."
         var months: [MonthRow]
+        /// `30 days`, and the as-of day: what the Responses column counts.
+        var responseDays = "", asOfDay = ""
         var warning: WarningBox?
         /// `At your pace (…), 90 credits expire by 2 Jun 2015. You run out around 2 Jun 2015.`
         var forecast: String?
@@ -48,14 +52,16 @@ struct AccountReport: Report {
         var model = AccountModel(
             account: id, name: a.account.name, team: a.account.team, slug: c.slugs.account(id),
             opened: a.account.opened.iso8601, closed: a.account.closed?.iso8601, balance: a.balance,
-            lots: c.lotLines(lots), months: statements.map(Self.monthLine))
+            lots: c.lotLines(lots), months: statements.map(Self.monthLine),
+            responses: ResponsesLine(c.ledger.responses(of: a, from: a.account.opened, to: c.ledger.asOf)),
+            policyResponses: Self.policyResponses(a, c.ledger))
         let rows = statements.reversed().map { s in
             let t = s.totals
             return MonthRow(
                 month: c.format.month(s.month), href: c.href(from: path, to: c.statementPath(id, s.month)),
                 partial: s.partial, opening: s.opening, granted: t.allotment + t.bonus + t.grant,
                 refunded: t.refund, sharedIn: t.shareIn, sharedOut: t.shareOut, sent: t.send,
-                expired: t.expire, other: t.adjust + t.forfeit, closing: s.closing)
+                expired: t.expire, other: t.adjust + t.forfeit, closing: s.closing, responses: Self.rateText(s.responses))
         }
         let counts = MessageCounts(a.messages, from: a.account.opened, to: c.ledger.asOf)
         let end = min(c.ledger.asOf, a.account.closed.map { max($0, a.account.opened) } ?? c.ledger.asOf)
@@ -74,17 +80,21 @@ struct AccountReport: Report {
             view.forecast = Self.forecastText(seat, warnDays: c.ledger.settings.warnDays, c.format)
         }
         view.balanceUnit = a.balance == 1 || a.balance == -1 ? "credit" : "credits"
+        view.responseDays = c.format.counted(c.ledger.settings.responseRateDays, "day", "days")
+        view.asOfDay = c.format.date(Instant(millis: c.ledger.asOf.millis - 1))
         view.whatIf = c.comparisons.map { LinkView(text: $0.name, href: c.href(from: path, to: c.comparisonAccountPath($0.name, id))) }
         view.hasWhatIf = !view.whatIf.isEmpty
         let monthTable = DataTable(
             name: "months",
-            columns: ["Month", "Opening", "Granted", "Refunded", "Shared in", "Shared out", "Sent", "Expired", "Other", "Closing"].map {
-                DataColumn($0)
-            },
-            rows: rows.map { r in
+            columns: [
+                "Month", "Opening", "Granted", "Refunded", "Shared in", "Shared out", "Sent", "Expired", "Other", "Closing",
+                "Responses",
+            ].map { DataColumn($0) },
+            rows: zip(rows, statements.reversed()).map { r, s in
                 [.text(r.month)]
                     + [r.opening, r.granted, r.refunded, r.sharedIn, r.sharedOut, r.sent, r.expired, r.other, r.closing].map(
                         DataCell.number)
+                    + [Self.rateCell(s.responses)]
             })
         return Page(
             path: path, template: "account", title: "\(a.account.name) — balance and statements", model: model, view: view,
@@ -102,6 +112,31 @@ struct AccountReport: Report {
         return text
     }
 
+    /// `60.0 % of 5`: the rate and how many sends it counts; `–` when none does.
+    static func rateText(_ r: ResponseCounts) -> String {
+        guard let tenths = r.rateTenths else { return "–" }
+        return "\(OneDecimal(tenths: tenths).text) % of \(r.sent)"
+    }
+
+    /// The rate alone (`60.0`), for a spreadsheet; empty when no send counts.
+    static func rateCell(_ r: ResponseCounts) -> DataCell {
+        r.rateTenths.map { .text(OneDecimal(tenths: $0).text) } ?? .empty
+    }
+
+    /// Spec §10 per policy period: each `[[policy]]` entry's time in force within the
+    /// seat's open period, before as-of.
+    static func policyResponses(_ a: AccountLedger, _ ledger: Ledger) -> [PolicyResponses] {
+        let entries = ledger.settings.timeline.entries
+        return entries.indices.compactMap { i in
+            let start = max(entries[i].from, a.account.opened)
+            let end = min(i + 1 < entries.count ? entries[i + 1].from : ledger.asOf, ledger.asOf)
+            guard start < end else { return nil }
+            return PolicyResponses(
+                policy: entries[i].policy.name, from: entries[i].from.iso8601,
+                responses: ResponsesLine(ledger.responses(of: a, from: start, to: end)))
+        }
+    }
+
     static func monthLine(_ s: Statement) -> MonthLine {
         let t = s.totals, m = s.messages
         return MonthLine(
@@ -110,6 +145,7 @@ struct AccountReport: Report {
             shareIn: t.shareIn, shareOut: t.shareOut, send: t.send, expire: t.expire, forfeit: t.forfeit,
             messages: StatementDocument.Messages(
                 sent: m.sent, unfunded: m.unfunded, accepted: m.accepted,
-                declined: m.declined, lost: m.lost, pending: m.pending))
+                declined: m.declined, lost: m.lost, pending: m.pending),
+            responses: ResponsesLine(s.responses))
     }
 }

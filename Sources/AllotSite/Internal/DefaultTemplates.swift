@@ -480,15 +480,15 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 """#,
         "partials/months.html": #"""
 <table class="months">
-<thead><tr><th>Month</th><th class="num">Opening</th><th class="num">Granted</th><th class="num">Refunded</th><th class="num">Shared in</th><th class="num">Shared out</th><th class="num">Sent</th><th class="num">Expired</th><th class="num">Other</th><th class="num">Closing</th></tr></thead>
+<thead><tr><th>Month</th><th class="num">Opening</th><th class="num">Granted</th><th class="num">Refunded</th><th class="num">Shared in</th><th class="num">Shared out</th><th class="num">Sent</th><th class="num">Expired</th><th class="num">Other</th><th class="num">Closing</th><th class="num">Responses</th></tr></thead>
 <tbody>
 {{#months}}
-<tr><td><a href="{{href}}">{{month}}</a>{{#partial}} <span class="tag">so far</span>{{/partial}}</td><td class="num">{{opening}}</td><td class="num">{{granted}}</td><td class="num">{{refunded}}</td><td class="num">{{sharedIn}}</td><td class="num">{{sharedOut}}</td><td class="num">{{sent}}</td><td class="num">{{expired}}</td><td class="num">{{other}}</td><td class="num strong">{{closing}}</td></tr>
+<tr><td><a href="{{href}}">{{month}}</a>{{#partial}} <span class="tag">so far</span>{{/partial}}</td><td class="num">{{opening}}</td><td class="num">{{granted}}</td><td class="num">{{refunded}}</td><td class="num">{{sharedIn}}</td><td class="num">{{sharedOut}}</td><td class="num">{{sent}}</td><td class="num">{{expired}}</td><td class="num">{{other}}</td><td class="num strong">{{closing}}</td><td class="num">{{responses}}</td></tr>
 {{/months}}
 </tbody>
 </table>
 <p class="csv"><a href="{{csv.months}}" download>CSV</a></p>
-<p class="note">Granted counts allotments, bonuses and grants; Other counts adjustments and credits forfeited when a seat closed.</p>
+<p class="note">Granted counts allotments, bonuses and grants; Other counts adjustments and credits forfeited when a seat closed. Responses: the share of the month's messages answered (accepted or declined) within {{responseDays}}; messages sent less than that before {{asOfDay}} are not counted yet.</p>
 
 """#,
         "partials/pending.html": #"""
@@ -655,6 +655,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "balance",
     "lots",
     "months",
+    "responses",
+    "policyResponses",
     "asOf",
     "timeZone",
     "forecast"
@@ -743,7 +745,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "send",
           "expire",
           "forfeit",
-          "messages"
+          "messages",
+          "responses"
         ],
         "additionalProperties": false,
         "properties": {
@@ -829,6 +832,37 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
                 "minimum": 0
               }
             }
+          },
+          "responses": {
+            "$ref": "#/$defs/responses"
+          }
+        }
+      }
+    },
+    "responses": {
+      "$ref": "#/$defs/responses"
+    },
+    "policyResponses": {
+      "type": "array",
+      "description": "Response rates over each policy's time in force while the seat was open.",
+      "items": {
+        "type": "object",
+        "required": [
+          "policy",
+          "from",
+          "responses"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "policy": {
+            "type": "string"
+          },
+          "from": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+          },
+          "responses": {
+            "$ref": "#/$defs/responses"
           }
         }
       }
@@ -909,6 +943,44 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
             "null"
           ],
           "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
+        }
+      }
+    },
+    "responses": {
+      "type": "object",
+      "description": "Response rates (spec §10): sends at least response_rate_days old at as-of, those answered within it, those accepted, those too young to count, and answered ÷ sent as a percentage with one decimal (null when sent is 0).",
+      "required": [
+        "sent",
+        "answered",
+        "accepted",
+        "tooRecent",
+        "rate"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "sent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "answered": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "accepted": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "tooRecent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "rate": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
         }
       }
     }
@@ -1345,6 +1417,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "totals",
     "capped",
     "messages",
+    "responses",
     "lots",
     "entries",
     "asOf",
@@ -1472,6 +1545,48 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         "pending": {
           "type": "integer",
           "minimum": 0
+        }
+      }
+    },
+    "responses": {
+      "type": "object",
+      "description": "Response rates of the month's sends (spec §10).",
+      "required": [
+        "sent",
+        "answered",
+        "accepted",
+        "tooRecent",
+        "rate"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "sent": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Sends at least response_rate_days old at as-of."
+        },
+        "answered": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Of those, answered (accepted or declined) within response_rate_days."
+        },
+        "accepted": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "tooRecent": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Sends younger than response_rate_days at as-of, not in the rate."
+        },
+        "rate": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100,
+          "description": "answered ÷ sent as a percentage with one decimal; null when sent is 0."
         }
       }
     },
@@ -1645,7 +1760,6 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     }
   }
 }
-
 
 """#,
         "schema/suggest.schema.json": ##"""
