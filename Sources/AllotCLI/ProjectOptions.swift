@@ -27,6 +27,7 @@ struct ProjectOptions: ParsableArguments {
     func openProject() throws -> Project {
         var project = try Project(configPath: configPath, storePath: store)
         project.warn = { issue in FileHandle.standardError.write(Data("warning: \(TerminalText.literal(issue.description))\n".utf8)) }
+        project.waiting = { text in FileHandle.standardError.write(Data("\(TerminalText.literal(text))\n".utf8)) }
         return project
     }
 

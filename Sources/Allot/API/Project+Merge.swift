@@ -19,6 +19,8 @@ extension Project {
     ) throws -> SiteWriter.Summary {
         precondition(count >= 1, "a sharded build has at least one shard")
         try importSources()
+        let lock = try claimSite(folder)
+        defer { lock.release() }
         let plan = try sitePlan(asOf: asOf, templates: templates, reports: reports)
         let render = try renderPlan(plan, asOf: asOf)
         let check = ShardCheck(count: count, folder: folder, plan: plan, render: render, program: Self.programIdentity)

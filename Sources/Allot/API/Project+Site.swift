@@ -1,5 +1,6 @@
 import AllotMail
 import AllotSite
+import AllotStore
 import AllotSupport
 import Foundation
 
@@ -46,6 +47,8 @@ extension Project {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> SiteWriter.Summary {
         try importSources()
+        let lock = try claimSite(folder)
+        defer { lock.release() }
         let plan = try sitePlan(asOf: asOf, templates: templates, reports: reports)
         let key = plan.buildKey
         if let done = Self.alreadyBuilt(folder, key: key) { return done }
@@ -87,6 +90,13 @@ extension Project {
 }
 
 extension Project {
+    /// The site folder for this build alone: refused when it holds files no build wrote,
+    /// then locked against other builds until released.
+    func claimSite(_ folder: String) throws -> SiteLock {
+        try SiteWriter.refuseForeignFolder(folder)
+        return try SiteLock(folder, timeout: LedgerStore.busyTimeout, waiting: waiting)
+    }
+
     /// When `folder` holds the whole site a build with `key` wrote (its build key, and every
     /// file its manifest lists), what a build that finds nothing to do says.
     static func alreadyBuilt(_ folder: String, key: String) -> SiteWriter.Summary? {

@@ -15,6 +15,8 @@ public struct Project: Sendable {
     public let notifyFrom: MailAddress?
     /// Told what an import reads as valid but looks like a mistake, once per file read.
     public var warn: @Sendable (ImportIssue) -> Void = { _ in }
+    /// Told, once, when a command waits for another process (a build writing the same site).
+    public var waiting: @Sendable (String) -> Void = { _ in }
 
     /// The store's default place: `.allot/ledger.sqlite` beside the config file.
     public static func defaultStorePath(forConfig configPath: String) -> String {

@@ -34,8 +34,16 @@ struct Publisher: Sendable {
             .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".partial") }.sorted()
     }
 
-    /// The release `current` points at.
-    func current() -> String? {
+    /// The release `current` points at; an error when `current` is a file or folder of
+    /// someone else's, which switching would replace and lose.
+    func current() throws -> String? {
+        var info = stat()
+        guard lstat(currentLink, &info) == 0 else { return nil }
+        guard info.st_mode & S_IFMT == S_IFLNK else {
+            let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a file"
+            throw AllotError(
+                "is \(what), not the link Allot publishes through; move it out of the way, then publish again", path: currentLink)
+        }
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: currentLink) else { return nil }
         return (target as NSString).lastPathComponent
     }
@@ -49,12 +57,12 @@ struct Publisher: Sendable {
             // with the same files it is finished, not copied again.
             let wanted = Dictionary(uniqueKeysWithValues: files.map { ($0, fm.contents(atPath: site + "/" + $0)) })
             guard self.files(in: target) == wanted else { throw AllotError("release \(id) exists already with other files") }
-            let previous = current()
+            let previous = try current()
             try switchCurrent(to: id)
             return try compare(previous, id)
         }
         let partial = target + ".partial"
-        let previous = current()
+        let previous = try current()
         do {
             try? fm.removeItem(atPath: partial)
             try fm.createDirectory(atPath: partial, withIntermediateDirectories: true)
@@ -71,7 +79,7 @@ struct Publisher: Sendable {
             // A full disk while copying or switching: `current` was never touched, and the
             // release that was never served goes, freeing its space.
             try? fm.removeItem(atPath: partial)
-            if current() != id { try? fm.removeItem(atPath: target) }
+            if (try? current()) != id { try? fm.removeItem(atPath: target) }
             throw error
         }
         return try compare(previous, id)
@@ -79,7 +87,7 @@ struct Publisher: Sendable {
 
     /// Points `current` back at the release before it.
     func rollback() throws -> ReleaseChange {
-        guard let now = current(), let index = releases().firstIndex(of: now) else {
+        guard let now = try current(), let index = releases().firstIndex(of: now) else {
             throw AllotError("nothing is published in \(folder)")
         }
         guard index > 0 else { throw AllotError("\(now) is the oldest release kept; there is nothing to roll back to") }
@@ -91,7 +99,7 @@ struct Publisher: Sendable {
     /// Removes all but the newest `keep` releases, never the current one.
     func prune(keep: Int) throws -> [String] {
         let all = releases()
-        let current = current()
+        let current = try current()
         let doomed = all.dropLast(max(0, keep)).filter { $0 != current }
         for id in doomed { try FileManager.default.removeItem(atPath: releasesFolder + "/" + id) }
         return Array(doomed)
@@ -102,7 +110,12 @@ struct Publisher: Sendable {
         let temporary = folder + "/.current-" + id
         try? FileManager.default.removeItem(atPath: temporary)
         try FileManager.default.createSymbolicLink(atPath: temporary, withDestinationPath: "releases/" + id)
-        try move(temporary, to: currentLink)
+        do {
+            try move(temporary, to: currentLink)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
     }
 
     private func move(_ from: String, to: String) throws {

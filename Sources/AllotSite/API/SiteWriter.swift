@@ -147,6 +147,7 @@ public struct SiteWriter: Sendable {
         /// follows makes folders, renames and removes, which needs no space.
         public func finish(keeping paths: Set<String>, records: [Record] = []) throws -> Summary {
             let fm = FileManager.default
+            try SiteWriter.refuseLinks(on: staged.map(\.target) + previous.subtracting(paths), in: folder)
             let stale = previous.subtracting(paths).filter { SiteWriter.isSafe($0) && fm.fileExists(atPath: folder + "/" + $0) }
             let changing = !staged.isEmpty || !stale.isEmpty
             let manifest = try stage(Self.manifest(paths))
