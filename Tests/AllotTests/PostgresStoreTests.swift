@@ -54,7 +54,7 @@ extension ProcessHeavyTests {
         @Test func theSchemaHasAVersionIsMigratedAndANewerOneIsRefused() async throws {
             let server = try await PostgresServer.shared.value
             let known = PostgresSchema.migrations.count
-            #expect(known == 2)
+            #expect(known == 3)
             let uri = try await server.database(), name = String(uri.split(separator: "/")[2].prefix { $0 != "?" })
             _ = try LedgerStore(postgres: uri)
             #expect(try await server.psql(name, "SELECT max(version) FROM allot_schema_version") == "\(known)")
@@ -72,6 +72,8 @@ extension ProcessHeavyTests {
             #expect(try await server.psql(oldName, "SELECT max(version) FROM allot_schema_version") == "\(known)")
             #expect(try migrated.accounts().map(\.id) == ["a1"])
             #expect(try migrated.shardRecords(count: 3).isEmpty)
+            #expect(
+                try migrated.slugs { _, ids, _ in Dictionary(uniqueKeysWithValues: ids.map { ($0, "s-" + $0) }) }.seats == ["a1": "s-a1"])
 
             try await server.psql(name, "INSERT INTO allot_schema_version (version) VALUES (7)")
             let refused = try #require(throws: AllotError.self) { try LedgerStore(postgres: uri) }

@@ -154,7 +154,7 @@ extension Project {
         try importSources()
         let set = try templateSet(templates)
         let end = try resolvedAsOf(asOf)
-        let slugs = SiteSlugs(accounts: try store.accounts())
+        let slugs = try siteSlugs()
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
         var pages: [Page] = [], summaries: [TeamSummary] = []
         for team in try store.teams() {
