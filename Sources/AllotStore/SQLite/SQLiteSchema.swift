@@ -5,7 +5,7 @@ import GRDB
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1: seats, events, settings") { db in
+        m.registerMigration(firstMigration) { db in
             try db.execute(
                 sql: """
                     CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
