@@ -115,6 +115,27 @@ extension ProcessHeavyTests {
             }
         }
 
+        /// Through the binary: an SSL key's password, an unknown key that holds a password,
+        /// and a password with an unencoded "@" never show, whole or in part.
+        @Test func noPartOfAnySecretInTheURIIsEverPrinted() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: AllotBinary.path))
+            let server = try await PostgresServer.shared.value
+            let config = ComparisonTests.demo(), folder = (config as NSString).deletingLastPathComponent
+            let user = PostgresServer.passwordUser
+            let uris = [
+                "postgresql:///nowhere?host=\(server.folder)&sslpassword=topsecret1",
+                "postgresql:///postgres?host=\(server.folder)&PASSWORD=topsecret2",
+                "postgresql://\(user):top@secret3@localhost/postgres",
+                "postgresql://\(user):topsecret4/x@localhost/postgres",
+            ]
+            for uri in uris {
+                let run = try await AllotBinary.run(["import", "--config", config, "--store", uri, folder + "/seats.csv"])
+                #expect(run.status == 1, "\(run.err)")
+                #expect(run.err.hasPrefix("error: the store postgresql://"), "\(run.err)")
+                for fragment in ["topsecret", "secret3", "top@", "/x@"] { #expect(!run.err.contains(fragment), "\(run.err)") }
+            }
+        }
+
         /// A writer holding the store (here psql, holding Allot's advisory lock) makes an
         /// import wait `ALLOT_BUSY_TIMEOUT` seconds, then fail saying so, having changed nothing.
         @Test func anImportGivesUpOnAWriterPastTheTimeoutAndSaysWhy() async throws {
