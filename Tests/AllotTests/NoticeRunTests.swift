@@ -127,9 +127,9 @@ extension ProcessHeavyTests {
             let folder = NoticeTests.ledgerFolder()
             let config = folder + "/allot.toml", sent = folder + "/sent"
             try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
-            // The program left running holds the command's output and error open for 20 s.
-            let deliver = "f=$(mktemp '\(sent)/m.XXXXXX'); cat > \"$f\"; sleep 20 &"
-            let run = try await ended(try notify(config, ["--sendmail", deliver]), within: 15)
+            // The program left running holds the command's output and error open for 120 s.
+            let deliver = "f=$(mktemp '\(sent)/m.XXXXXX'); cat > \"$f\"; sleep 120 &"
+            let run = try await ended(try notify(config, ["--sendmail", deliver]), within: 90)
             #expect(run.status == 0, "\(run.errorText.prefix(2000))")
             let batch = try Project(configPath: config).notices()
             #expect(Set(messages(in: sent)) == Set(batch.notices.map { Data($0.message.bytes) }))
