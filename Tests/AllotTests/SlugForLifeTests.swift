@@ -63,6 +63,18 @@ extension ProcessHeavyTests {
             #expect(!FileManager.default.fileExists(atPath: site + "/accounts/zoe"))
             #expect(Self.shows(site, "accounts/zoe-2", "Zoe Newcomer"))
             #expect(Self.shows(site, "accounts/zoe-3", "Zoe Third"))
+
+            // A seat of a file imported by hand, then forgotten, keeps its slug from others too.
+            let config = ["--config", folder + "/allot.toml"] + store
+            TestSupport.write("account,name,team,email,opened,closed\n" + Self.seat("zed", "Zed Gone") + "\n", to: folder + "/more.csv")
+            #expect(try await TestSupport.allot(["import"] + config + [folder + "/more.csv"]).status == 0)
+            try await Self.build(options)
+            #expect(Self.shows(site, "accounts/zed", "Zed Gone"))
+            #expect(try await TestSupport.allot(["import", "--forget", "more.csv"] + config).status == 0)
+            Self.write(folder, seats: [newcomer, Self.seat("ZOE", "Zoe Third"), Self.seat("ZED", "Zed New")])
+            try await Self.build(options)
+            #expect(!FileManager.default.fileExists(atPath: site + "/accounts/zed"))
+            #expect(Self.shows(site, "accounts/zed-2", "Zed New"))
         }
     }
 }
