@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
         let p = try project.openAndImport()
         let (ledger, comparisons) = try p.replayWithComparisons(asOf: asOf.instant(p), comparing: [name])
         let x = comparisons[0]
-        let slugs = SiteSlugs(ledger)
+        let slugs = try p.siteSlugs()
         let scope: CompareModel.Scope = account.map { .account($0) } ?? team.map { .team($0) } ?? .all
         let line: Comparison.Line
         switch scope {

@@ -9,7 +9,8 @@ struct NotifyCommand: ParsableCommand {
         discussion: """
             Renders templates/notice.md for each warned seat with an email, as a plain-text and \
             HTML message, and sends it through --sendmail (for example "/usr/sbin/sendmail -t -i" \
-            or "msmtp -t"). --outbox writes each message as an .eml file: a preview, nothing \
+            or "msmtp -t"); one still running after --sendmail-timeout seconds (60) is stopped and its \
+            notice fails. --outbox writes each message as an .eml file: a preview, nothing \
             recorded, unless --outbox-is-delivery says the files are the delivery (something else \
             sends them on). Each seat gets at most one notice per as-of, even from runs at the same \
             time: each notice is claimed in the store before it goes and recorded after, with its \
@@ -37,6 +38,12 @@ struct NotifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pipe each message to this sendmail-compatible command.", valueName: "command"))
     var sendmail: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Stop a sendmail command still running after this many seconds, with what it started: that notice fails, the others go.",
+            valueName: "seconds"))
+    var sendmailTimeout: Double = 60
+
     @Flag(help: "Print what would be sent, and send nothing.")
     var dryRun = false
 
@@ -50,6 +57,9 @@ struct NotifyCommand: ParsableCommand {
     var templates: String?
 
     func validate() throws {
+        guard sendmailTimeout.isFinite && sendmailTimeout > 0 else {
+            throw ValidationError("--sendmail-timeout must be a number of seconds above 0, such as 60.")
+        }
         if outboxIsDelivery && outbox == nil { throw ValidationError("--outbox-is-delivery needs --outbox FOLDER.") }
         if outboxIsDelivery && sendmail != nil {
             throw ValidationError(
@@ -74,7 +84,7 @@ struct NotifyCommand: ParsableCommand {
         let batch = try p.notices(asOf: asOf.instant(p), templates: templates)
         let text = NoticeText(terminal: TerminalText(calendar: p.config.settings.calendar))
         for s in batch.skipped {
-            print("Skipped \(text.literal(s.account.name)) (\(text.literal(s.account.id))): \(text.literal(s.reason)).")
+            say("Skipped \(text.literal(s.account.name)) (\(text.literal(s.account.id))): \(text.literal(s.reason)).")
         }
         if dryRun {
             try printDryRun(batch, p, text)
@@ -86,7 +96,7 @@ struct NotifyCommand: ParsableCommand {
                 say("Wrote a preview of the notice to \(text.recipient(n)): \(text.literal(try previews.write(n, asOf: batch.asOf))).")
             }
             guard sendmail != nil else {
-                print(
+                say(
                     (batch.notices.count == 1 ? "1 preview" : "\(batch.notices.count) previews")
                         + " written; nothing was sent or recorded (--outbox-is-delivery records the outbox as the delivery)."
                 )
@@ -97,18 +107,18 @@ struct NotifyCommand: ParsableCommand {
         if outboxIsDelivery, let outbox {
             delivery = NoticeDelivery(outbox: outbox, resend: resend, resendUnfinished: resendUnfinished)
         } else if let sendmail {
-            delivery = NoticeDelivery(sendmail: sendmail, resend: resend, resendUnfinished: resendUnfinished)
+            delivery = NoticeDelivery(sendmail: sendmail, timeout: sendmailTimeout, resend: resend, resendUnfinished: resendUnfinished)
         } else {
             return 0
         }
-        let outcome = try delivery.deliver(batch, store: p.store) { Instant(Date()) }
-        for n in outcome.sent {
+        // Each line as its notice goes: a run stopped midway has said what it sent.
+        let outcome = try delivery.deliver(batch, store: p.store, now: { Instant(Date()) }) { n in
             let channel = delivery.outbox.map { "the outbox, as " + text.literal($0.path(of: n, asOf: batch.asOf)) } ?? "sendmail"
             say("Sent to \(text.recipient(n)) through \(channel): \(text.literal(n.message.subject))")
         }
         for (n, claim) in outcome.inProgress { say("Not sent to \(text.recipient(n)): \(text.inProgress(claim)).") }
         if !outcome.alreadySent.isEmpty {
-            print(
+            say(
                 (outcome.alreadySent.count == 1 ? "1 seat was" : "\(outcome.alreadySent.count) seats were")
                     + " already notified for this as-of (\(text.channels(outcome.alreadySent.map(\.record)))); --resend sends again."
             )
@@ -117,7 +127,7 @@ struct NotifyCommand: ParsableCommand {
             printError("error: not sent to \(text.recipient(n)): \(text.unfinished(claim)); --resend-unfinished sends it again")
         }
         for f in outcome.failed { printError("error: not delivered to \(text.recipient(f.notice)): \(text.literal(f.reason))") }
-        print(
+        say(
             "\(outcome.sent.count) sent, \(outcome.alreadySent.count) already sent, \(outcome.inProgress.count) being sent by another run, "
                 + "\(outcome.unfinished.count) unfinished, \(batch.skipped.count) skipped, \(outcome.failed.count) failed."
         )

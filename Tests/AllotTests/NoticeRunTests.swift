@@ -18,6 +18,16 @@ extension ProcessHeavyTests {
             return names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
         }
 
+        /// How `run` ended; killed first when it was still running after `seconds`.
+        func ended(_ run: ChildProcess, within seconds: Double) async throws -> ChildProcess.Ended {
+            try await TestSupport.onOwnThread {
+                let end = Date() + seconds
+                while run.isRunning && Date() < end { usleep(10_000) }
+                run.kill()
+            }
+            return await run.ended()
+        }
+
         @Test func fourRunsAtOnceWithASlowSendmailSendEachSeatOneNotice() async throws {
             try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
             // No store yet: the four runs also race to create and migrate it.
@@ -55,6 +65,7 @@ extension ProcessHeavyTests {
             let killed = try await notify(config, ["--sendmail", deliver + "; [ $n -ne 2 ] || kill -9 $PPID"]).ended()
             #expect(killed.status == SIGKILL)
             #expect(messages(in: sent).count == 3)
+            #expect(killed.outputText.components(separatedBy: "Sent to ").count - 1 == 2, "\(killed.outputText)")
             let project = try Project(configPath: config)
             let batch = try project.notices()
             let unfinished = try #require(batch.notices.first { Data($0.message.bytes) == messages(in: sent)[2] })
@@ -79,6 +90,82 @@ extension ProcessHeavyTests {
             let last = try await notify(config, ["--sendmail", deliver]).ended()
             #expect(last.status == 0)
             #expect(messages(in: sent).count == batch.notices.count + 1)
+        }
+
+        @Test func aHungSendmailFailsItsNoticeAfterTheTimeoutAndTheOthersGo() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = NoticeTests.ledgerFolder()
+            let config = folder + "/allot.toml", sent = folder + "/sent", sleeper = folder + "/sleeper"
+            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            // The second hangs after taking its message, in a program the shell started.
+            let deliver = "n=$(ls '\(sent)' | wc -l); cat > '\(sent)'/m$((n + 1)).eml"
+            let hanging = deliver + "; [ $n -ne 1 ] || { sleep 1000 & echo $! > '\(sleeper)'; wait; }"
+            let run = try await ended(try notify(config, ["--sendmail", hanging, "--sendmail-timeout", "1"]), within: 60)
+            #expect(run.status == 1, "\(run.errorText.prefix(2000))")
+            #expect(
+                run.errorText.contains("the sendmail command was still running after 1 s and was stopped"), "\(run.errorText.prefix(2000))")
+            let project = try Project(configPath: config)
+            let batch = try project.notices()
+            let received = messages(in: sent)
+            try #require(received.count == batch.notices.count)
+            let hung = try #require(batch.notices.first { Data($0.message.bytes) == received[1] })
+            for n in batch.notices {
+                #expect(try project.store.noticeClaim(account: n.account.id, asOf: batch.asOf) == nil)
+                let delivered = try project.store.deliveredNotice(account: n.account.id, asOf: batch.asOf)
+                #expect((delivered == nil) == (n.account.id == hung.account.id))
+            }
+            // What the hung command started was stopped with it (at most a zombie is left).
+            let pid = try String(contentsOfFile: sleeper, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?.split(
+                separator: " "
+            ).first
+            #expect(state == nil || state == "Z", "the hung command's sleep \(pid) is still running")
+        }
+
+        @Test func aSendmailThatLeavesAProgramRunningDoesNotHoldTheRun() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = NoticeTests.ledgerFolder()
+            let config = folder + "/allot.toml", sent = folder + "/sent"
+            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            // The program left running holds the command's output and error open for 120 s.
+            let deliver = "f=$(mktemp '\(sent)/m.XXXXXX'); cat > \"$f\"; sleep 120 &"
+            let run = try await ended(try notify(config, ["--sendmail", deliver]), within: 90)
+            #expect(run.status == 0, "\(run.errorText.prefix(2000))")
+            let batch = try Project(configPath: config).notices()
+            #expect(Set(messages(in: sent)) == Set(batch.notices.map { Data($0.message.bytes) }))
+        }
+
+        @Test func aMessageOver64KBGoesToASendmailThatWritesBeforeItReads() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = NoticeTests.ledgerFolder()
+            let config = folder + "/allot.toml", sent = folder + "/sent"
+            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            let batch = try Project(configPath: config).notices()
+            #expect(batch.notices.contains { $0.message.bytes.count > 65536 })
+            // 100 KB on standard error fill its pipe before the command reads a byte.
+            let deliver = "head -c 100000 /dev/zero | tr '\\0' x >&2; f=$(mktemp '\(sent)/m.XXXXXX'); cat > \"$f\""
+            let run = try await ended(try notify(config, ["--sendmail", deliver]), within: 30)
+            #expect(run.status == 0, "\(run.errorText.prefix(2000))")
+            #expect(Set(messages(in: sent)) == Set(batch.notices.map { Data($0.message.bytes) }))
+        }
+
+        @Test func aRunStoppedBySIGTERMHasPrintedEachNoticeItSent() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
+            let folder = NoticeTests.ledgerFolder()
+            let config = folder + "/allot.toml", sent = folder + "/sent"
+            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            // The third command sends Allot SIGTERM (its parent), which the tests' own threads
+            // block and so Allot inherits blocked: Python unblocks it and becomes Allot.
+            let deliver = "n=$(ls '\(sent)' | wc -l); cat > '\(sent)'/m$((n + 1)).eml; [ $n -ne 2 ] || { kill -TERM $PPID; sleep 5; }"
+            let unblocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
+            let run = try await ChildProcess(
+                "/usr/bin/env", ["python3", "-c", unblocked, TestSupport.allotBinary, "notify", "--config", config, "--sendmail", deliver],
+                keepOutput: true, keepErrors: true
+            ).ended()
+            #expect(run.status == SIGTERM)
+            #expect(messages(in: sent).count == 3)
+            let lines = run.outputText.split(separator: "\n").filter { $0.hasPrefix("Sent to ") }
+            #expect(lines.count == 2, "\(run.outputText)")
         }
     }
 }

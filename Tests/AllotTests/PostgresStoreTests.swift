@@ -54,7 +54,7 @@ extension ProcessHeavyTests {
         @Test func theSchemaHasAVersionIsMigratedAndANewerOneIsRefused() async throws {
             let server = try await PostgresServer.shared.value
             let known = PostgresSchema.migrations.count
-            #expect(known == 2)
+            #expect(known == 3)
             let uri = try await server.database(), name = String(uri.split(separator: "/")[2].prefix { $0 != "?" })
             _ = try LedgerStore(postgres: uri)
             #expect(try await server.psql(name, "SELECT max(version) FROM allot_schema_version") == "\(known)")
@@ -72,6 +72,8 @@ extension ProcessHeavyTests {
             #expect(try await server.psql(oldName, "SELECT max(version) FROM allot_schema_version") == "\(known)")
             #expect(try migrated.accounts().map(\.id) == ["a1"])
             #expect(try migrated.shardRecords(count: 3).isEmpty)
+            #expect(
+                try migrated.slugs { _, ids, _ in Dictionary(uniqueKeysWithValues: ids.map { ($0, "s-" + $0) }) }.seats == ["a1": "s-a1"])
 
             try await server.psql(name, "INSERT INTO allot_schema_version (version) VALUES (7)")
             let refused = try #require(throws: AllotError.self) { try LedgerStore(postgres: uri) }
@@ -110,6 +112,27 @@ extension ProcessHeavyTests {
                     "the store postgresql://\(PostgresServer.passwordUser):***@/postgres?host=\(server.folder) cannot be written: "))
             for text in [failure(wrong), nowhere, failure(granted)] {
                 #expect(!text.contains("not-the-password") && !text.contains("allot-test-password"))
+            }
+        }
+
+        /// Through the binary: an SSL key's password, an unknown key that holds a password,
+        /// and a password with an unencoded "@" never show, whole or in part.
+        @Test func noPartOfAnySecretInTheURIIsEverPrinted() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: AllotBinary.path))
+            let server = try await PostgresServer.shared.value
+            let config = ComparisonTests.demo(), folder = (config as NSString).deletingLastPathComponent
+            let user = PostgresServer.passwordUser
+            let uris = [
+                "postgresql:///nowhere?host=\(server.folder)&sslpassword=topsecret1",
+                "postgresql:///postgres?host=\(server.folder)&PASSWORD=topsecret2",
+                "postgresql://\(user):top@secret3@localhost/postgres",
+                "postgresql://\(user):topsecret4/x@localhost/postgres",
+            ]
+            for uri in uris {
+                let run = try await AllotBinary.run(["import", "--config", config, "--store", uri, folder + "/seats.csv"])
+                #expect(run.status == 1, "\(run.err)")
+                #expect(run.err.hasPrefix("error: the store postgresql://"), "\(run.err)")
+                for fragment in ["topsecret", "secret3", "top@", "/x@"] { #expect(!run.err.contains(fragment), "\(run.err)") }
             }
         }
 

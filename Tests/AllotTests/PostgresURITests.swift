@@ -24,6 +24,32 @@ import Testing
                 == "invalid percent-encoded token: \"***\"")
     }
 
+    @Test func everyParameterButTheKnownPlainOnesIsASecret() {
+        #expect(
+            PostgresURI.redacted("postgresql://db/allot?sslpassword=k3y&PASSWORD=pw&sslmode=require&host=/run/postgresql&port=5432")
+                == "postgresql://db/allot?sslpassword=***&PASSWORD=***&sslmode=require&host=/run/postgresql&port=5432")
+        #expect(
+            PostgresURI.redacted("postgresql://db/allot?pass%77ord=pw&passwd=pw2&s3cret")
+                == "postgresql://db/allot?pass%77ord=***&passwd=***&***")
+        #expect(
+            PostgresURI.redacting("could not read key \"k3y\" or \"sAcret\"", of: "postgresql://db/allot?sslpassword=k3y&password=s%41cret")
+                == "could not read key \"***\" or \"***\"")
+    }
+
+    @Test func aURILibpqWouldMisreadShowsNothingBeforeItsLastAt() {
+        for uri in ["postgresql://ann:p@ss@db/allot", "postgresql://ann:pa/ss@db/allot", "postgresql://ann:pa?ss@db/allot"] {
+            #expect(PostgresURI.misreading(uri) != nil, "\(uri)")
+            #expect(PostgresURI.redacted(uri).hasPrefix("postgresql://***@"), "\(uri)")
+            #expect(!PostgresURI.redacted(uri).contains("ss"), "\(uri)")
+        }
+        #expect(PostgresURI.redacted("postgresql://ann:p@ss@db/allot?password=x") == "postgresql://***@db/allot?password=***")
+        for uri in [
+            "postgresql://ann:p%40ss@db/allot", "postgresql:///allot?host=/run&user=ann@corp", "postgresql://ann@db/allot?options=a@b",
+        ] {
+            #expect(PostgresURI.misreading(uri) == nil, "\(uri)")
+        }
+    }
+
     @Test func placeholdersBecomeNumberedParameters() {
         #expect(PostgresPlaceholders.translate("SELECT ? FROM t WHERE a = ? AND b = '?'") == "SELECT $1 FROM t WHERE a = $2 AND b = '?'")
         #expect(

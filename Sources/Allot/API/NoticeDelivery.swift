@@ -13,7 +13,7 @@ import Foundation
 /// with `resendUnfinished` or `resend`.
 public struct NoticeDelivery: Sendable {
     private enum Route: Sendable {
-        case sendmail(String)
+        case sendmail(String, timeout: Double)
         case outbox(NoticeOutbox)
     }
 
@@ -23,9 +23,11 @@ public struct NoticeDelivery: Sendable {
     /// Send the notices runs that did not finish left claimed.
     public var resendUnfinished: Bool
 
-    /// `command` reads one message on standard input, e.g. `/usr/sbin/sendmail -t -i`.
-    public init(sendmail command: String, resend: Bool = false, resendUnfinished: Bool = false) {
-        route = .sendmail(command); self.resend = resend; self.resendUnfinished = resendUnfinished
+    /// `command` reads one message on standard input, e.g. `/usr/sbin/sendmail -t -i`. One
+    /// still running `timeout` seconds after it started is killed, with every process it
+    /// started, and its notice fails.
+    public init(sendmail command: String, timeout: Double = 60, resend: Bool = false, resendUnfinished: Bool = false) {
+        route = .sendmail(command, timeout: timeout); self.resend = resend; self.resendUnfinished = resendUnfinished
     }
 
     /// The outbox is the delivery: a notice counts as sent once its file is written.
@@ -56,8 +58,11 @@ public struct NoticeDelivery: Sendable {
         public var failed: [(notice: Notice, reason: String)] = []
     }
 
-    /// `now` stamps the claims and the log; it is not part of any message.
-    public func deliver(_ batch: NoticeBatch, store: LedgerStore, now: () -> Instant) throws -> Outcome {
+    /// `now` stamps the claims and the log; it is not part of any message. `sent` hears of
+    /// each notice as soon as its delivery is recorded.
+    public func deliver(
+        _ batch: NoticeBatch, store: LedgerStore, now: () -> Instant, sent: (Notice) -> Void = { _ in }
+    ) throws -> Outcome {
         var outcome = Outcome()
         let started = now()
         for notice in batch.notices {
@@ -90,6 +95,7 @@ public struct NoticeDelivery: Sendable {
             do {
                 try store.recordDelivery(of: claim, at: now())
                 outcome.sent.append(notice)
+                sent(notice)
             } catch {
                 // Sent but not recorded: the claim stays, so no run sends it again unasked.
                 outcome.failed.append((notice, "it was sent, but recording that failed (\(error)); the next run reports it as unfinished"))
@@ -110,41 +116,31 @@ public struct NoticeDelivery: Sendable {
 
     private func send(_ notice: Notice, asOf: Instant) throws {
         switch route {
-        case .sendmail(let command): try Self.pipe(Data(notice.message.bytes), to: command)
+        case .sendmail(let command, let timeout): try Self.pipe(Data(notice.message.bytes), to: command, timeout: timeout)
         case .outbox(let outbox): try outbox.write(notice, asOf: asOf)
         }
     }
 
     struct CommandFailed: Error, CustomStringConvertible {
-        var status: Int32
-        var output: String
-        var description: String {
-            "the sendmail command exited with \(status)" + (output.isEmpty ? "" : ": " + output)
-        }
+        var description: String
     }
 
-    /// A command that exits without reading its input must fail the delivery, not end
-    /// Allot with SIGPIPE: writes to a closed pipe then fail with EPIPE instead.
-    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
-
-    static func pipe(_ message: Data, to command: String) throws {
-        _ = ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = errors
-        try process.run()
-        let written = Result { try input.fileHandleForWriting.write(contentsOf: message) }
-        try? input.fileHandleForWriting.close()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: output, as: UTF8.self).split(separator: "\n").joined(separator: " ")
-            throw CommandFailed(status: process.terminationStatus, output: String(text.prefix(300)))
+    /// Runs `command` with `/bin/sh`, spawned as ssh and rsync are (`SpawnedProgram`): a
+    /// program it leaves running cannot hold the delivery, and the message is written while
+    /// what it says is read, so a command that writes before it reads cannot deadlock.
+    static func pipe(_ message: Data, to command: String, timeout: Double) throws {
+        guard let ended = try SpawnedProgram.run("/bin/sh", ["-c", command], input: message, timeout: timeout) else {
+            throw CommandFailed(description: "/bin/sh could not be started to run the sendmail command")
         }
-        try written.get()
+        let said = String(decoding: ended.errors + ended.output, as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let output = said.isEmpty ? "" : ": " + String(said.prefix(300))
+        if ended.timedOut {
+            let seconds = timeout == timeout.rounded() && timeout < 1e15 ? "\(Int64(timeout))" : "\(timeout)"
+            throw CommandFailed(description: "the sendmail command was still running after \(seconds) s and was stopped" + output)
+        }
+        guard ended.status == 0 else { throw CommandFailed(description: "the sendmail command exited with \(ended.status)" + output) }
+        guard ended.readInput else {
+            throw CommandFailed(description: "the sendmail command exited without reading the whole message" + output)
+        }
     }
 }

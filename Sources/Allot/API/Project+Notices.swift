@@ -13,7 +13,7 @@ extension Project {
         }
         try importSources()
         let end = try resolvedAsOf(asOf)
-        let slugs = SiteSlugs(accounts: try store.accounts())
+        let slugs = try siteSlugs()
         let renderer = try NoticeRenderer(templates: templateSet(templates))
         var drafts: [(draft: NoticeDraft, urgency: Instant)] = []
         for team in try store.teams() {

@@ -41,6 +41,11 @@ extension Project {
     /// as the last build left them are not replayed: their summary from that build feeds
     /// the site-wide pages. `templates` (else the config's) overrides default templates by
     /// file name. `progress` is called with (teams done, teams).
+    ///
+    /// The store is read in many transactions (a team at a time), so an import that
+    /// commits meanwhile would leave pages of two states of the store; a build that finds
+    /// the store's revision changed when it has rendered everything leaves the site as it
+    /// was and starts again, up to `buildAttempts` times.
     public func buildSite(
         into folder: String, asOf: Instant? = nil, templates: String? = nil,
         reports: [any Report] = BuiltInReports.all,
@@ -49,6 +54,25 @@ extension Project {
         try importSources()
         let lock = try claimSite(folder)
         defer { lock.release() }
+        for _ in 0..<Self.buildAttempts {
+            if let summary = try buildSiteOnce(into: folder, asOf: asOf, templates: templates, reports: reports, progress: progress) {
+                return summary
+            }
+        }
+        throw AllotError(
+            "the store changed while the site was built (an import ran, each of the \(Self.buildAttempts) times it was tried); the site is as it was; build again when the imports are done"
+        )
+    }
+
+    /// How many times a build starts again when an import changes the store under it.
+    static let buildAttempts = 3
+
+    /// One attempt of `buildSite`, after the import: nil, with the site as it was, when
+    /// the store's revision changed while it read the store.
+    private func buildSiteOnce(
+        into folder: String, asOf: Instant?, templates: String?, reports: [any Report],
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) throws -> SiteWriter.Summary? {
         let plan = try sitePlan(asOf: asOf, templates: templates, reports: reports)
         let key = plan.buildKey
         if let done = Self.alreadyBuilt(folder, key: key) { return done }
@@ -73,6 +97,9 @@ extension Project {
             return entry
         }
         let siteFiles = try siteFiles(entries, render)
+        // Every read of the store is done: the same revision now means they all saw the
+        // state the plan was made from.
+        guard try store.revision() == plan.revision else { return nil }
         try session.write(siteFiles)
         let summary = try session.finish(
             keeping: Set(entries.flatMap(\.paths) + siteFiles.map(\.path)),
@@ -137,7 +164,7 @@ extension Project {
         try importSources()
         let set = try templateSet(templates)
         let end = try resolvedAsOf(asOf)
-        let slugs = SiteSlugs(accounts: try store.accounts())
+        let slugs = try siteSlugs()
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
         var pages: [Page] = [], summaries: [TeamSummary] = []
         for team in try store.teams() {

@@ -4,7 +4,8 @@ import AllotSupport
 import Foundation
 
 /// What a build, a shard and a merge work out before they render anything: the inputs,
-/// the store revision and the teams as they were read, and the key of the whole site.
+/// the store revision and the teams as they were read, the slugs, and the key of the
+/// whole site.
 struct SitePlan: Sendable {
     /// Everything the site depends on besides the ledger (`Project.buildInputs`).
     let inputs: String
@@ -14,6 +15,8 @@ struct SitePlan: Sendable {
     let teams: [(id: String, revision: Int)]
     let templates: TemplateSet
     let reports: [any Report]
+    /// As the store recorded them, every seat's and team's given one first.
+    let slugs: SiteSlugs
 
     /// The key of a whole site: the inputs and every team's revision.
     var buildKey: String {
@@ -32,20 +35,22 @@ struct RenderPlan: Sendable {
 }
 
 extension Project {
-    /// Imports nothing: reads the revision, then the teams.
+    /// Imports nothing: reads the revision, then the teams, then the slugs (recording
+    /// those of new seats and teams even when the site turns out to be built already, so
+    /// they are fixed before a later seat could take them).
     func sitePlan(asOf: Instant?, templates: String?, reports: [any Report]) throws -> SitePlan {
         let set = try templateSet(templates)
         let revision = try store.revision()
         return SitePlan(
             inputs: buildInputs(asOf: asOf, templates: set, reports: reports), revision: revision, teams: try store.teams(),
-            templates: set, reports: reports)
+            templates: set, reports: reports, slugs: try siteSlugs())
     }
 
     func renderPlan(_ plan: SitePlan, asOf: Instant?) throws -> RenderPlan {
         let builder = try SiteBuilder(reports: plan.reports, templates: plan.templates, siteTitle: config.title)
         let end = try resolvedAsOf(asOf)
         let accounts = try store.accounts()
-        let slugs = SiteSlugs(accounts: accounts)
+        let slugs = plan.slugs
         var slugsOf: [String: [String]] = [:]
         for a in accounts { slugsOf[a.team, default: []].append(a.id + "\u{1}" + slugs.account(a.id)) }
         // A team's pages depend on its own seats and events, its seats' and its own slugs

@@ -13,29 +13,56 @@ import Foundation
 /// it inherits (sshd and ssh do) holds that thread until it exits, and meanwhile no other
 /// child of the program is seen to end: a publish from a program that had started one such
 /// child hung. Here the calling thread waits for its own child, which inherits only
-/// standard input (`/dev/null`), output and error.
+/// standard input (`/dev/null`, or a pipe it is fed through), output and error.
 enum SpawnedProgram {
     struct Ended: Sendable {
         /// The exit status, or 128 plus the signal that ended it, as a shell says it.
         var status: Int32
         var output: Data
         var errors: Data
+        /// It ran past its time limit and was killed, with what it had started.
+        var timedOut = false
+        /// It read the whole of its input (true when it was given none).
+        var readInput = true
     }
 
     /// Runs `program` (looked up on PATH unless it has a slash) with `arguments`; nil when it
-    /// cannot be started (not found, or not executable).
-    static func run(_ program: String, _ arguments: [String]) throws -> Ended? {
+    /// cannot be started (not found, or not executable). `input` is written to its standard
+    /// input while what it writes is read, so neither side waits on a full pipe. Past
+    /// `timeout` seconds it is killed, with every process it started.
+    static func run(_ program: String, _ arguments: [String], input: Data? = nil, timeout: Double? = nil) throws -> Ended? {
         let output = try closeOnExecPipe(), errors = try closeOnExecPipe()
-        let pid = spawn(program, arguments, output: output.write, errors: errors.write)
+        let feed = try input.map { _ in try closeOnExecPipe() }
+        if input != nil { _ = ignoreBrokenPipes }
+        let pid = spawn(program, arguments, input: feed?.read, output: output.write, errors: errors.write)
         close(output.write)
         close(errors.write)
+        if let feed { close(feed.read) }
         guard let pid else {
             close(output.read)
             close(errors.read)
+            if let feed { close(feed.write) }
             return nil
         }
-        let (received, exited) = readUntilEnd([output.read, errors.read], of: pid)
-        return Ended(status: exited ?? wait(for: pid, blocking: true)!, output: received[0], errors: received[1])
+        var exchange = Exchange(pid: pid, reading: [output.read, errors.read], deadline: timeout.map { now() + $0 })
+        if let feed, let input {
+            _ = fcntl(feed.write, F_SETFL, fcntl(feed.write, F_GETFL) | O_NONBLOCK)
+            exchange.feed(feed.write, input)
+        }
+        exchange.run()
+        return Ended(
+            status: exchange.exited ?? wait(for: pid, blocking: true)!, output: exchange.received[0], errors: exchange.received[1],
+            timedOut: exchange.timedOut, readInput: exchange.unwritten.isEmpty)
+    }
+
+    /// A write to a pipe whose reader has gone fails with EPIPE instead of ending Allot.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// Seconds on a monotonic clock.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Both ends close on exec, so no program another thread starts holds them open, which
@@ -47,9 +74,10 @@ enum SpawnedProgram {
         return (ends[0], ends[1])
     }
 
-    /// The child's pid. Its standard input is /dev/null, output and error the given pipes, and
-    /// it inherits no other descriptor, no blocked signals and no ignored SIGPIPE.
-    private static func spawn(_ program: String, _ arguments: [String], output: Int32, errors: Int32) -> pid_t? {
+    /// The child's pid. Its standard input is `input` (else /dev/null), output and error the
+    /// given pipes, and it inherits no other descriptor, no blocked signals and no ignored
+    /// SIGPIPE.
+    private static func spawn(_ program: String, _ arguments: [String], input: Int32?, output: Int32, errors: Int32) -> pid_t? {
         #if canImport(Glibc)
             var actions = posix_spawn_file_actions_t()
             var attributes = posix_spawnattr_t()
@@ -63,7 +91,11 @@ enum SpawnedProgram {
             posix_spawn_file_actions_destroy(&actions)
             posix_spawnattr_destroy(&attributes)
         }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let input {
+            posix_spawn_file_actions_adddup2(&actions, input, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, errors, 2)
         var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
@@ -91,39 +123,8 @@ enum SpawnedProgram {
         return failed == 0 ? pid : nil
     }
 
-    /// Reads `descriptors` until each ends, and closes them. A program the child left running
-    /// may hold them open after the child has exited: once it has, only what is already
-    /// written is read. Returns what was read from each, and the child's status if that was
-    /// how the reading ended.
-    private static func readUntilEnd(_ descriptors: [Int32], of pid: pid_t) -> ([Data], Int32?) {
-        var polled = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-        var received = descriptors.map { _ in Data() }
-        var exited: Int32?
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while polled.contains(where: { $0.fd >= 0 }) {
-            let ready = poll(&polled, nfds_t(polled.count), exited == nil ? 200 : 0)
-            if ready < 0 && errno == EINTR { continue }
-            if ready <= 0 {
-                if ready < 0 || exited != nil { break }
-                exited = wait(for: pid, blocking: false)
-                continue
-            }
-            for i in polled.indices where polled[i].fd >= 0 && polled[i].revents != 0 {
-                let count = read(polled[i].fd, &buffer, buffer.count)
-                if count > 0 {
-                    received[i].append(buffer, count: count)
-                } else if count == 0 || errno != EINTR {
-                    close(polled[i].fd)
-                    polled[i].fd = -1
-                }
-            }
-        }
-        for entry in polled where entry.fd >= 0 { close(entry.fd) }
-        return (received, exited)
-    }
-
     /// The child's status once it has exited; nil while it runs (when not blocking).
-    private static func wait(for pid: pid_t, blocking: Bool) -> Int32? {
+    static func wait(for pid: pid_t, blocking: Bool) -> Int32? {
         var status: Int32 = 0
         while true {
             let waited = waitpid(pid, &status, blocking ? 0 : WNOHANG)

@@ -16,6 +16,7 @@ final class PostgresConnection: SQLConnection {
     /// Connects to the database the URI names. The URI may set any libpq parameter; a
     /// connection attempt gives up after 10 s unless it says otherwise.
     init(uri: String) throws {
+        if let misreading = PostgresURI.misreading(uri) { throw PostgresError.misread(misreading) }
         var message: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(uri, &message) else {
             defer { PQfreemem(message) }

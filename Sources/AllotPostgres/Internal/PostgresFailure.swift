@@ -19,6 +19,8 @@ enum PostgresFailure {
         switch error {
         case .uri(let message):
             return AllotError("\(store) is not a connection URI libpq reads: \(redacting(reason(message)))")
+        case .misread(let message):
+            return AllotError("\(store) \(message)")
         case .connection(let message):
             return AllotError(connection(redacting(message), store: store))
         case .newerSchema(let version, let known):

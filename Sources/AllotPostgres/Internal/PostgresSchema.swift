@@ -50,6 +50,12 @@ enum PostgresSchema {
             revision BIGINT NOT NULL, inputs TEXT COLLATE "C" NOT NULL, program TEXT COLLATE "C" NOT NULL,
             teams TEXT COLLATE "C" NOT NULL, PRIMARY KEY (shard_count, shard_index));
         """,
+        // Slugs for life (LedgerStore+Slugs).
+        """
+        CREATE TABLE slug (
+            kind TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, slug TEXT COLLATE "C" NOT NULL,
+            PRIMARY KEY (kind, id), UNIQUE (kind, slug));
+        """,
     ]
 
     /// Whether the database holds this version's schema: what every open checks first,

@@ -9,14 +9,17 @@ struct SQLiteBackend: StoreBackend {
     let location: String
     let busyTimeout: Double
 
-    /// Opens the file and migrates it.
+    /// Opens the file and migrates it; refuses a database another program made.
     init(path: String, busyTimeout: Double) throws {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         location = path
         self.busyTimeout = busyTimeout
         database = try SQLiteFailure.explained(path, busyTimeout) { try DatabaseQueue(path: path, configuration: config) }
-        try SQLiteFailure.explained(path, busyTimeout) { try SQLiteSchema.migrate(database) }
+        try SQLiteFailure.explained(path, busyTimeout) {
+            try SQLiteSchema.requireAllotStore(database, path: path)
+            try SQLiteSchema.migrate(database)
+        }
     }
 
     /// A database in memory.

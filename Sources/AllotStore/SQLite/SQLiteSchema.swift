@@ -5,7 +5,7 @@ import GRDB
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1: seats, events, settings") { db in
+        m.registerMigration(firstMigration) { db in
             try db.execute(
                 sql: """
                     CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
@@ -116,6 +116,9 @@ enum SQLiteSchema {
         // A shard of a sharded build records what it rendered; the merge checks them all
         // (LedgerStore+Shards).
         m.registerMigration("v9: sharded builds") { db in try db.execute(sql: LedgerStore.shardTableSQL) }
+        // A seat or team keeps the slug it was first given (LedgerStore+Slugs). A store
+        // migrated here has none recorded: the next build gives every seat the slug it had.
+        m.registerMigration("v10: slugs for life") { db in try db.execute(sql: LedgerStore.slugTableSQL) }
         return m
     }
 
