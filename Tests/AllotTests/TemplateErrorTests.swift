@@ -33,6 +33,15 @@ extension ProcessHeavyTests {
             )
         }
 
+        @Test func aParentThatInheritsItselfIsAnErrorNotACrash() async throws {
+            let built = try await build([
+                "statement.md": "# {{name}}\n{{<loop}}{{/loop}}\n", "partials/loop.html": "x{{<loop}}{{$b}}y{{/b}}{{/loop}}\n",
+            ])
+            expectRefused(
+                built,
+                saying: "partials/loop.html:1:2: {{<loop}} includes \"loop\" inside itself (loop → loop); a partial cannot include itself")
+        }
+
         @Test func twentyThousandNestedSectionsAreAnErrorNotACrash() async throws {
             let built = try await build([
                 "statement.md": "# {{name}}\n" + String(repeating: "{{#name}}", count: 20_000)

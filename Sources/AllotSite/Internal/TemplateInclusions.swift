@@ -35,16 +35,16 @@ struct TemplateInclusions {
                 Problem(template: name, line: tag.line, column: tag.column, message: message)
             }
             guard syntax[tag.name] != nil else {
-                throw problem("{{> \(tag.name)}} includes a partial that does not exist: there is no partials/\(tag.name).html")
+                throw problem("\(tag.written) includes a partial that does not exist: there is no partials/\(tag.name).html")
             }
             if let start = within.firstIndex(of: tag.name) {
                 let chain = (within[start...] + [tag.name]).joined(separator: " → ")
-                throw problem("{{> \(tag.name)}} includes \"\(tag.name)\" inside itself (\(chain)); a partial cannot include itself")
+                throw problem("\(tag.written) includes \"\(tag.name)\" inside itself (\(chain)); a partial cannot include itself")
             }
             let nested = try tag.depth + 1 + depth(of: tag.name, within: &within)
             guard nested <= TemplateSyntax.deepest else {
                 throw problem(
-                    "{{> \(tag.name)}} nests sections and partials more than \(TemplateSyntax.deepest) deep here; no page needs that many")
+                    "\(tag.written) nests sections and partials more than \(TemplateSyntax.deepest) deep here; no page needs that many")
             }
             deepest = max(deepest, nested)
         }

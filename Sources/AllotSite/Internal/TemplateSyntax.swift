@@ -13,9 +13,11 @@ struct TemplateSyntax {
         var message: String
     }
 
-    /// A `{{> name}}` tag, with the sections open around it.
+    /// A `{{> name}}` (or `{{<name}}`) tag, with the sections open around it.
     struct Inclusion {
         var name: String
+        /// The tag as an error shows it.
+        var written: String
         var line: Int
         var column: Int
         var depth: Int
@@ -69,6 +71,11 @@ struct TemplateSyntax {
             let name = String(body.dropFirst()).trimmingWhitespace
             switch kind {
             case "#", "^", "$", "<":
+                // `{{<parent}}` includes its parent as `{{>parent}}` does.
+                if kind == "<" && !name.hasPrefix("*") {
+                    inclusions.append(
+                        Inclusion(name: name, written: "{{<\(name)}}", line: tagLine, column: tagColumn, depth: sections.count))
+                }
                 sections.append(Opened(name: name, line: tagLine, column: tagColumn))
                 depth = max(depth, sections.count)
                 guard sections.count <= Self.deepest else {
@@ -91,7 +98,8 @@ struct TemplateSyntax {
                 }
             case ">":
                 if !name.hasPrefix("*") {
-                    inclusions.append(Inclusion(name: name, line: tagLine, column: tagColumn, depth: sections.count))
+                    inclusions.append(
+                        Inclusion(name: name, written: "{{> \(name)}}", line: tagLine, column: tagColumn, depth: sections.count))
                 }
             case "=":
                 let parts = body.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
