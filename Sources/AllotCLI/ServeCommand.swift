@@ -51,14 +51,20 @@ struct ServeCommand: AsyncParsableCommand {
         let state = PreviewState()
         await rebuild(p, state)
         let (root, timeout) = (out, clientTimeout)
-        let makeServer: @Sendable () -> HTTPServer = {
-            PreviewServer.make(address: address, root: root, state: state, clientTimeout: timeout)
-        }
-        let server = makeServer()
-        Task { try await Self.keepServing(server, then: makeServer) }
+        let server = PreviewServer.make(address: address, root: root, state: state, clientTimeout: timeout)
+        let first = Task { try await server.run() }
         try await server.waitUntilListening()
+        // `--port 0` asks the system for a free port: the one it gave is the one to print,
+        // and the one a restarted server listens on again.
+        let listening = await server.listeningAddress
+        let bound = if case .ip4(_, let given)? = listening { given } else { port }
+        let again = try hostAddress(port: bound)
+        let makeServer: @Sendable () -> HTTPServer = {
+            PreviewServer.make(address: again, root: root, state: state, clientTimeout: timeout)
+        }
+        Task { try await Self.keepServing(after: first, then: makeServer) }
         say(
-            "Serving \(out)/ at http://\(host):\(port)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop."
+            "Serving \(out)/ at http://\(host):\(bound)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop."
         )
         var watcher = ChangeWatcher(paths: [p.configPath] + p.sourcePaths + [templates ?? p.templatesPath].compactMap { $0 })
         while true {
@@ -67,24 +73,29 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Runs `first`, and a fresh server a second after each one stops. FlyingFox's server
-    /// stops for good, dropping every connection, when accepting one fails, as it does when
-    /// the process runs out of file descriptors under a flood of connections.
-    private static func keepServing(_ first: HTTPServer, then makeServer: @Sendable () -> HTTPServer) async throws {
-        var server = first
+    /// Waits for the `first` server's run, and runs a fresh server a second after each one
+    /// stops. FlyingFox's server stops for good, dropping every connection, when accepting
+    /// one fails, as it does when the process runs out of file descriptors under a flood of
+    /// connections.
+    private static func keepServing(after first: Task<Void, any Error>, then makeServer: @Sendable () -> HTTPServer)
+        async throws
+    {
+        var run = first
         while true {
             do {
-                try await server.run()
+                try await run.value
             } catch {
                 printError("error: the preview server stopped: \(PreviewServer.reason(error)); starting it again")
             }
             try await Task.sleep(for: .seconds(1))
-            server = makeServer()
+            let server = makeServer()
+            run = Task { try await server.run() }
         }
     }
 
     /// The IPv4 address `--host` names (`localhost` is the loopback address).
-    private func hostAddress() throws -> sockaddr_in {
+    private func hostAddress(port: UInt16? = nil) throws -> sockaddr_in {
+        let port = port ?? self.port
         let ip = host == "localhost" ? "127.0.0.1" : host
         var parsed = in_addr()
         guard inet_pton(AF_INET, ip, &parsed) == 1, let address = try? sockaddr_in.inet(ip4: ip, port: port) else {

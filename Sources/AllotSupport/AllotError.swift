@@ -5,6 +5,8 @@ public struct AllotError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var path: String?
     public var line: Int?
+    /// The column on `line`, where knowing it helps (a template's tag).
+    public var column: Int?
     /// The system's error number when the system refused (a full disk is `ENOSPC`), so
     /// the sentence shown can say what to do.
     public var systemError: Int32?
@@ -19,8 +21,14 @@ public struct AllotError: Error, CustomStringConvertible, Sendable {
         self.status = status
     }
 
+    /// An error at a line and column of a file (a template's tag).
+    public init(_ message: String, path: String, line: Int, column: Int) {
+        self.init(message, path: path, line: line)
+        self.column = column
+    }
+
     public var description: String {
         guard let path else { return message }
-        return path + (line.map { ":\($0)" } ?? "") + ": " + message
+        return path + (line.map { ":\($0)" } ?? "") + (column.map { ":\($0)" } ?? "") + ": " + message
     }
 }

@@ -144,7 +144,7 @@ import Testing
         let error = try #require(throws: AllotError.self) { try project.buildSite(into: site, templates: overrides) }
         #expect(
             error.description
-                == "statement.md: is known as \"statement\", like partials/statement.html; a page template, a partial and a layout each need a name of their own"
+                == "statement.md: is known as \"statement\", like \(overrides)/partials/statement.html; a page template, a partial and a layout each need a name of their own"
         )
     }
 

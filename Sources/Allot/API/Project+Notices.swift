@@ -41,9 +41,12 @@ extension Project {
         return NoticeBatch(asOf: end, notices: notices, skipped: skipped)
     }
 
-    /// The default templates with the given folder's (else the config's) on top.
+    /// The default templates with the given folder's (else the config's) on top; an
+    /// override file nothing uses is a warning on standard error.
     func templateSet(_ folder: String?) throws -> TemplateSet {
         guard let overrides = folder ?? templatesPath else { return .defaults }
-        return try TemplateSet.defaults.overriding(withFolder: overrides)
+        let set = try TemplateSet.defaults.overriding(withFolder: overrides)
+        for warning in set.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        return set
     }
 }

@@ -8,6 +8,11 @@ import Mustache
 /// of overrides replaces any of them by path and may add new ones.
 public struct TemplateSet: Sendable {
     public private(set) var files: [String: String]
+    /// Where each file an override folder put in place is, as the user named the folder:
+    /// what an error about that file names.
+    private(set) var origins: [String: String] = [:]
+    /// One sentence for each override file that nothing uses (a misspelt name, most often).
+    public private(set) var warnings: [String] = []
 
     public init(files: [String: String]) { self.files = files }
 
@@ -21,6 +26,7 @@ public struct TemplateSet: Sendable {
             throw AllotError("is not a folder of templates", path: folder)
         }
         var copy = self
+        let shownFolder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         let base = URL(fileURLWithPath: folder).standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: base) else { return copy }
         for case let relative as String in walker {
@@ -33,9 +39,31 @@ public struct TemplateSet: Sendable {
                 throw AllotError("cannot be read as UTF-8 text", path: path)
             }
             copy.files[relative] = text
+            copy.origins[relative] = shownFolder + "/" + relative
         }
+        copy.warnings = copy.unusedOverrides()
         return copy
     }
+
+    /// Override files that are not a built-in template's path, not copied as they are
+    /// (`assets/`, `schema/`) and not included by any template: no page shows them.
+    private func unusedOverrides() -> [String] {
+        let templates = files.filter { !$0.key.hasPrefix("assets/") && !$0.key.hasPrefix("schema/") }
+        let included = Set(templates.values.flatMap { (try? TemplateSyntax($0))?.inclusions.map(\.name) ?? [] })
+        return origins.keys.sorted().compactMap { path in
+            if DefaultTemplates.files[path] != nil || path.hasPrefix("assets/") || path.hasPrefix("schema/")
+                || Self.registrations(path).contains(where: { included.contains($0.0) })
+            {
+                return nil
+            }
+            let near = TemplateNames.closest(to: path, among: DefaultTemplates.files.keys.sorted())
+            return "\(origins[path]!) matches no template and no template includes it, so it is not used"
+                + (near.map { "; did you mean \($0)?" } ?? "")
+        }
+    }
+
+    /// The path an error about `path` names: the override file, else the built-in name.
+    private func shown(_ path: String) -> String { origins[path] ?? path }
 
     /// Files copied to the site as they are: `assets/…` and `schema/…`.
     public var staticFiles: [(path: String, text: String)] {
@@ -50,18 +78,40 @@ public struct TemplateSet: Sendable {
         _ = TemplateContentTypes.registered
         var library = MustacheLibrary()
         var owners: [String: String] = [:]
+        var syntax: [String: TemplateSyntax] = [:]
         for path in files.keys.sorted() where !path.hasPrefix("assets/") && !path.hasPrefix("schema/") {
-            for (name, pragma) in Self.registrations(path) {
+            let registrations = Self.registrations(path)
+            guard !registrations.isEmpty else { continue }
+            let parsed: TemplateSyntax
+            do {
+                parsed = try TemplateSyntax(files[path]!)
+            } catch {
+                throw AllotError(error.message, path: shown(path), line: error.line, column: error.column)
+            }
+            for (name, pragma) in registrations {
                 if let other = owners.updateValue(path, forKey: name) {
                     throw AllotError(
-                        "is known as \"\(name)\", like \(other); a page template, a partial and a layout each need a name of their own",
-                        path: path)
+                        "is known as \"\(name)\", like \(shown(other)); a page template, a partial and a layout each need a name of their own",
+                        path: shown(path))
                 }
+                syntax[name] = parsed
+                let pragmaTag = "{{% CONTENT_TYPE: \(pragma)}}"
                 do {
-                    library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}" + files[path]!), named: name)
+                    library.register(try MustacheTemplate(string: pragmaTag + files[path]!), named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    throw AllotError("\(error.error) near \"\(error.context.line)\"", path: path, line: error.context.lineNumber)
+                    let line = error.context.lineNumber
+                    throw AllotError(
+                        TemplateSyntax.sentence(for: error.error), path: shown(path), line: line,
+                        column: line == 1 ? max(1, error.context.columnNumber - pragmaTag.count) : error.context.columnNumber)
                 }
+            }
+        }
+        var inclusions = TemplateInclusions(syntax: syntax)
+        for name in owners.keys.sorted() {
+            do {
+                try inclusions.check(name)
+            } catch {
+                throw AllotError(error.message, path: shown(owners[error.template]!), line: error.line, column: error.column)
             }
         }
         return TemplateLibrary(mustache: library, names: owners.keys.sorted())
