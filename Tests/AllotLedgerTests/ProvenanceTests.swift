@@ -6,6 +6,24 @@ import Testing
 @Suite struct ProvenanceTests {
     func draws(_ p: Posting) -> [String] { p.lots.map { "\($0.lot) \($0.amount)" } }
 
+    /// The hand-worked ledger of the tests below: seats a, b and c of one team from 1 Jan
+    /// 2015, a 10-credit January bonus, a grant and an adjust to a, a's m1 answered, a
+    /// share of 112 from a to b and of 150 from b to c.
+    static func threeSeats(aCloses: String?) -> Scenario {
+        var s = Scenario()
+        s.bonuses = [Bonus(month: Month(year: 2015, month: 1), amount: 10, note: "New year")]
+        s.seat("a", opened: "2015-01-01", closed: aCloses)
+        s.seat("b", opened: "2015-01-01")
+        s.seat("c", opened: "2015-01-01")
+        s.event("g1", "2015-01-02", .grant, "a", amount: 5)
+        s.event("j1", "2015-01-03", .adjust, "a", amount: 3)
+        s.event("s1", "2015-01-04", .send, "a", message: "m1")
+        s.event("r1", "2015-01-05", .accept, message: "m1")
+        s.event("sh1", "2015-01-06", .share, "a", to: "b", amount: 112)
+        s.event("sh2", "2015-01-07", .share, "b", to: "c", amount: 150)
+        return s
+    }
+
     func posting(_ ledger: Ledger, _ account: String, _ kind: Posting.Kind, at time: String, _ s: Scenario) -> Posting? {
         ledger.postings(account).first { $0.kind == kind && $0.time == s.instant(time) }
     }
@@ -23,17 +41,7 @@ import Testing
     /// names each. a closes on 15 Feb holding L3 2, L4 3, L5 1 and L6 (its February
     /// allotment, 100): the forfeit of 106 takes all four in consumption order.
     @Test func everyPostingNamesItsLotsAndEveryLotItsOrigin() throws {
-        var s = Scenario()
-        s.bonuses = [Bonus(month: Month(year: 2015, month: 1), amount: 10, note: "New year")]
-        s.seat("a", opened: "2015-01-01", closed: "2015-02-15")
-        s.seat("b", opened: "2015-01-01")
-        s.seat("c", opened: "2015-01-01")
-        s.event("g1", "2015-01-02", .grant, "a", amount: 5)
-        s.event("j1", "2015-01-03", .adjust, "a", amount: 3)
-        s.event("s1", "2015-01-04", .send, "a", message: "m1")
-        s.event("r1", "2015-01-05", .accept, message: "m1")
-        s.event("sh1", "2015-01-06", .share, "a", to: "b", amount: 112)
-        s.event("sh2", "2015-01-07", .share, "b", to: "c", amount: 150)
+        let s = Self.threeSeats(aCloses: "2015-02-15")
         let ledger = s.replay(asOf: "2015-04-30")
 
         #expect(draws(try #require(posting(ledger, "a", .allotment, at: "2015-01-01", s))) == ["L1 100"])
@@ -62,17 +70,7 @@ import Testing
     /// The origins themselves, read from the lots as the replay made them, before any
     /// expired: b's L3 came from a's L1 by sh1, c's L5 from b's L3 by sh2.
     @Test func eachOriginKindNamesItsEventMonthOrGiver() throws {
-        var s = Scenario()
-        s.bonuses = [Bonus(month: Month(year: 2015, month: 1), amount: 10, note: "New year")]
-        s.seat("a", opened: "2015-01-01")
-        s.seat("b", opened: "2015-01-01")
-        s.seat("c", opened: "2015-01-01")
-        s.event("g1", "2015-01-02", .grant, "a", amount: 5)
-        s.event("j1", "2015-01-03", .adjust, "a", amount: 3)
-        s.event("s1", "2015-01-04", .send, "a", message: "m1")
-        s.event("r1", "2015-01-05", .decline, message: "m1")
-        s.event("sh1", "2015-01-06", .share, "a", to: "b", amount: 112)
-        s.event("sh2", "2015-01-07", .share, "b", to: "c", amount: 150)
+        let s = Self.threeSeats(aCloses: nil)
         let ledger = s.replay(asOf: "2015-01-31")
         let a = Dictionary(uniqueKeysWithValues: try #require(ledger["a"]).lots.map { ($0.id, $0.origin) })
         #expect(a["L3"] == .grant(event: "g1", note: nil))

@@ -14,11 +14,16 @@ import Foundation
 public final class SiteLock: @unchecked Sendable {
     static let fileName = ".allot-lock"
     private var fd: Int32
+    private let folder: String
+    /// Whether the folder was made for the lock: a build that then fails leaves no folder.
+    private let madeFolder: Bool
 
     /// Takes the lock on `folder` (made when missing), waiting up to `timeout` seconds for
     /// another build holding it; `waiting` is told once, with a sentence naming the
     /// folder and the holder's pid.
     public init(_ folder: String, timeout: Double, waiting: (String) -> Void = { _ in }) throws {
+        self.folder = folder
+        madeFolder = !FileManager.default.fileExists(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/" + Self.fileName
         fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -59,10 +64,15 @@ public final class SiteLock: @unchecked Sendable {
     }
 
     /// Lets another build have the folder. The file is emptied first, so a site is the
-    /// same bytes whichever process built it last.
+    /// same bytes whichever process built it last; a folder made for the lock that holds
+    /// nothing else (the build failed) is removed, so a failed build leaves nothing.
     public func release() {
         guard fd >= 0 else { return }
         _ = ftruncate(fd, 0)
+        if madeFolder, (try? FileManager.default.contentsOfDirectory(atPath: folder)) == [Self.fileName] {
+            unlink(folder + "/" + Self.fileName)
+            rmdir(folder)
+        }
         close(fd)
         fd = -1
     }
