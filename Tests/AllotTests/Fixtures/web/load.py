@@ -83,7 +83,7 @@ async def fetch_all(paths, files):
     """Opens a connection per path, all at once, and asks on each as soon as it is open.
 
     Asking at once matters on a loaded machine: a connection left waiting for its request
-    past the server's client timeout (2 s here) is dropped by the server, as it should be.
+    past the server's client timeout (5 s here) is dropped by the server, as it should be.
     """
 
     async def ask(path):
