@@ -48,11 +48,12 @@ extension TestSupport {
         return try await python("sitecheck/site_check.py", [site, "--expect=" + pairs, "--literals=" + texts])
     }
 
-    /// Every file under a folder, by relative path.
+    /// Every file under a folder, by relative path, but a site's record of its files'
+    /// inodes and times (`.allot-file-stats`), which differs between two folders built alike.
     static func files(under folder: String) -> [String: Data] {
         var out: [String: Data] = [:]
         let walker = FileManager.default.enumerator(atPath: folder)!
-        for case let path as String in walker {
+        for case let path as String in walker where !path.hasSuffix(".allot-file-stats") {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir), !isDir.boolValue {
                 out[path] = FileManager.default.contents(atPath: folder + "/" + path)

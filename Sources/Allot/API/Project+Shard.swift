@@ -40,10 +40,13 @@ extension Project {
             program: Self.programIdentity, teams: "")
         try store.recordShard(record)
         let previous = TeamCache(folder: folder).read()
+        let recorded = SiteWriter.recordedStats(of: folder)
         let stage = try ShardStage(site: folder, folder: Self.shardFolder(shard, in: folder))
         let teams = try ParallelMap.map(mine, progress: progress) { i -> ShardTeam in
             let team = plan.teams[i].id
-            if let entry = previous[team], entry.key == render.keys[i], let kept = SiteWriter.fingerprint(entry.paths, in: folder) {
+            if let entry = previous[team], entry.key == render.keys[i], SiteWriter.asRecorded(entry.paths, in: folder, recorded),
+                let kept = SiteWriter.fingerprint(entry.paths, in: folder)
+            {
                 stage.kept(entry.paths.count)
                 return ShardTeam(entry: entry, kept: kept)
             }

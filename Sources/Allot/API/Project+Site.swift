@@ -79,8 +79,13 @@ extension Project {
         let render = try renderPlan(plan, asOf: asOf)
         let teams = plan.teams
         let previous = TeamCache(folder: folder).read()
+        // A team is reused only while each of its files is as the last build recorded it
+        // on disk: another program (or a build from before the site lock) may have
+        // replaced one.
+        let recorded = SiteWriter.recordedStats(of: folder)
         let reused = teams.indices.map { i -> TeamCache.Entry? in
-            guard let entry = previous[teams[i].id], entry.key == render.keys[i], SiteWriter.allExist(entry.paths, in: folder)
+            guard let entry = previous[teams[i].id], entry.key == render.keys[i],
+                SiteWriter.asRecorded(entry.paths, in: folder, recorded)
             else { return nil }
             return entry
         }
@@ -125,10 +130,11 @@ extension Project {
     }
 
     /// When `folder` holds the whole site a build with `key` wrote (its build key, and every
-    /// file its manifest lists), what a build that finds nothing to do says.
+    /// file its manifest lists, each as that build left it on disk), what a build that
+    /// finds nothing to do says.
     static func alreadyBuilt(_ folder: String, key: String) -> SiteWriter.Summary? {
         guard let previous = try? String(contentsOfFile: folder + "/" + buildKeyFile, encoding: .utf8), previous == key,
-            let files = SiteWriter.manifest(of: folder), SiteWriter.allExist(files, in: folder)
+            let files = SiteWriter.manifest(of: folder), SiteWriter.filesAsRecorded(files, in: folder)
         else { return nil }
         return SiteWriter.Summary(written: 0, unchanged: files.count, removed: 0)
     }

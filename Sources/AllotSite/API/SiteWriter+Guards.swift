@@ -9,7 +9,7 @@ import Foundation
 
 extension SiteWriter {
     /// Names Allot keeps in a site folder besides the pages.
-    static let ownNames: Set<String> = [manifestName, stagingName, SiteLock.fileName, ".allot-shards"]
+    static let ownNames: Set<String> = [manifestName, stagingName, SiteLock.fileName, ".allot-shards", fileStatsName]
 
     /// A build writes only into a missing or empty folder, or one an earlier build wrote
     /// (its manifest): a first build into a folder holding the user's own files (their

@@ -151,6 +151,13 @@ public struct SiteWriter: Sendable {
             let stale = previous.subtracting(paths).filter { SiteWriter.isSafe($0) && fm.fileExists(atPath: folder + "/" + $0) }
             let changing = !staged.isEmpty || !stale.isEmpty
             let manifest = try stage(Self.manifest(paths))
+            // A rename keeps a file's inode and modification time: what each staged file
+            // says now is what it will say in place.
+            let temporaries = Dictionary(staged.map { ($0.target, $0.temporary) }, uniquingKeysWith: { _, last in last })
+            let stats = paths.sorted().compactMap { path in
+                SiteWriter.statLine(temporaries[path] ?? folder + "/" + path).map { (path: path, stat: $0) }
+            }
+            let fileStats = try stage(SiteWriter.fileStats(stats))
             let stagedRecords = try records.map { record in
                 (record.name, whileChanging: changing ? try record.whileChanging.map(stage) : nil, after: try stage(record.after))
             }
@@ -159,6 +166,7 @@ public struct SiteWriter: Sendable {
                 // is repaired by the next.
                 let everyPath = try stage(Self.manifest(previous.union(paths)))
                 try makeFolders(for: staged.map(\.target))
+                unlink(folder + "/" + SiteWriter.fileStatsName)
                 for (name, whileChanging, _) in stagedRecords {
                     if let whileChanging { try move(whileChanging, to: folder + "/" + name) } else { unlink(folder + "/" + name) }
                 }
@@ -175,6 +183,7 @@ public struct SiteWriter: Sendable {
             }
             try move(manifest, to: folder + "/" + SiteWriter.manifestName)
             for (name, _, after) in stagedRecords { try move(after, to: folder + "/" + name) }
+            try move(fileStats, to: folder + "/" + SiteWriter.fileStatsName)
             try? fm.removeItem(atPath: staging)
             return summary
         }
@@ -278,23 +287,5 @@ public struct SiteWriter: Sendable {
             partLength += 1
         }
         return !(partLength == 0 || dots == partLength && dots <= 2)
-    }
-
-    /// Whether every path names a file in the folder: the check that a site an earlier
-    /// build left is still whole, for every page, so it is kept cheap.
-    public static func allExist(_ paths: [String], in folder: String) -> Bool {
-        // A folder's listing a folder, not a lookup a file: a site of 130,000 files has
-        // about a thousand folders, and this runs before every build that finds nothing to do.
-        var names: [Substring: Set<Substring>] = [:]
-        for path in paths {
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let parent = slash.map { path[..<$0] } ?? "", name = slash.map { path[path.index(after: $0)...] } ?? path[...]
-            if names[parent] == nil {
-                let listed = (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? folder : folder + "/" + parent)) ?? []
-                names[parent] = Set(listed.map { Substring($0) })
-            }
-            guard names[parent]!.contains(name) else { return false }
-        }
-        return true
     }
 }
