@@ -54,11 +54,16 @@ extension ProcessHeavyTests {
             }
         }
 
-        @Test func aRunKilledBetweenSendingAndRecordingIsReportedAndResentOnlyWhenAsked() async throws {
+        /// The notice ledger and an empty folder a fake sendmail delivers into.
+        static func ledgerWithSentFolder() throws -> (config: String, sent: String) {
             try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
             let folder = NoticeTests.ledgerFolder()
-            let config = folder + "/allot.toml", sent = folder + "/sent"
-            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder + "/sent", withIntermediateDirectories: true)
+            return (folder + "/allot.toml", folder + "/sent")
+        }
+
+        @Test func aRunKilledBetweenSendingAndRecordingIsReportedAndResentOnlyWhenAsked() async throws {
+            let (config, sent) = try Self.ledgerWithSentFolder()
             // Numbered so they sort in the order sent. The killing one has taken the third
             // message whole when it kills the run (its parent): sent, not yet recorded.
             let deliver = "n=$(ls '\(sent)' | wc -l); cat > '\(sent)'/m$((n + 1)).eml"
@@ -123,10 +128,7 @@ extension ProcessHeavyTests {
         }
 
         @Test func aSendmailThatLeavesAProgramRunningDoesNotHoldTheRun() async throws {
-            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
-            let folder = NoticeTests.ledgerFolder()
-            let config = folder + "/allot.toml", sent = folder + "/sent"
-            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            let (config, sent) = try Self.ledgerWithSentFolder()
             // The program left running holds the command's output and error open for 120 s.
             let deliver = "f=$(mktemp '\(sent)/m.XXXXXX'); cat > \"$f\"; sleep 120 &"
             let run = try await ended(try notify(config, ["--sendmail", deliver]), within: 90)
@@ -136,10 +138,7 @@ extension ProcessHeavyTests {
         }
 
         @Test func aMessageOver64KBGoesToASendmailThatWritesBeforeItReads() async throws {
-            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
-            let folder = NoticeTests.ledgerFolder()
-            let config = folder + "/allot.toml", sent = folder + "/sent"
-            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            let (config, sent) = try Self.ledgerWithSentFolder()
             let batch = try Project(configPath: config).notices()
             #expect(batch.notices.contains { $0.message.bytes.count > 65536 })
             // 100 KB on standard error fill its pipe before the command reads a byte.
@@ -150,10 +149,7 @@ extension ProcessHeavyTests {
         }
 
         @Test func aRunStoppedBySIGTERMHasPrintedEachNoticeItSent() async throws {
-            try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
-            let folder = NoticeTests.ledgerFolder()
-            let config = folder + "/allot.toml", sent = folder + "/sent"
-            try FileManager.default.createDirectory(atPath: sent, withIntermediateDirectories: true)
+            let (config, sent) = try Self.ledgerWithSentFolder()
             // The third command sends Allot SIGTERM (its parent), which the tests' own threads
             // block and so Allot inherits blocked: Python unblocks it and becomes Allot.
             let deliver = "n=$(ls '\(sent)' | wc -l); cat > '\(sent)'/m$((n + 1)).eml; [ $n -ne 2 ] || { kill -TERM $PPID; sleep 5; }"
