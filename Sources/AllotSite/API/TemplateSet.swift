@@ -46,7 +46,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// Override files that are not a built-in template's path, not copied as they are
-    /// (`assets/`, `schema/`) and not included by any template: no page shows them.
+    /// (`assets/`, `schema/`) and not included by any template, and whose names are a near
+    /// miss of a built-in one (`statment.md`): no page shows them. A name unlike any
+    /// built-in one is a plugin report's own template (`leaderboard.md`), not a mistake.
     private func unusedOverrides() -> [String] {
         let templates = files.filter { !$0.key.hasPrefix("assets/") && !$0.key.hasPrefix("schema/") }
         let included = Set(templates.values.flatMap { (try? TemplateSyntax($0))?.inclusions.map(\.name) ?? [] })
@@ -56,9 +58,8 @@ public struct TemplateSet: Sendable {
             {
                 return nil
             }
-            let near = TemplateNames.closest(to: path, among: DefaultTemplates.files.keys.sorted())
-            return "\(origins[path]!) matches no template and no template includes it, so it is not used"
-                + (near.map { "; did you mean \($0)?" } ?? "")
+            guard let near = TemplateNames.closest(to: path, among: DefaultTemplates.files.keys.sorted()) else { return nil }
+            return "\(origins[path]!) matches no template and no template includes it, so it is not used; did you mean \(near)?"
         }
     }
 
