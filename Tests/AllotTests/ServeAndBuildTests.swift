@@ -6,8 +6,11 @@ extension ProcessHeavyTests {
     /// builds into the same folder, through the real binary: they take turns, and the
     /// site is byte for byte the one a lone build makes.
     @Suite(.cleansScratch) struct ServeAndBuildTests {
+        /// The builds wait for each other as long as it takes: under the sanitizers, or
+        /// beside the whole suite, one takes longer than the default 30 s.
         func launch(_ arguments: [String]) throws -> ChildProcess {
-            try ChildProcess(TestSupport.allotBinary, arguments, keepOutput: true, keepErrors: true)
+            try ChildProcess(
+                TestSupport.allotBinary, arguments, keepOutput: true, keepErrors: true, environment: ["ALLOT_BUSY_TIMEOUT": "3600"])
         }
 
         /// Every entry but the lock file, which stays (empty) once made.
@@ -17,7 +20,7 @@ extension ProcessHeavyTests {
 
         @Test func serveRebuildingWhileABuildRunsLeavesTheSiteOfOneBuild() async throws {
             let folder = TestSupport.scratch() + "/ledger"
-            let made = try await TestSupport.allot(["generate", "--accounts", "100", "--months", "6", "--seed", "3", "--out", folder])
+            let made = try await TestSupport.allot(["generate", "--accounts", "30", "--months", "4", "--seed", "3", "--out", folder])
             try #require(made.status == 0, "\(made.errorText)")
             let config = folder + "/allot.toml", out = folder + "/site"
             #expect(try await TestSupport.allot(["build", "--config", config, "--out", folder + "/clean"]).status == 0)
