@@ -11,12 +11,17 @@ struct PostingText {
     let sharesByEvent: [String: ShareRecord]
     private let sendsByEvent: [String: SentMessage]
 
-    init(_ account: AccountLedger, _ c: ReportContext, sharesByEvent: [String: ShareRecord]) {
+    init(_ account: AccountLedger, _ c: ReportContext, names: [String: String], sharesByEvent: [String: ShareRecord]) {
         self.account = account
         format = c.format
-        names = Dictionary(c.ledger.accounts.map { ($0.account.id, $0.account.name) }, uniquingKeysWith: { a, _ in a })
+        self.names = names
         self.sharesByEvent = sharesByEvent
         sendsByEvent = Dictionary(account.messages.map { ($0.eventId, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Every seat's display name by id, made once for every seat's statements.
+    static func names(_ ledger: Ledger) -> [String: String] {
+        Dictionary(ledger.accounts.map { ($0.account.id, $0.account.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The whole ledger's shares by event id, made once for every seat's statements.

@@ -43,10 +43,10 @@ struct StatementReport: Report {
     }
 
     func pages(_ c: ReportContext) -> [Page] {
-        let shares = PostingText.shares(c.ledger)
+        let shares = PostingText.shares(c.ledger), names = PostingText.names(c.ledger)
         let perAccount = ParallelMap.map(c.ledger.accounts) { (a: AccountLedger) -> [Page] in
             let months = c.ledger.statementMonths(of: a.account.id)
-            let text = PostingText(a, c, sharesByEvent: shares)
+            let text = PostingText(a, c, names: names, sharesByEvent: shares)
             return months.enumerated().compactMap { (i: Int, month: Month) -> Page? in
                 c.ledger.statement(of: a.account.id, for: month).map {
                     page($0, a, text, previous: i > 0 ? months[i - 1] : nil, next: i + 1 < months.count ? months[i + 1] : nil, c)
