@@ -39,6 +39,23 @@ extension ProcessHeavyTests {
             #expect(String(decoding: ended.output, as: UTF8.self) == "0\n1\n2\n/dev/null\n")
         }
 
+        /// A descriptor another thread opens while the child starts is not handed down either.
+        @Test func aDescriptorOpenedMeanwhileIsNotInherited() async throws {
+            let stop = ManagedAtomicFlag()
+            let opener = Thread {
+                while !stop.isSet {
+                    var ends: [Int32] = [-1, -1]
+                    if pipe(&ends) == 0 { close(ends[0]); close(ends[1]) }
+                }
+            }
+            opener.start()
+            defer { stop.set() }
+            for _ in 0..<40 {
+                let ended = try #require(try await run("/bin/sh", ["-c", "ls /proc/$$/fd"]))
+                #expect(String(decoding: ended.output, as: UTF8.self) == "0\n1\n2\n")
+            }
+        }
+
         /// A program the child leaves running holds its output open; the child's end is seen
         /// all the same, and what it wrote is kept.
         @Test func theEndIsSeenWhenTheChildLeavesAProgramHoldingItsOutput() async throws {
@@ -49,4 +66,12 @@ extension ProcessHeavyTests {
             #expect(kill(left, 0) == 0, "the program the child left is still running, so the run did not wait for it")
         }
     }
+}
+
+/// A flag one thread sets and another reads.
+private final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

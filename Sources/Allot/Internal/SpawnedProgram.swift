@@ -101,9 +101,14 @@ enum SpawnedProgram {
         var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
         #if canImport(Glibc)
             // Descriptors the program holds that are not close-on-exec (Foundation's pipes and
-            // sockets among them); one closed meanwhile is skipped by the child.
-            let held = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-            for fd in held.compactMap({ Int32($0) }) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+            // sockets among them). glibc 2.34 closes every one at once, including one another
+            // thread opens while this child starts; before it, the ones held now are listed.
+            if let closeFrom = addCloseFrom {
+                _ = closeFrom(&actions, 3)
+            } else {
+                let held = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+                for fd in held.compactMap({ Int32($0) }) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+            }
         #else
             flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
         #endif
@@ -122,6 +127,15 @@ enum SpawnedProgram {
         let failed = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
         return failed == 0 ? pid : nil
     }
+
+    #if canImport(Glibc)
+        /// `posix_spawn_file_actions_addclosefrom_np`, which Swift's Glibc module does not
+        /// expose; nil on a glibc older than 2.34.
+        private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+            guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }()
+    #endif
 
     /// The child's status once it has exited; nil while it runs (when not blocking).
     static func wait(for pid: pid_t, blocking: Bool) -> Int32? {
