@@ -15,7 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
             A build error is shown in the browser and here, and the last good site stays served. \
             The reload script is added only while serving; built and published files never hold it. \
             A client that takes more than \(Int(PreviewServer.clientTimeout)) seconds to send a \
-            request (an idle connection included) or to take an answer is disconnected.
+            request (an idle connection included) or to take an answer is disconnected, and a \
+            request line over 8 KB or headers over 16 KB are refused.
             """
     )
 
@@ -45,24 +46,17 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Said at once, before a build: a busy port.
-        let address = try freeAddress()
-        let p = try project.openProject()
         let state = PreviewState()
+        // Listening before the first build: a busy port is said at once, and a page opened
+        // meanwhile is answered once the build is done.
+        let first = try listen(on: port, state: state)
+        let p = try project.openProject()
         await rebuild(p, state)
-        let (root, timeout) = (out, clientTimeout)
-        let server = PreviewServer.make(address: address, root: root, state: state, clientTimeout: timeout)
-        let first = Task { try await server.run() }
-        try await server.waitUntilListening()
         // `--port 0` asks the system for a free port: the one it gave is the one to print,
         // and the one a restarted server listens on again.
-        let listening = await server.listeningAddress
-        let bound = if case .ip4(_, let given)? = listening { given } else { port }
-        let again = try hostAddress(port: bound)
-        let makeServer: @Sendable () -> HTTPServer = {
-            PreviewServer.make(address: again, root: root, state: state, clientTimeout: timeout)
-        }
-        Task { try await Self.keepServing(after: first, then: makeServer) }
+        let bound = first.port
+        let makeServer: @Sendable () throws -> PreviewServer = { try listen(on: bound, state: state) }
+        Task { try await Self.keepServing(first, then: makeServer) }
         say(
             "Serving \(out)/ at http://\(host):\(bound)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop."
         )
@@ -73,23 +67,34 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Waits for the `first` server's run, and runs a fresh server a second after each one
-    /// stops. FlyingFox's server stops for good, dropping every connection, when accepting
-    /// one fails, as it does when the process runs out of file descriptors under a flood of
-    /// connections.
-    private static func keepServing(after first: Task<Void, any Error>, then makeServer: @Sendable () -> HTTPServer)
-        async throws
-    {
-        var run = first
+    /// Runs the `first` server, and a fresh one a second after each one stops: a server
+    /// stops, dropping every connection, when accepting one fails, as it does when the
+    /// process runs out of file descriptors under a flood of connections.
+    private static func keepServing(_ first: PreviewServer, then makeServer: @Sendable () throws -> PreviewServer) async throws {
+        var server = first
         while true {
             do {
-                try await run.value
+                try await server.run()
             } catch {
                 printError("error: the preview server stopped: \(PreviewServer.reason(error)); starting it again")
             }
-            try await Task.sleep(for: .seconds(1))
-            let server = makeServer()
-            run = Task { try await server.run() }
+            while true {
+                try await Task.sleep(for: .seconds(1))
+                if let fresh = try? makeServer() {
+                    server = fresh
+                    break
+                }
+            }
+        }
+    }
+
+    /// A preview server listening on `port` of `--host`; another program on the port stops
+    /// the command with a sentence, not a bind error.
+    private func listen(on port: UInt16, state: PreviewState) throws -> PreviewServer {
+        do {
+            return try PreviewServer(address: try hostAddress(port: port), root: out, state: state, clientTimeout: clientTimeout)
+        } catch {
+            throw AllotError("port \(port) on \(host) \(PreviewServer.whyNotListening(error)); choose another with --port")
         }
     }
 
@@ -100,26 +105,6 @@ struct ServeCommand: AsyncParsableCommand {
         var parsed = in_addr()
         guard inet_pton(AF_INET, ip, &parsed) == 1, let address = try? sockaddr_in.inet(ip4: ip, port: port) else {
             throw AllotError("--host \(TerminalText.literal(host)) is not an IPv4 address such as 127.0.0.1")
-        }
-        return address
-    }
-
-    /// The address to listen on, checked free: another program on the port stops the
-    /// command with a sentence, not a bind error after a build and a timeout.
-    private func freeAddress() throws -> sockaddr_in {
-        let address = try hostAddress()
-        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard probe >= 0 else { return address }
-        defer { close(probe) }
-        var reuse: Int32 = 1
-        setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var bound = address
-        let result = withUnsafePointer(to: &bound) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        if result != 0 {
-            let reason = errno == EADDRINUSE ? "is in use by another program" : String(cString: strerror(errno))
-            throw AllotError("port \(port) on \(host) \(reason); choose another with --port")
         }
         return address
     }

@@ -18,22 +18,20 @@ extension ProcessHeavyTests {
         }
 
         /// A built transition site served on a free loopback port.
-        func serving() async throws -> (server: HTTPServer, port: UInt16, project: Project, site: String, state: PreviewState) {
+        func serving() async throws -> (server: Task<Void, any Error>, port: UInt16, project: Project, site: String, state: PreviewState) {
             let folder = TestSupport.copyOfFixture("transition")
             let project = try Project(configPath: folder + "/allot.toml")
             _ = try project.buildSite(into: folder + "/site")
             let state = PreviewState()
             await state.built()
-            let server = PreviewServer.make(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), root: folder + "/site", state: state)
-            Task(executorPreference: ServerExecutor.shared) { try await server.run() }
-            try await server.waitUntilListening(timeout: 60)
-            guard case .ip4(_, let port) = await server.listeningAddress else { throw CocoaError(.featureUnsupported) }
-            return (server, port, project, folder + "/site", state)
+            let server = try PreviewServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), root: folder + "/site", state: state)
+            let running = Task(executorPreference: ServerExecutor.shared) { try await server.run() }
+            return (running, server.port, project, folder + "/site", state)
         }
 
         @Test func pagesAssetsAndJSONAreServedWithTheirTypes() async throws {
             let s = try await serving()
-            defer { Task { await s.server.stop() } }
+            defer { s.server.cancel() }
             let got = try await fetch(
                 s.port, ["/", "/index.html", "/accounts/alice/2015-01.json", "/assets/style.css", "/teams/acme/", "/nope.html"])
             try #require(got.count == 6, "the server did not answer every request")
@@ -52,7 +50,7 @@ extension ProcessHeavyTests {
 
         @Test func noRequestReadsOutsideTheSite() async throws {
             let s = try await serving()
-            defer { Task { await s.server.stop() } }
+            defer { s.server.cancel() }
             let secret = (s.site as NSString).deletingLastPathComponent + "/allot.toml"
             try FileManager.default.createSymbolicLink(atPath: s.site + "/out.toml", withDestinationPath: secret)
             try FileManager.default.createSymbolicLink(atPath: s.site + "/up", withDestinationPath: "..")
@@ -71,7 +69,7 @@ extension ProcessHeavyTests {
 
         @Test func aTemplateEditIsServedAfterTheRebuild() async throws {
             let s = try await serving()
-            defer { Task { await s.server.stop() } }
+            defer { s.server.cancel() }
             let templates = TestSupport.scratch()
             var watcher = ChangeWatcher(paths: [templates])
             TestSupport.write("# Edited team page for {{name}}\n", to: templates + "/team.md")

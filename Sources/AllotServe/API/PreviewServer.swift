@@ -2,11 +2,15 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 
-/// The preview server: `SitePreviewHandler` behind FlyingFox, with an end to every wait
-/// on a client (`ClientTimeouts`), and nothing written per request: FlyingFox's own log
-/// prints three lines a request, and a terminal or pipe that stops reading them would
-/// stall every client.
-public enum PreviewServer {
+/// The preview server: `SitePreviewHandler` behind FlyingFox, which listens on a loopback
+/// port of its own behind a front door (`FrontDoor`) that reads each request's line and
+/// headers with limits. Every wait on a client ends (`ClientTimeouts`), and nothing is
+/// written per request: FlyingFox's own log prints three lines a request, and a terminal or
+/// pipe that stops reading them would stall every client.
+///
+/// Made, it listens on its address (a client may connect before `run` starts); `run`
+/// answers until the server stops, and is called once.
+public final class PreviewServer: Sendable {
     /// How long `allot serve` waits on a client, in seconds.
     public static let clientTimeout: TimeInterval = 15
     /// How long the server may take to find an answer (open and read a file) before it
@@ -15,23 +19,62 @@ public enum PreviewServer {
     /// a file made the tests' server answer 500 to requests it would have answered.
     static let answerTimeout: TimeInterval = 120
 
-    public static func make(
-        address: some SocketAddress, root: String, state: PreviewState, clientTimeout: TimeInterval = clientTimeout
-    ) -> HTTPServer {
-        let timeouts = ClientTimeouts(limit: .seconds(clientTimeout))
+    /// The port it listens on: the one the system gave when the address asked for port 0.
+    public let port: UInt16
+    private let listener: Socket
+    private let inside: HTTPServer
+    private let timeouts: ClientTimeouts
+
+    public init(address: sockaddr_in, root: String, state: PreviewState, clientTimeout: TimeInterval = clientTimeout) throws {
+        let listener = try Socket(domain: AF_INET)
+        do {
+            try listener.setValue(true, for: .localAddressReuse)
+            try listener.bind(to: address)
+            try listener.listen()
+            guard case .ip4(_, let port) = try listener.sockname() else { throw SocketError.unsupportedAddress }
+            self.port = port
+        } catch {
+            try? listener.close()
+            throw error
+        }
+        self.listener = listener
+        timeouts = ClientTimeouts(limit: .seconds(clientTimeout))
         let site = SitePreviewHandler(root: root, state: state)
-        return HTTPServer(
-            address: address, timeout: answerTimeout, pool: TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: timeouts),
-            logger: .disabled,
+        let insideTimeouts = ClientTimeouts(limit: .seconds(clientTimeout))
+        inside = HTTPServer(
+            address: try .inet(ip4: "127.0.0.1", port: 0), timeout: Self.answerTimeout,
+            pool: TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: insideTimeouts), logger: .disabled,
             handler: ClosureHTTPHandler { request in
-                timeouts.requestArrived(from: request.remoteAddress)
+                insideTimeouts.requestArrived(from: request.remoteAddress)
                 return try await site.handleRequest(request)
             })
+    }
+
+    /// Answers until accepting a connection fails (as it does when the process runs out of
+    /// file descriptors) and throws why, having closed its socket and dropped every
+    /// connection; or until its task is cancelled.
+    public func run() async throws {
+        defer { try? listener.close() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.inside.run() }
+            defer { group.cancelAll() }
+            try await inside.waitUntilListening(timeout: 60)
+            guard case .ip4(_, let port) = await inside.listeningAddress else { throw SocketError.unsupportedAddress }
+            let door = FrontDoor(listener: listener, inside: try .inet(ip4: "127.0.0.1", port: port), timeouts: timeouts)
+            group.addTask { try await door.run() }
+            try await group.next()
+        }
     }
 
     /// Why a server stopped, in plain words: the system's own for a socket call that failed.
     public static func reason(_ error: Error) -> String {
         guard case SocketError.failed(_, let code, _) = error else { return error.localizedDescription }
         return String(cString: strerror(code)).lowercased()
+    }
+
+    /// Why a port cannot be listened on, to follow "port N on HOST".
+    public static func whyNotListening(_ error: Error) -> String {
+        if case SocketError.failed(_, let code, _) = error, code == EADDRINUSE { return "is in use by another program" }
+        return "cannot be listened on: " + reason(error)
     }
 }
