@@ -184,6 +184,38 @@ import Testing
         #expect((index["comparisons"] as! [[String: String]]) == [["name": "<b>Legacy</b> *only*", "slug": "b-legacy-b-only"]])
     }
 
+    /// The same policy under both timelines with one parameter changed: the what-if page
+    /// names what differs (lifetime_days, and carry_over_days, which follows it unless
+    /// set), not only the policy's name, and the twin lists every parameter of each span.
+    @Test func aWhatIfPageNamesEveryParameterThatDiffers() throws {
+        let config = Self.demo(
+            appending: """
+
+                [[compare]]
+                name = "Longer lots"
+                [[compare.policy]]
+                name = "legacy"
+                from = "2014-10-01"
+                [[compare.policy]]
+                name = "inmail-2015"
+                from = "2015-01-01"
+                lifetime_days = 180
+
+                """)
+        let folder = (config as NSString).deletingLastPathComponent
+        _ = try Project(configPath: config).buildSite(into: folder + "/site")
+        let html = try String(contentsOfFile: folder + "/site/what-if/longer-lots/index.html", encoding: .utf8)
+        #expect(html.contains("<strong>As it was</strong>: legacy from 1 Oct 2014, then inmail-2015 from 1 Jan 2015."))
+        #expect(
+            html.contains(
+                "<strong>What if</strong>: legacy from 1 Oct 2014, then inmail-2015 from 1 Jan 2015 with carry_over_days 180 (as it was: 90), lifetime_days 180 (as it was: 90)."
+            ))
+        let twin = try JSONDecoder().decode(
+            CompareModel.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/site/what-if/longer-lots/index.json")))
+        #expect(twin.alternative.map { $0.parameters["lifetime_days"] } == [.text("none"), .integer(180)])
+        #expect(twin.base[1].parameters.count == 7 && twin.base[1].parameters["refund_on"] == .text("response"))
+    }
+
     @Test func theCompareCommandPrintsTextOrTheWholeJSON() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: TestSupport.allotBinary))
         let config = Self.demo()

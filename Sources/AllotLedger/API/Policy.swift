@@ -37,9 +37,21 @@ public protocol Policy: Sendable {
     /// When this policy takes over at `start`, the expiry every lot without one gets;
     /// nil leaves such lots without expiry.
     func carryOverExpiry(startingAt start: Instant, calendar: LedgerCalendar) -> Instant?
+    /// The values it runs with, by `allot.toml` key and as the file would write them
+    /// (`"none"` for no value): what a what-if page shows where two timelines differ. By
+    /// default the keys every policy has above.
+    var parameters: PolicyParameters { get }
 }
 
 extension Policy {
+    public var parameters: PolicyParameters {
+        PolicyParameters([
+            "allotment": .integer(allotment), "allotment_day": .text(allotmentDay.rawValue),
+            "cap": cap.map { .integer($0) } ?? .text("none"), "refund_on": .text(refundOn.rawValue),
+            "window_days": .integer(windowDays),
+        ])
+    }
+
     public func expiry(ofLotCreatedAt created: Instant, calendar: LedgerCalendar, history: AccountHistory) -> Instant? {
         expiry(ofLotCreatedAt: created, calendar: calendar)
     }

@@ -1,8 +1,21 @@
 /// The overrides one `[[policy]]` entry of `allot.toml` gives, by key.
 public struct PolicyParameters: Sendable, Equatable {
-    public enum Value: Sendable, Equatable, CustomStringConvertible {
+    public enum Value: Sendable, Equatable, CustomStringConvertible, Codable {
         case integer(Int)
         case text(String)
+
+        public init(from decoder: any Decoder) throws {
+            let one = try decoder.singleValueContainer()
+            self = if let n = try? one.decode(Int.self) { .integer(n) } else { .text(try one.decode(String.self)) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var one = encoder.singleValueContainer()
+            switch self {
+            case .integer(let n): try one.encode(n)
+            case .text(let s): try one.encode(s)
+            }
+        }
 
         public var description: String {
             switch self {
@@ -13,6 +26,11 @@ public struct PolicyParameters: Sendable, Equatable {
     }
 
     public var values: [String: Value]
+
+    /// The keys whose values differ from `other`'s (one without a key differs), sorted.
+    public func keys(differingFrom other: PolicyParameters) -> [String] {
+        Set(values.keys).union(other.values.keys).filter { values[$0] != other.values[$0] }.sorted()
+    }
 
     public init(_ values: [String: Value] = [:]) { self.values = values }
 }

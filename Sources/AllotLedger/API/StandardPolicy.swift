@@ -32,6 +32,17 @@ public struct StandardPolicy: Policy, Equatable {
         lifetimeDays.map { calendar.adding(days: $0, to: created) }
     }
 
+    public var parameters: PolicyParameters {
+        let none = PolicyParameters.Value.text("none")
+        var all = PolicyParameters([
+            "allotment": .integer(allotment), "allotment_day": .text(allotmentDay.rawValue), "cap": cap.map { .integer($0) } ?? none,
+            "refund_on": .text(refundOn.rawValue), "window_days": .integer(windowDays),
+            "lifetime_days": lifetimeDays.map { .integer($0) } ?? none,
+        ])
+        all.values["carry_over_days"] = carryOverDays.map { .integer($0) } ?? all.values["lifetime_days"]
+        return all
+    }
+
     public func carryOverExpiry(startingAt start: Instant, calendar: LedgerCalendar) -> Instant? {
         guard lifetimeDays != nil, let days = carryOverDays ?? lifetimeDays else { return nil }
         return calendar.adding(days: days, to: start)

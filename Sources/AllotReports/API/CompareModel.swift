@@ -20,6 +20,8 @@ package struct CompareModel: PageModel, Codable, Equatable {
     package struct PolicySpan: Codable, Sendable, Equatable {
         package var policy: String
         package var from: String
+        /// Every parameter it runs with, by `allot.toml` key.
+        package var parameters: [String: PolicyParameters.Value]
     }
 
     /// A team or an account inside the scope: its total, and month by month when asked.
@@ -97,7 +99,9 @@ package struct CompareModel: PageModel, Codable, Equatable {
     static func spans(_ ledger: Ledger) -> [PolicySpan] { spans(ledger.settings) }
 
     static func spans(_ settings: LedgerSettings) -> [PolicySpan] {
-        settings.timeline.entries.map { PolicySpan(policy: $0.policy.name, from: $0.from.iso8601) }
+        settings.timeline.entries.map {
+            PolicySpan(policy: $0.policy.name, from: $0.from.iso8601, parameters: $0.policy.parameters.values)
+        }
     }
 
     static func figures(_ p: Comparison.Pair) -> Figures {

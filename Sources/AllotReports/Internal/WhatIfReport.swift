@@ -127,7 +127,8 @@ struct WhatIfReport: Report {
                 closingBase: m.pair.base.closing, closingAlternative: m.pair.alternative.closing)
         }
         return View(
-            comparison: name, heading: heading, basePolicies: describe(base, format), alternativePolicies: describe(alternative, format),
+            comparison: name, heading: heading, basePolicies: Self.describe(base, format),
+            alternativePolicies: Self.describe(alternative, against: base, format),
             backHref: back.0, backLabel: back.1, asItWasHref: asItWas.0, asItWasLabel: asItWas.1, figures: figures, months: months,
             parts: parts,
             hasParts: !parts.isEmpty, partsHeading: partsHeading, chart: chart?.0 ?? "", chartCaption: chart?.1 ?? "",
@@ -170,9 +171,28 @@ struct WhatIfReport: Report {
             closingBase: l.total.base.closing, closingAlternative: l.total.alternative.closing)
     }
 
-    private func describe(_ settings: LedgerSettings, _ format: DisplayFormat) -> String {
+    /// "inmail-2015 from 1 Jan 2015, then …"; with `base`, each parameter that differs from
+    /// the base's policy of the same name: "inmail-2015 from 1 Jan 2015 with lifetime_days
+    /// 180 (as it was: 90)".
+    static func describe(_ settings: LedgerSettings, against base: LedgerSettings? = nil, _ format: DisplayFormat) -> String {
         let entries = settings.timeline.entries
         guard !entries.isEmpty else { return "no policy" }
-        return entries.map { "\($0.policy.name) from \(format.date($0.from))" }.joined(separator: ", then ")
+        return entries.map { entry in
+            let text = "\(entry.policy.name) from \(format.date(entry.from))"
+            guard let base, let was = base.timeline.entries.first(where: { $0.policy.name == entry.policy.name })?.policy.parameters
+            else { return text }
+            let now = entry.policy.parameters
+            let changes = now.keys(differingFrom: was).map { key in
+                "\(key) \(now.values[key].map(Self.plain) ?? "unset") (as it was: \(was.values[key].map(Self.plain) ?? "unset"))"
+            }
+            return changes.isEmpty ? text : text + " with " + changes.joined(separator: ", ")
+        }.joined(separator: ", then ")
+    }
+
+    private static func plain(_ value: PolicyParameters.Value) -> String {
+        switch value {
+        case .integer(let n): return String(n)
+        case .text(let s): return s
+        }
     }
 }

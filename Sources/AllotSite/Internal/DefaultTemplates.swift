@@ -1178,7 +1178,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
       "type": "object",
       "required": [
         "policy",
-        "from"
+        "from",
+        "parameters"
       ],
       "additionalProperties": false,
       "properties": {
@@ -1187,6 +1188,16 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         },
         "from": {
           "type": "string"
+        },
+        "parameters": {
+          "description": "Every parameter the policy runs with, by allot.toml key, as the file would write it (\"none\" for no value).",
+          "type": "object",
+          "additionalProperties": {
+            "type": [
+              "integer",
+              "string"
+            ]
+          }
         }
       }
     }
