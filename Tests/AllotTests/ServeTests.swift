@@ -24,7 +24,9 @@ extension ProcessHeavyTests {
             _ = try project.buildSite(into: folder + "/site")
             let state = PreviewState()
             await state.built()
-            let server = try PreviewServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), root: folder + "/site", state: state)
+            let server = try PreviewServer(
+                address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), root: folder + "/site", state: state,
+                executor: ServerExecutor.shared)
             let running = Task(executorPreference: ServerExecutor.shared) { try await server.run() }
             return (running, server.port, project, folder + "/site", state)
         }

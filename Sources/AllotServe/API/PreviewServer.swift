@@ -24,8 +24,14 @@ public final class PreviewServer: Sendable {
     private let listener: Socket
     private let inside: HTTPServer
     private let timeouts: ClientTimeouts
+    private let executor: (any TaskExecutor)?
 
-    public init(address: sockaddr_in, root: String, state: PreviewState, clientTimeout: TimeInterval = clientTimeout) throws {
+    /// `executor` runs the tasks that wait on clients with a deadline (nil: Swift's
+    /// concurrency pool); a program that keeps that pool busy gives the server its own.
+    public init(
+        address: sockaddr_in, root: String, state: PreviewState, clientTimeout: TimeInterval = clientTimeout,
+        executor: (any TaskExecutor)? = nil
+    ) throws {
         let listener = try Socket(domain: AF_INET)
         do {
             try listener.setValue(true, for: .localAddressReuse)
@@ -38,12 +44,13 @@ public final class PreviewServer: Sendable {
             throw error
         }
         self.listener = listener
+        self.executor = executor
         timeouts = ClientTimeouts(limit: .seconds(clientTimeout))
         let site = SitePreviewHandler(root: root, state: state)
         let insideTimeouts = ClientTimeouts(limit: .seconds(clientTimeout))
         inside = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: 0), timeout: Self.answerTimeout,
-            pool: TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: insideTimeouts), logger: .disabled,
+            pool: TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: insideTimeouts, executor: executor), logger: .disabled,
             handler: ClosureHTTPHandler { request in
                 insideTimeouts.requestArrived(from: request.remoteAddress)
                 return try await site.handleRequest(request)
@@ -60,7 +67,8 @@ public final class PreviewServer: Sendable {
             defer { group.cancelAll() }
             try await inside.waitUntilListening(timeout: 60)
             guard case .ip4(_, let port) = await inside.listeningAddress else { throw SocketError.unsupportedAddress }
-            let door = FrontDoor(listener: listener, inside: try .inet(ip4: "127.0.0.1", port: port), timeouts: timeouts)
+            let door = FrontDoor(
+                listener: listener, inside: try .inet(ip4: "127.0.0.1", port: port), timeouts: timeouts, executor: executor)
             group.addTask { try await door.run() }
             try await group.next()
         }

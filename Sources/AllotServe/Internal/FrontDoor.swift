@@ -13,11 +13,12 @@ struct FrontDoor: Sendable {
     let listener: Socket
     let inside: sockaddr_in
     let timeouts: ClientTimeouts
+    let executor: (any TaskExecutor)?
 
     /// Accepts clients until accepting fails (as it does when the process runs out of file
     /// descriptors); then every connection is dropped and the error thrown.
     func run() async throws {
-        let clients = TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: timeouts)
+        let clients = TimeoutSocketPool(base: HTTPServer.defaultPool(), timeouts: timeouts, executor: executor)
         let relays = HTTPServer.defaultPool()
         try await clients.prepare()
         try await relays.prepare()

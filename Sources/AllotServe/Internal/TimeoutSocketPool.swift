@@ -9,11 +9,14 @@ import Foundation
 struct TimeoutSocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
     let base: Base
     let timeouts: ClientTimeouts
+    /// Where the task of each wait with a deadline runs (nil: Swift's concurrency pool).
+    let executor: (any TaskExecutor)?
     private let waits = WaitsUnderWay()
 
-    init(base: Base, timeouts: ClientTimeouts) {
+    init(base: Base, timeouts: ClientTimeouts, executor: (any TaskExecutor)? = nil) {
         self.base = base
         self.timeouts = timeouts
+        self.executor = executor
     }
 
     func prepare() async throws {
@@ -39,7 +42,7 @@ struct TimeoutSocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
             return try await base.suspendSocket(socket, untilReadyFor: events)
         }
         guard deadline > .now else { throw SocketError.disconnected }
-        let wait = Task { try await base.suspendSocket(socket, untilReadyFor: events) }
+        let wait = Task(executorPreference: executor) { try await base.suspendSocket(socket, untilReadyFor: events) }
         let id = waits.add(wait, until: deadline)
         defer { waits.remove(id) }
         do {
