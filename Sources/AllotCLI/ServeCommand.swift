@@ -55,8 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         // `--port 0` asks the system for a free port: the one it gave is the one to print,
         // and the one a restarted server listens on again.
         let bound = first.port
-        let makeServer: @Sendable () throws -> PreviewServer = { try listen(on: bound, state: state) }
-        Task { try await Self.keepServing(first, then: makeServer) }
+        Task { try await Self.keepServing(first) }
         say(
             "Serving \(out)/ at http://\(host):\(bound)/ . Edit the config, the sources or the templates and open pages reload. Press Ctrl-C to stop."
         )
@@ -67,10 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Runs the `first` server, and a fresh one a second after each one stops: a server
-    /// stops, dropping every connection, when accepting one fails, as it does when the
-    /// process runs out of file descriptors under a flood of connections.
-    private static func keepServing(_ first: PreviewServer, then makeServer: @Sendable () throws -> PreviewServer) async throws {
+    /// Runs the `first` server, and a fresh one on the same socket a second after each one
+    /// stops: a server stops, dropping every connection, when accepting one fails, as it
+    /// does when the process runs out of file descriptors under a flood of connections.
+    private static func keepServing(_ first: PreviewServer) async throws {
         var server = first
         while true {
             do {
@@ -80,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             while true {
                 try await Task.sleep(for: .seconds(1))
-                if let fresh = try? makeServer() {
+                if let fresh = try? server.again() {
                     server = fresh
                     break
                 }

@@ -22,28 +22,42 @@ public final class PreviewServer: Sendable {
     /// The port it listens on: the one the system gave when the address asked for port 0.
     public let port: UInt16
     private let listener: Socket
+    private let root: String
+    private let state: PreviewState
+    private let clientTimeout: TimeInterval
     private let inside: HTTPServer
     private let timeouts: ClientTimeouts
     private let executor: (any TaskExecutor)?
 
     /// `executor` runs the tasks that wait on clients with a deadline (nil: Swift's
     /// concurrency pool); a program that keeps that pool busy gives the server its own.
-    public init(
+    public convenience init(
         address: sockaddr_in, root: String, state: PreviewState, clientTimeout: TimeInterval = clientTimeout,
         executor: (any TaskExecutor)? = nil
     ) throws {
         let listener = try Socket(domain: AF_INET)
+        let port: UInt16
         do {
             try listener.setValue(true, for: .localAddressReuse)
             try listener.bind(to: address)
             try listener.listen()
-            guard case .ip4(_, let port) = try listener.sockname() else { throw SocketError.unsupportedAddress }
-            self.port = port
+            guard case .ip4(_, let given) = try listener.sockname() else { throw SocketError.unsupportedAddress }
+            port = given
         } catch {
             try? listener.close()
             throw error
         }
+        try self.init(listener: listener, port: port, root: root, state: state, clientTimeout: clientTimeout, executor: executor)
+    }
+
+    private init(
+        listener: Socket, port: UInt16, root: String, state: PreviewState, clientTimeout: TimeInterval, executor: (any TaskExecutor)?
+    ) throws {
         self.listener = listener
+        self.port = port
+        self.root = root
+        self.state = state
+        self.clientTimeout = clientTimeout
         self.executor = executor
         timeouts = ClientTimeouts(limit: .seconds(clientTimeout))
         let site = SitePreviewHandler(root: root, state: state)
@@ -57,21 +71,34 @@ public final class PreviewServer: Sendable {
             })
     }
 
+    /// A fresh server on the same listening socket, for after `run` stopped with an error:
+    /// clients that connect in between wait in the socket's queue, not refused.
+    public func again() throws -> PreviewServer {
+        try PreviewServer(
+            listener: listener, port: port, root: root, state: state, clientTimeout: clientTimeout, executor: executor)
+    }
+
     /// Answers until accepting a connection fails (as it does when the process runs out of
-    /// file descriptors) and throws why, having closed its socket and dropped every
-    /// connection; or until its task is cancelled.
+    /// file descriptors) and throws why, having dropped every connection but kept the
+    /// listening socket for `again`; or until its task is cancelled, which closes that
+    /// socket.
     public func run() async throws {
-        defer { try? listener.close() }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await self.inside.run() }
-            defer { group.cancelAll() }
-            try await inside.waitUntilListening(timeout: 60)
-            guard case .ip4(_, let port) = await inside.listeningAddress else { throw SocketError.unsupportedAddress }
-            let door = FrontDoor(
-                listener: listener, inside: try .inet(ip4: "127.0.0.1", port: port), timeouts: timeouts, executor: executor)
-            group.addTask { try await door.run() }
-            try await group.next()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await self.inside.run() }
+                defer { group.cancelAll() }
+                try await inside.waitUntilListening(timeout: 60)
+                guard case .ip4(_, let port) = await inside.listeningAddress else { throw SocketError.unsupportedAddress }
+                let door = FrontDoor(
+                    listener: listener, inside: try .inet(ip4: "127.0.0.1", port: port), timeouts: timeouts, executor: executor)
+                group.addTask { try await door.run() }
+                try await group.next()
+            }
+        } catch {
+            if Task.isCancelled { try? listener.close() }
+            throw error
         }
+        if Task.isCancelled { try? listener.close() }
     }
 
     /// Why a server stopped, in plain words: the system's own for a socket call that failed.
