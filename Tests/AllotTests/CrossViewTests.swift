@@ -14,20 +14,7 @@ import Testing
         let folder = TestSupport.scratch()
         for file in SyntheticLedger(accounts: 16, months: 9, seed: seed).files() {
             var text = file.text
-            if file.name == "allot.toml" {
-                text += """
-
-                    [[compare]]
-                    name = "Same"
-                    [[compare.policy]]
-                    name = "legacy"
-                    from = "2014-10-01"
-                    [[compare.policy]]
-                    name = "inmail-2015"
-                    from = "2015-01-01"
-
-                    """
-            }
+            if file.name == "allot.toml" { text += ComparisonTests.sameAsMain }
             TestSupport.write(text, to: folder + "/" + file.name)
         }
         _ = try Project(configPath: folder + "/allot.toml").buildSite(into: folder + "/site")
