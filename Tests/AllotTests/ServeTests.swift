@@ -10,10 +10,14 @@ extension ProcessHeavyTests {
     @Suite(.cleansScratch) struct ServeTests {
         struct Fetched: Decodable { var path: String; var status: Int; var type: String?; var body: String }
 
+        /// The answers to `paths`, in order; a request the server did not answer is an issue
+        /// naming what the fetching script said.
         func fetch(_ port: UInt16, _ paths: [String]) async throws -> [Fetched] {
             let fetched = try await ChildProcess(
-                "/usr/bin/env", ["python3", TestSupport.fixture("web/fetch.py"), String(port)] + paths, keepOutput: true
+                "/usr/bin/env", ["python3", TestSupport.fixture("web/fetch.py"), String(port)] + paths, keepOutput: true,
+                keepErrors: true
             ).ended()
+            #expect(fetched.status == 0, "fetch.py: \(fetched.errorText)")
             return try fetched.output.split(separator: 0x0A).map { try JSONDecoder().decode(Fetched.self, from: Data($0)) }
         }
 

@@ -1,14 +1,38 @@
-import Dispatch
+import Foundation
 
-/// Runs the in-process preview server's tasks on a dispatch queue of their own, not on
-/// Swift's concurrency pool, which has a thread per core: tests that compute for seconds
-/// at a time beside it would otherwise keep the server from answering.
+/// Runs the in-process preview server's tasks on two threads of their own, not on Swift's
+/// concurrency pool or a dispatch queue. Both of those have a thread per core, and the
+/// suite's builds fill them (`ParallelMap` uses `DispatchQueue.concurrentPerform`): in CI
+/// the servers waited behind minutes of builds and their clients gave up unanswered.
 final class ServerExecutor: TaskExecutor, @unchecked Sendable {
-    static let shared = ServerExecutor()
-    private let queue = DispatchQueue(label: "allot-tests.preview-server", attributes: .concurrent)
+    static let shared = ServerExecutor(threads: 2)
+
+    private let ready = NSCondition()
+    private var jobs: [UnownedJob] = []
+
+    private init(threads: Int) {
+        for n in 1...threads {
+            let thread = Thread { [unowned self] in runJobs() }
+            thread.name = "allot-tests.preview-server-\(n)"
+            thread.start()
+        }
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        ready.withLock {
+            jobs.append(job)
+            ready.signal()
+        }
+    }
+
+    private func runJobs() {
+        while true {
+            let job = ready.withLock {
+                while jobs.isEmpty { ready.wait() }
+                return jobs.removeFirst()
+            }
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
     }
 }
