@@ -9,8 +9,9 @@ struct SuggestCommand: ParsableCommand {
             Projects every open seat over the next warn_days days at its pace (its sends in the \
             28 days before as-of, a day), with allotments and bonuses as the policy gives them and \
             no refunds, and finds the seats that would lose credits to expiry and the teammates \
-            that would run short. Each suggested share takes the giver's earliest-expiring credits \
-            and is as large as the receiver would use before they expire. With --json, the plan as \
+            that would run short. Each suggested share takes the giver's earliest-expiring credits, \
+            reaching as far into its lots that expire within the horizon as the receiver would \
+            use before they expire. With --json, the plan as \
             JSON (schema in site/schema/suggest.schema.json).
             """
     )

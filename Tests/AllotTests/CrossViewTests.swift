@@ -82,6 +82,7 @@ import Testing
             checkTeam(team, teamPage, seatsByTeam[team["id"] as! String] ?? [])
         }
         checkIndex(index, seatsByTeam)
+        try checkWarnings(site, index)
         if whatIf { try checkWhatIf(site, seatsByTeam) }
         return (closedSeats, shares)
     }
@@ -181,6 +182,41 @@ import Testing
         for row in index["losses"] as! [Object] {
             #expect(Self.figures(row) == byMonth[row["month"] as! String] ?? zero, "index \(row["month"]!) losses")
         }
+    }
+
+    /// The warnings overview, each team's warnings and forecast, and the index's line for
+    /// the team: credits expiring and messages waiting, seats warned, credits projected to
+    /// expire and saved.
+    func checkWarnings(_ site: String, _ index: Object) throws {
+        let overview = try Self.json(site + "/warnings/index.json")
+        let listed = Dictionary(uniqueKeysWithValues: (overview["teams"] as! [Object]).map { ($0["team"] as! String, $0) })
+        var projected = 0, saved = 0
+        for line in index["teams"] as! [Object] {
+            let team = line["id"] as! String, slug = line["slug"] as! String
+            let forecast = try Self.json(site + "/teams/\(slug)/index.json")["forecast"]
+            projected += Self.int(forecast, "projectedExpiry", "without")
+            saved += Self.int(forecast, "saved")
+            let file = site + "/teams/\(slug)/warnings.json"
+            let accounts = FileManager.default.fileExists(atPath: file) ? try Self.json(file)["accounts"] as! [Object] : []
+            for a in accounts {
+                let lots = (a["expiring"] as! [Object]).reduce(0) { $0 + Self.int($1, "amount") }
+                #expect(Self.int(a, "expiringTotal") == lots, "\(team) \(a["account"]!) expiring")
+                #expect(Self.int(a, "pendingTotal") == (a["pending"] as! [Object]).count, "\(team) \(a["account"]!) pending")
+            }
+            let expiring = accounts.reduce(0) { $0 + Self.int($1, "expiringTotal") }
+            let pending = accounts.reduce(0) { $0 + Self.int($1, "pendingTotal") }
+            #expect(Self.int(line, "expiringSoon") == expiring, "\(team) expiring on the index")
+            #expect(Self.int(line, "warnedSeats") == accounts.count, "\(team) seats warned on the index")
+            if let row = listed[team] {
+                #expect(Self.int(row, "expiringTotal") == expiring, "\(team) expiring on the overview")
+                #expect(Self.int(row, "pendingTotal") == pending, "\(team) waiting on the overview")
+                #expect(Self.int(row, "warnedSeats") == accounts.count, "\(team) seats warned on the overview")
+            } else {
+                #expect(accounts.isEmpty, "\(team) has warnings the overview leaves out")
+            }
+        }
+        #expect(Self.int(overview, "projectedExpiry") == projected, "projected expiry on the overview")
+        #expect(Self.int(overview, "saved") == saved, "saved on the overview")
     }
 
     /// The what-if of the main timeline: no difference, and its "as it was" figures are the

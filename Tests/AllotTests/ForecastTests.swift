@@ -107,7 +107,7 @@ import Testing
         let team = try page("teams/crew/index.html")
         #expect(
             team.contains(
-                "<p>At each seat's pace over the last 28 days, 190 credits would expire in the next 30 days (to 21 Jun 2015). Sharing as below, now, would save 100 of them; 90 would still expire.</p>"
+                "<p>200 credits expire in the 30 days to 21 Jun 2015, inclusive; at each seat's pace over the last 28 days, 190 of them would go unused. Sharing as below, now, would save 100 of them; 90 would still expire.</p>"
             ))
         #expect(
             team.contains(
@@ -119,10 +119,10 @@ import Testing
             ))
         #expect(
             try page("accounts/g/index.html").contains(
-                "At your pace (1.0 sends a day over the last 28 days), 90 credits expire by 2 Jun 2015. You run out around 2 Jun 2015."))
+                "At your pace (1.0 sends a day over the last 28 days), 90 credits expire by 1 Jun 2015. You run out around 2 Jun 2015."))
         #expect(
             try page("accounts/r/index.html").contains(
-                "At your pace (10.0 sends a day over the last 28 days), none of your credits expire in the next 30 days. You run out around 2 Jun 2015."
+                "At your pace (10.0 sends a day over the last 28 days), none of your credits expire in the 30 days to 21 Jun 2015, inclusive. You run out around 2 Jun 2015."
             ))
         #expect(try page("warnings/index.html").contains("Sharing could save 100 credits."))
         #expect(try page("notices/g.html").contains("Receiver (100 credits) is projected to run short and could use 100 of them"))
@@ -157,6 +157,19 @@ import Testing
         #expect(try await TestSupport.siteProblems(site, literals: [shown]) == "")
     }
 
+    /// The bundled demo has a seat that runs short: Rui Costa, who opened on 1 Jun 2015 and
+    /// sends five a day. Lee Kim's credits that expire in July are suggested to him.
+    @Test func theDemoSuggestsAShareToTheSeatThatRunsShort() throws {
+        let project = try Project(configPath: ComparisonTests.demo())
+        try project.importSources()
+        let forecasts = try project.forecasts()
+        let helix = try #require(forecasts.first { $0.team == "helix" })
+        #expect(helix.seat("rui").map { ($0.recentSends, $0.paceDays) } ?? (0, 0) == (140, 28))
+        #expect(helix.shares.map { "\($0.from) \($0.to) \($0.amount)" } == ["lee rui 26"])
+        #expect(helix.saved == 26 && helix.expiryWithout == 298)
+        #expect(forecasts.first { $0.team == "northwind" }?.shares == [])
+    }
+
     @Test func theSuggestCommandPrintsThePlanAsTextAndJSON() async throws {
         let project = try Self.project()
         let json = try await TestSupport.allot(["suggest", "--config", project.configPath, "--json"])
@@ -184,7 +197,7 @@ import Testing
         let text = try await TestSupport.allot(["suggest", "--config", project.configPath])
         #expect(
             text.outputText
-                == "Team crew: 190 credits are projected to expire by 2015-06-22 00:00; these shares would save 100:\n"
+                == "Team crew: 190 credits are projected to expire in the 30 days to 2015-06-21, inclusive; these shares would save 100:\n"
                 + "  share 100 from Giver to Receiver now (the first of them expire 2015-06-02 00:00)\n")
         let unknown = try await TestSupport.allot(["suggest", "--config", project.configPath, "--team", "nope"])
         #expect(unknown.status == 1 && unknown.errorText == "error: no team is called 'nope'; the teams are crew\n")

@@ -45,6 +45,6 @@ import Testing
         #expect(team["name"] as? String == "Helix <Research> & \"Co\"")
         #expect(team["team"] as? String == "helix")
         let csv = try page("index.teams.csv")
-        #expect(csv.contains("\r\n\"Helix <Research> & \"\"Co\"\"\",3,"))
+        #expect(csv.contains("\r\n\"Helix <Research> & \"\"Co\"\"\",4,"))
     }
 }

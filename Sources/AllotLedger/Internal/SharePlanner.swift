@@ -1,9 +1,10 @@
 /// Finds the shares of a `TeamForecast`, one at a time: the receiver projected to run short
 /// first and the giver projected to lose credits first (ties by account id) that are not
-/// yet tried together; the amount is what the receiver would send unpaid before the
-/// giver's earliest-expiring lot expires, at most what the giver would lose. A share is
-/// kept when the replay with it loses fewer credits to expiry and leaves the giver no
-/// shorter; each kept share lowers the team's expiry, so the search ends.
+/// yet tried together. For each of the giver's lots that would expire within the horizon,
+/// the amount is what the receiver would send unpaid before it expires, at most what the
+/// giver would lose; the largest is tried first. A share is kept when the replay with it
+/// loses fewer credits to expiry and leaves the giver no shorter; each kept share lowers
+/// the team's expiry, so the search ends.
 struct SharePlanner {
     let projection: ForecastProjection
     let baseline: [SeatForecast]
@@ -28,27 +29,44 @@ struct SharePlanner {
                 for giver in givers where giver.account != receiver.account && !tried.contains([giver.account, receiver.account]) {
                     tried.insert([giver.account, receiver.account])
                     let lots = held[giver.account] ?? []
-                    guard let expiring = lots.first?.expires else { continue }
-                    let unpaid = Self.unpaidSends(of: receiver.account, in: projected, from: projection.asOf, before: expiring)
-                    let amount = min(giver.projectedExpiry, unpaid, lots.reduce(0) { $0 + $1.amount })
-                    guard amount > 0 else { continue }
-                    let share = SuggestedShare(from: giver.account, to: receiver.account, amount: amount, expiring: expiring)
-                    let trial = projection.project(shares + [share])
-                    let after = projection.seats(in: trial)
-                    let lost = after.reduce(0) { $0 + $1.projectedExpiry }, lostBefore = seats.reduce(0) { $0 + $1.projectedExpiry }
-                    let giverShortBefore = giver.shortfall
-                    let giverShortAfter = after.first { $0.account == giver.account }?.shortfall ?? 0
-                    guard lost < lostBefore, giverShortAfter <= giverShortBefore else { continue }
-                    shares.append(share)
-                    seats = after
-                    projected = trial
-                    held[giver.account] = Self.taking(amount, from: lots)
-                    tried.removeAll()
-                    continue search
+                    guard let first = lots.first?.expires else { continue }
+                    let lostBefore = seats.reduce(0) { $0 + $1.projectedExpiry }
+                    for amount in candidateAmounts(from: lots, giver: giver, to: receiver.account, in: projected) {
+                        let share = SuggestedShare(from: giver.account, to: receiver.account, amount: amount, expiring: first)
+                        let trial = projection.project(shares + [share])
+                        let after = projection.seats(in: trial)
+                        let lost = after.reduce(0) { $0 + $1.projectedExpiry }
+                        let giverShortAfter = after.first { $0.account == giver.account }?.shortfall ?? 0
+                        guard lost < lostBefore, giverShortAfter <= giver.shortfall else { continue }
+                        shares.append(share)
+                        seats = after
+                        projected = trial
+                        held[giver.account] = Self.taking(amount, from: lots)
+                        tried.removeAll()
+                        continue search
+                    }
                 }
             }
             return (seats, shares)
         }
+    }
+
+    /// The amounts worth trying for a share from `giver` to `receiver`, largest first: for
+    /// each expiry among the giver's lots that falls within the horizon, what the receiver
+    /// would send without credit before it, at most what the lots expiring by then hold and
+    /// what the giver would lose. A share takes lots in consumption order, so one that
+    /// reaches a later lot carries the earlier ones too.
+    private func candidateAmounts(from lots: [Lot], giver: SeatForecast, to receiver: String, in projected: Ledger) -> [Int] {
+        var amounts: [Int] = [], heldBy = 0
+        for (i, lot) in lots.enumerated() {
+            heldBy += lot.amount
+            guard let expires = lot.expires, expires < projection.horizonEnd else { break }
+            if i + 1 < lots.count, lots[i + 1].expires == expires { continue }
+            let unpaid = Self.unpaidSends(of: receiver, in: projected, from: projection.asOf, before: expires)
+            let amount = min(giver.projectedExpiry, unpaid, heldBy)
+            if amount > 0, amount != amounts.last { amounts.append(amount) }
+        }
+        return amounts.reversed()
     }
 
     /// Synthetic sends of `account` in `[from, before)` that went out without credit.

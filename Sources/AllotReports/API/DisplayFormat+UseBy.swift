@@ -52,3 +52,11 @@ extension DisplayFormat {
         return String(city.map { $0 == "_" ? " " : $0 }) + " time (" + id + ")"
     }
 }
+
+extension DisplayFormat {
+    /// The warning horizon in the one form every page uses: `in the 30 days to 21 Jun 2015,
+    /// inclusive`, for `days` days ending (exclusively) at `end`.
+    public func horizon(days: Int, end: Instant) -> String {
+        "in the \(counted(days, "day", "days")) to \(actBy(end)), inclusive"
+    }
+}

@@ -77,7 +77,8 @@ struct AccountReport: Report {
             lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath))
         if let seat = c.forecasts[a.account.team]?.seat(id) {
             model.forecast = SeatForecastLine(seat)
-            view.forecast = Self.forecastText(seat, warnDays: c.ledger.settings.warnDays, c.format)
+            view.forecast = Self.forecastText(
+                seat, warnDays: c.ledger.settings.warnDays, horizonEnd: c.ledger.warningHorizon, c.format)
         }
         view.balanceUnit = a.balance == 1 || a.balance == -1 ? "credit" : "credits"
         view.responseDays = c.format.counted(c.ledger.settings.responseRateDays, "day", "days")
@@ -102,12 +103,16 @@ struct AccountReport: Report {
     }
 
     /// What the seat's own forecast says, in a sentence or two.
-    static func forecastText(_ s: SeatForecast, warnDays: Int, _ format: DisplayFormat) -> String {
-        let pace = "At your pace (\(ForecastSection.pace(s)) sends a day over the last \(s.paceDays == 1 ? "day" : "\(s.paceDays) days"))"
+    static func forecastText(_ s: SeatForecast, warnDays: Int, horizonEnd: Instant, _ format: DisplayFormat) -> String {
+        let over = s.paceDays == 1 ? "the last day" : "the last \(s.paceDays) days"
+        let pace =
+            ForecastSection.isBelowATenth(s)
+            ? "At your pace (\(format.counted(s.recentSends, "send", "sends")) in \(over))"
+            : "At your pace (\(ForecastSection.pace(s)) sends a day over \(over))"
         var text =
             s.projectedExpiry > 0
-            ? "\(pace), \(format.credits(s.projectedExpiry)) expire by \(format.date(s.lastExpiry!))."
-            : "\(pace), none of your credits expire in the next \(format.counted(warnDays, "day", "days"))."
+            ? "\(pace), \(format.credits(s.projectedExpiry)) expire by \(format.actBy(s.lastExpiry!))."
+            : "\(pace), none of your credits expire \(format.horizon(days: warnDays, end: horizonEnd))."
         if let short = s.firstShort { text += " You run out around \(format.date(short))." }
         return text
     }

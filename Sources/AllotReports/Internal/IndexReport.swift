@@ -110,7 +110,7 @@ struct IndexReport: Report {
         view.balanceText = c.format.credits(view.balance)
         view.expiringSoonText = c.format.credits(view.expiringSoon)
         view.warnedText = c.format.counted(warned, "seat", "seats")
-        view.horizonText = c.format.counted(view.horizonDays, "day", "days")
+        view.horizonText = c.format.horizon(days: view.horizonDays, end: c.warningHorizon)
         let table = DataTable(
             name: "teams", columns: ["Team", "Seats", "Balance", "Expiring soon", "Seats warned"].map { DataColumn($0) },
             rows: rows.map { [.text($0.name), .number($0.seats), .number($0.balance), .number($0.expiringSoon), .number($0.warnedSeats)] }

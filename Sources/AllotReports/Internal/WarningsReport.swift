@@ -69,13 +69,13 @@ struct WarningsReport: Report {
         var view = View(
             team: team, teamName: c.teamNames.title(team), teamHref: c.href(from: path, to: c.teamPath(team)),
             overviewHref: c.href(from: path, to: ReportContext.warningsPath),
-            asOf: c.format.dateTime(asOf), horizon: c.format.date(c.ledger.warningHorizon),
+            asOf: c.format.dateTime(asOf), horizon: c.format.actBy(c.ledger.warningHorizon),
             horizonDays: c.ledger.settings.warnDays, rows: rows, hasRows: !rows.isEmpty,
             expiringTotal: warnings.reduce(0) { $0 + $1.expiringTotal },
             pendingTotal: warnings.reduce(0) { $0 + $1.pendingTotal })
         view.expiringText = c.format.credits(view.expiringTotal)
         view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
-        view.horizonText = c.format.counted(view.horizonDays, "day", "days")
+        view.horizonText = c.format.horizon(days: view.horizonDays, end: c.ledger.warningHorizon)
         let table = DataTable(
             name: "warnings",
             columns: [
@@ -121,7 +121,7 @@ struct WarningsReport: Report {
                 expiringTotal: t.expiringTotal, pendingTotal: t.pendingTotal)
         }
         var view = OverviewView(
-            asOf: c.format.dateTime(c.asOf), horizon: c.format.date(c.warningHorizon),
+            asOf: c.format.dateTime(c.asOf), horizon: c.format.actBy(c.warningHorizon),
             horizonDays: c.settings.warnDays, teams: rows, hasTeams: !rows.isEmpty,
             warnedSeats: rows.reduce(0) { $0 + $1.warnedSeats },
             expiringTotal: rows.reduce(0) { $0 + $1.expiringTotal },
@@ -129,18 +129,17 @@ struct WarningsReport: Report {
         view.warnedText = c.format.counted(view.warnedSeats, "seat", "seats")
         view.expiringText = c.format.credits(view.expiringTotal)
         view.pendingText = c.format.counted(view.pendingTotal, "message", "messages")
-        view.horizonText = c.format.counted(view.horizonDays, "day", "days")
+        view.horizonText = c.format.horizon(days: view.horizonDays, end: c.warningHorizon)
         let projected = c.teams.reduce(0) { $0 + $1.projectedExpiry }, saved = c.teams.reduce(0) { $0 + $1.saved }
         model.projectedExpiry = projected
         model.saved = saved
         view.savesCredits = saved > 0
         if projected > 0 {
-            let lose =
-                "At each seat's pace over the last \(TeamForecast.paceDays) days, \(c.format.credits(projected)) would expire in the next \(view.horizonText)"
+            let lose = ForecastSection.lead(expiring: view.expiringTotal, unused: projected, span: view.horizonText, c.format)
             view.forecast =
                 saved > 0
-                ? "Sharing could save \(c.format.credits(saved)). \(lose); the shares each team's page suggests would save \(saved) of them."
-                : "\(lose), and no teammate would run short to use them."
+                ? "Sharing could save \(c.format.credits(saved)). \(lose). The shares each team's page suggests would save \(saved) of them."
+                : "\(lose), and no share within a team would save any of them."
         }
         let table = DataTable(
             name: "teams",

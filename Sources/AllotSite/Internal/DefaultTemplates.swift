@@ -239,10 +239,10 @@ dl.statement-head .id { color: var(--muted); }
 
 Balances as of **{{asOf}}**: {{balanceText}} across {{seatsText}} in {{teamsText}}.
 {{#hasWarnings}}
-Expiring within {{horizonText}}: {{expiringSoonText}}. [See the {{warnedText}} that should act]({{warningsHref}}).
+Expiring {{horizonText}}: {{expiringSoonText}}. [See the {{warnedText}} that should act]({{warningsHref}}).
 {{/hasWarnings}}
 {{^hasWarnings}}
-Nothing expires within {{horizonText}}.
+Nothing expires {{horizonText}}.
 {{/hasWarnings}}
 {{#hasWhatIf}}
 
@@ -2598,7 +2598,7 @@ No credits were shared in this team.
         "warnings-overview.md": #"""
 # Expiry warnings
 
-As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
+As of **{{asOf}}**: what expires or must be answered {{horizonText}}.
 {{#forecast}}
 
 {{forecast}}
@@ -2619,7 +2619,7 @@ Nothing expires and no answer window closes in this time.
 
 # Expiry warnings: {{teamName}}
 
-As of **{{asOf}}**, looking {{horizonText}} ahead (to {{horizon}}).
+As of **{{asOf}}**: what expires or must be answered {{horizonText}}.
 
 {{#hasRows}}
 Expiring: {{expiringText}}. Lost unless answered in time: {{pendingText}}. Every line as a spreadsheet: [CSV]({{csv.warnings}}). Most urgent first:
