@@ -39,10 +39,25 @@ public struct NoticeDraft: Sendable {
                 teammates: teammates(of: w.account, c),
                 expiringVerb: w.expiringTotal == 1 ? "expires" : "expire", pendingVerb: w.pendingTotal == 1 ? "is" : "are",
                 expiringSubject: w.expiringTotal == 1 ? "1 InMail credit expires" : "\(w.expiringTotal) InMail credits expire",
-                pendingSubject: w.pendingTotal == 1 ? "1 InMail message needs" : "\(w.pendingTotal) InMail messages need")
+                pendingSubject: w.pendingTotal == 1 ? "1 InMail message needs" : "\(w.pendingTotal) InMail messages need",
+                expiringHeadline: headline(w.expiring, expireBy: lastExpiry.map(c.format.longDate) ?? "", c))
             return NoticeDraft(account: w.account, slug: slug, view: view)
         }
     }
+}
+
+/// What a notice's subject says of the credits expiring: those of the soonest use-by day
+/// first, then all of them.
+private func headline(_ lots: [Lot], expireBy: String, _ c: ReportContext) -> String {
+    let total = lots.reduce(0) { $0 + $1.amount }
+    let credits = { (n: Int) in n == 1 ? "1 InMail credit expires" : "\(n) InMail credits expire" }
+    guard let soonest = lots.compactMap(\.expires).min() else { return "" }
+    let day = c.format.useByDay(soonest)
+    let first = lots.filter { $0.expires.map(c.format.useByDay) == day }.reduce(0) { $0 + $1.amount }
+    let days = c.format.daysLeft(soonest, from: c.ledger.asOf)
+    let when = days <= 1 ? c.format.daysLeftText(days) : "by " + c.format.longDate(soonest)
+    if first == total { return days <= 1 ? "\(credits(total)) \(when)" : "\(credits(total)) by \(expireBy)" }
+    return "\(credits(first)) \(when), \(total) by \(expireBy)"
 }
 
 /// The suggested shares from `account`, as a sentence naming the teammates: `Priya Raman
@@ -97,6 +112,10 @@ public struct NoticeView: PageModel {
     public var expiringVerb, pendingVerb: String
     /// The subject's start: `1 InMail credit expires`, `3 InMail messages need`.
     public var expiringSubject, pendingSubject: String
+    /// The subject of a notice with credits expiring, soonest first: `99 InMail credits
+    /// expire today, 200 by 30 May 2015`; `200 InMail credits expire by 30 May 2015` when
+    /// they share a use-by day.
+    public var expiringHeadline: String
 
     public var kind: String { "notice" }
 }

@@ -303,7 +303,7 @@ Nothing expires {{horizonText}}.
 
 """#,
         "notice-subject.txt": #"""
-{{#hasExpiring}}{{expiringSubject}} by {{expireBy}}{{/hasExpiring}}{{^hasExpiring}}{{pendingSubject}} an answer by {{answerBy}}{{/hasExpiring}}
+{{#hasExpiring}}{{expiringHeadline}}{{/hasExpiring}}{{^hasExpiring}}{{pendingSubject}} an answer by {{answerBy}}{{/hasExpiring}}
 """#,
         "notice.md": #"""
 Hello {{name}},
