@@ -118,6 +118,35 @@ import Testing
             #expect(balance == Self.int(last, "closing"), "\(slug) balance")
         }
         #expect(balance == (seat.page["lots"] as! [Object]).reduce(0) { $0 + Self.int($1, "amount") }, "\(slug) lots")
+        // Where the credits went: each origin's credits all end somewhere, and each kind of
+        // credit in and out is the statements' sum of that kind.
+        let went = seat.page["whereCreditsWent"] as! [Object]
+        let ends = ["sent", "sharedOut", "adjusted", "expired", "forfeited", "held"]
+        for row in went {
+            #expect(Self.int(row, "brought") == ends.reduce(0) { $0 + Self.int(row, $1) }, "\(slug) \(row["origin"]!) adds up")
+        }
+        func statementSum(_ key: String) -> Int { seat.statements.values.reduce(0) { $0 + Self.int($1, "totals", key) } }
+        func wentSum(_ key: String, origin: String? = nil) -> Int {
+            went.filter { origin == nil || $0["origin"] as? String == origin }.reduce(0) { $0 + Self.int($1, key) }
+        }
+        #expect(wentSum("held") == balance, "\(slug) held")
+        #expect(wentSum("sent") == -statementSum("send"), "\(slug) sent")
+        #expect(wentSum("sharedOut") == -statementSum("shareOut"), "\(slug) shared out")
+        #expect(wentSum("expired") == -statementSum("expire"), "\(slug) expired")
+        #expect(wentSum("forfeited") == -statementSum("forfeit"), "\(slug) forfeited")
+        for (origin, key) in [
+            ("allotment", "allotment"), ("bonus", "bonus"), ("grant", "grant"), ("refund", "refund"), ("share", "shareIn"),
+        ] {
+            #expect(wentSum("brought", origin: origin) == statementSum(key), "\(slug) \(origin) brought")
+        }
+        // Lost and waiting messages: the lists are as long as the counts.
+        for (name, statement) in seat.statements {
+            #expect((statement["lostMessages"] as! [Object]).count == Self.int(statement, "messages", "lost"), "\(slug) \(name) lost")
+        }
+        let pendingNow = months.last.map { Self.int(seat.statements[$0["month"] as! String], "messages", "pending") } ?? 0
+        if seat.page["closed"] is NSNull {
+            #expect((seat.page["waiting"] as! [Object]).count == pendingNow, "\(slug) waiting")
+        }
         // All-time responses are the months' and the policies' sums.
         for key in Self.responses {
             let all = Self.int(seat.page, "responses", key)

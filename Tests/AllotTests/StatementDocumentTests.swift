@@ -19,7 +19,7 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "kind", "account", "name", "team", "month", "partial", "policy", "opening", "closing",
-                "totals", "capped", "messages", "responses", "lots", "entries",
+                "totals", "capped", "messages", "responses", "lostMessages", "lots", "entries",
             ])
         #expect(json["kind"] as? String == "statement")
         #expect(json["month"] as? String == "2015-01")

@@ -14,6 +14,9 @@ public struct Statement: Sendable {
     public var totals: StatementTotals
     public var capped: Int
     public var messages: MessageCounts
+    /// The messages counted lost in the period (`messages.lost`), by when they were lost:
+    /// a window that closed unanswered, or the seat's closing (spec §4, §6).
+    public var lostMessages: [SentMessage]
     /// Response rates of the month's sends (spec §10), as of the ledger's as-of.
     public var responses: ResponseCounts
     /// Lots left at `end`, in consumption order, each with its id and origin (spec §9);
@@ -53,6 +56,9 @@ extension Ledger {
             policy: settings.timeline.policy(at: start)?.name,
             opening: ledger.balance(before: start), closing: ledger.balance(before: end),
             totals: totals, capped: capped, messages: MessageCounts(ledger.messages, from: start, to: end),
+            lostMessages: ledger.messages.filter { $0.lostAt.map { start <= $0 && $0 < end } ?? false }.sorted {
+                ($0.lostAt!, $0.time) < ($1.lostAt!, $1.time)
+            },
             responses: responses(of: ledger, from: start, to: end),
             lots: lots.filter { $0.amount > 0 }, entries: entries)
     }

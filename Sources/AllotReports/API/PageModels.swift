@@ -63,9 +63,32 @@ package struct AccountModel: PageModel {
     package var policyResponses: [PolicyResponses]
     /// The seat at its pace over the warning horizon; null for a seat not open at as-of.
     package var forecast: SeatForecastLine?
+    /// Where the seat's credits came from and how they ended (spec §9).
+    package var whereCreditsWent: [OutcomeLine]
+    /// The seat's messages still waiting at as-of, by when their windows close.
+    package var waiting: [WaitingLine]
+
+    /// One origin's credits and how they ended: `CreditOutcomes.Row`.
+    package struct OutcomeLine: Codable, Sendable, Equatable {
+        package var origin: String
+        package var brought, sent, sharedOut, adjusted, expired, forfeited, held: Int
+
+        package init(_ r: CreditOutcomes.Row) {
+            origin = r.origin; brought = r.brought; sent = r.sent; sharedOut = r.sharedOut; adjusted = r.adjusted
+            expired = r.expired; forfeited = r.forfeited; held = r.held
+        }
+    }
+
+    /// A message still waiting: when its credit comes back (spec §4). `refundOn` is
+    /// `response` (an answer by `closes` brings it back) or `no-response` (it comes back at
+    /// `closes` unless answered first).
+    package struct WaitingLine: Codable, Sendable, Equatable {
+        package var message, event, sent, closes, refundOn: String
+    }
 
     enum CodingKeys: String, CodingKey {
         case kind, account, name, team, slug, opened, closed, balance, lots, months, responses, policyResponses, forecast
+        case whereCreditsWent, waiting
     }
 
     /// `closed` is written as null for open seats.
@@ -84,6 +107,8 @@ package struct AccountModel: PageModel {
         try c.encode(responses, forKey: .responses)
         try c.encode(policyResponses, forKey: .policyResponses)
         try c.encode(forecast, forKey: .forecast)
+        try c.encode(whereCreditsWent, forKey: .whereCreditsWent)
+        try c.encode(waiting, forKey: .waiting)
     }
 }
 

@@ -105,6 +105,16 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         }
     }
 
+    /// A message counted lost in the month: when it was sent and lost, and whether the
+    /// seat's closing settled it.
+    package struct LostMessage: Codable, Sendable, Equatable {
+        package var message: String
+        package var event: String
+        package var sent: String
+        package var lostAt: String
+        package var atClosing: Bool
+    }
+
     package var kind = "statement"
     package var account: String
     package var name: String
@@ -119,6 +129,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
     package var messages: Messages
     /// The month's sends' response rates (spec §10).
     package var responses: ResponsesLine
+    package var lostMessages: [LostMessage]
     package var lots: [HeldLot]
     package var entries: [Entry]
 
@@ -141,6 +152,11 @@ package struct StatementDocument: Codable, Sendable, Equatable {
             sent: m.sent, unfunded: m.unfunded, accepted: m.accepted, declined: m.declined,
             lost: m.lost, pending: m.pending)
         responses = ResponsesLine(s.responses)
+        lostMessages = s.lostMessages.map {
+            LostMessage(
+                message: $0.message, event: $0.eventId, sent: $0.time.iso8601, lostAt: $0.lostAt!.iso8601,
+                atClosing: $0.lostAtClosing != nil)
+        }
         lots = s.lots.map { HeldLot(id: $0.id, amount: $0.amount, expires: $0.expires?.iso8601, origin: Origin($0.origin)) }
         entries = s.entries.map {
             Entry(
@@ -164,6 +180,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         try c.encode(capped, forKey: .capped)
         try c.encode(messages, forKey: .messages)
         try c.encode(responses, forKey: .responses)
+        try c.encode(lostMessages, forKey: .lostMessages)
         try c.encode(lots, forKey: .lots)
         try c.encode(entries, forKey: .entries)
     }

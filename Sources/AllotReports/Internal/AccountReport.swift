@@ -34,6 +34,8 @@ struct AccountReport: Report {
         var forecast: String?
         var sent, unfunded, accepted, declined, lost, pending: Int
         var indexHref: String
+        var went: CreditOutcomeSection
+        var waiting: WaitingSection
         /// The seat's page under each `[[compare]]` entry.
         var whatIf: [LinkView] = []
         var hasWhatIf = false
@@ -49,12 +51,15 @@ struct AccountReport: Report {
         let months = c.ledger.statementMonths(of: id)
         let statements = months.compactMap { c.ledger.statement(of: id, for: $0) }
         let lots = Lot.mergingSameExpiry(a.lots)
+        let outcomes = CreditOutcomes(a)
+        let waiting = WaitingSection(a, asOf: c.ledger.asOf, c.format)
         var model = AccountModel(
             account: id, name: a.account.name, team: a.account.team, slug: c.slugs.account(id),
             opened: a.account.opened.iso8601, closed: a.account.closed?.iso8601, balance: a.balance,
             lots: c.lotLines(lots), months: statements.map(Self.monthLine),
             responses: ResponsesLine(c.ledger.responses(of: a, from: a.account.opened, to: c.ledger.asOf)),
-            policyResponses: Self.policyResponses(a, c.ledger))
+            policyResponses: Self.policyResponses(a, c.ledger), whereCreditsWent: outcomes.rows.map(AccountModel.OutcomeLine.init),
+            waiting: waiting.lines())
         let rows = statements.reversed().map { s in
             let t = s.totals
             return MonthRow(
@@ -74,7 +79,8 @@ struct AccountReport: Report {
             lots: c.lotRows(lots, fromAsOf: true), hasLots: !lots.isEmpty, chart: chart, months: rows,
             warning: c.warning(for: id).map { c.warningBox($0, from: path) },
             sent: counts.sent, unfunded: counts.unfunded, accepted: counts.accepted, declined: counts.declined,
-            lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath))
+            lost: counts.lost, pending: counts.pending, indexHref: c.href(from: path, to: ReportContext.indexPath),
+            went: CreditOutcomeSection(outcomes, c.format), waiting: waiting)
         if let seat = c.forecasts[a.account.team]?.seat(id) {
             model.forecast = SeatForecastLine(seat)
             view.forecast = Self.forecastText(
@@ -99,7 +105,8 @@ struct AccountReport: Report {
             })
         return Page(
             path: path, template: "account", title: "\(a.account.name) — balance and statements", model: model, view: view,
-            tables: [monthTable] + (lots.isEmpty ? [] : [c.lotTable(lots, fromAsOf: true)]))
+            tables: [monthTable] + (lots.isEmpty ? [] : [c.lotTable(lots, fromAsOf: true)])
+                + (view.went.hasRows ? [view.went.table] : []) + (waiting.hasRows ? [waiting.table(c.format)] : []))
     }
 
     /// What the seat's own forecast says, in a sentence or two.

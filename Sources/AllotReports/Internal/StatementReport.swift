@@ -37,6 +37,8 @@ struct StatementReport: Report {
         var hasLots: Bool
         var pending: [PendingRow]
         var hasPending: Bool
+        var lostMessages: [LostRow]
+        var hasLostMessages: Bool
         var sent, unfunded, accepted, declined, lost, pendingCount: Int
         var previous: LinkView?
         var next: LinkView?
@@ -84,7 +86,8 @@ struct StatementReport: Report {
             capped: s.capped, hasCapped: s.capped > 0,
             summary: summary.filter { $0.1 != 0 }.map { SummaryRow(label: $0.0, amount: c.format.signed($0.1)) },
             entries: entries, hasEntries: !entries.isEmpty, lots: c.lotRows(lots), hasLots: !lots.isEmpty,
-            pending: pending.map(c.pendingRow), hasPending: !pending.isEmpty, sent: m.sent, unfunded: m.unfunded,
+            pending: pending.map(c.pendingRow), hasPending: !pending.isEmpty,
+            lostMessages: s.lostMessages.map(c.lostRow), hasLostMessages: !s.lostMessages.isEmpty, sent: m.sent, unfunded: m.unfunded,
             accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
             previous: previous.map(link), next: next.map(link))
         view.cappedText = c.format.credits(s.capped)
@@ -114,6 +117,7 @@ struct StatementReport: Report {
         }
         if !lots.isEmpty { tables.append(c.lotTable(lots)) }
         if !pending.isEmpty { tables.append(c.pendingTable(pending)) }
+        if !s.lostMessages.isEmpty { tables.append(c.lostTable(s.lostMessages)) }
         var page = Page(
             path: path, template: "statement", title: "\(a.account.name) — \(c.format.month(s.month)) statement",
             model: StatementDocument(s), view: view, tables: tables)

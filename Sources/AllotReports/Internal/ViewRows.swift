@@ -26,6 +26,14 @@ struct PendingRow: Sendable, Encodable {
     var closes: String
 }
 
+/// A message counted lost: when it was sent and lost, and why.
+struct LostRow: Sendable, Encodable {
+    var message: String
+    var sent: String
+    var lost: String
+    var why: String
+}
+
 struct WarningBox: Sendable, Encodable {
     var expiringTotal: Int
     var expiring: [LotRow]
@@ -59,6 +67,14 @@ extension ReportContext {
 
     func pendingRow(_ m: SentMessage) -> PendingRow {
         PendingRow(message: m.message, sent: format.dateTime(m.time), closes: m.closes.map(format.dateTime) ?? "")
+    }
+
+    func lostRow(_ m: SentMessage) -> LostRow {
+        LostRow(message: m.message, sent: format.dateTime(m.time), lost: format.dateTime(m.lostAt!), why: Self.whyLost(m))
+    }
+
+    static func whyLost(_ m: SentMessage) -> String {
+        m.lostAtClosing != nil ? "The seat closed while it waited" : "No answer before its window closed"
     }
 
     /// A relative link from `page` to another page path (both without extension).
@@ -96,6 +112,15 @@ extension ReportContext {
     }
 
     /// The `pending` rows as a table.
+    func lostTable(_ messages: [SentMessage]) -> DataTable {
+        DataTable(
+            name: "lost",
+            columns: [DataColumn("Message"), DataColumn("Sent", instant: true), DataColumn("Lost", instant: true), DataColumn("Why")],
+            rows: messages.map {
+                [.text($0.message), format.instantCell($0.time), format.instantCell($0.lostAt!), .text(ReportContext.whyLost($0))]
+            })
+    }
+
     func pendingTable(_ messages: [SentMessage]) -> DataTable {
         DataTable(
             name: "pending",

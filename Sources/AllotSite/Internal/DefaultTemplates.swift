@@ -33,9 +33,27 @@ Seat {{id}} in [{{teamName}}]({{teamHref}}), opened {{opened}}{{#closed}}, close
 No credits left.
 {{/hasLots}}
 
+{{#went}}
+{{#hasRows}}
+## Where your credits went
+
+Since the seat opened: what each kind of credit brought, and how those credits ended. A sent credit that came back is counted as sent; what came back is under Refunds.
+
+{{> credits-went}}
+{{/hasRows}}
+{{/went}}
+
 ## Messages
 
 {{sent}} sent ({{unfunded}} without credit), {{accepted}} accepted, {{declined}} declined, {{lost}} lost unanswered, {{pending}} still waiting for an answer.
+{{#waiting}}
+{{#hasRows}}
+
+Still waiting, soonest first, with when each credit comes back:
+
+{{> waiting}}
+{{/hasRows}}
+{{/waiting}}
 
 ## Month by month
 
@@ -167,11 +185,24 @@ svg.chart .balance { fill: none; stroke: var(--accent); stroke-width: 2; }
 svg.chart .alternative { fill: none; stroke: var(--bad); stroke-width: 2; stroke-dasharray: 6 4; }
 svg.chart .expiry { fill: var(--bad); stroke: var(--wash); stroke-width: 1.5; }
 svg.chart .flow { fill: var(--accent); opacity: 0.8; }
+svg.chart .went-sent { fill: var(--accent); }
+svg.chart .went-shared { fill: var(--warn); }
+svg.chart .went-adjusted { fill: var(--muted); }
+svg.chart .went-expired { fill: var(--bad); }
+svg.chart .went-forfeited { fill: var(--bad); opacity: 0.55; }
+svg.chart .went-held { fill: var(--good); }
 ul.legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; list-style: none; margin: 0.4rem 0 0.2rem; padding: 0;
   font-size: 0.85rem; color: var(--ink); }
 ul.legend .swatch { display: inline-block; width: 1.6em; margin-right: 0.4em; vertical-align: middle;
   border-top: 3px solid var(--accent); }
 ul.legend .swatch.alternative { border-top: 3px dashed var(--bad); }
+ul.legend .swatch.bar { width: 0.9em; height: 0.9em; border: none; border-radius: 2px; }
+ul.legend .swatch.went-sent { background: var(--accent); }
+ul.legend .swatch.went-shared { background: var(--warn); }
+ul.legend .swatch.went-adjusted { background: var(--muted); }
+ul.legend .swatch.went-expired { background: var(--bad); }
+ul.legend .swatch.went-forfeited { background: var(--bad); opacity: 0.55; }
+ul.legend .swatch.went-held { background: var(--good); }
 ul.legend .swatch.expiry { width: 0.75em; height: 0.75em; border: none; border-radius: 50%; background: var(--bad); }
 p.filter label { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; }
 p.filter input { font: inherit; padding: 0.3rem 0.6rem; width: min(20rem, 100%);
@@ -387,6 +418,22 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <p class="csv"><a href="{{csv.parts}}" download>CSV</a></p>
 
 """#,
+        "partials/credits-went.html": #"""
+<figure class="chart">{{{chart}}}{{{legend}}}</figure>
+<table class="went">
+<thead><tr><th>From</th><th class="num">Brought</th><th class="num">Sent</th><th class="num">Shared out</th>{{#hasAdjusted}}<th class="num">Adjusted away</th>{{/hasAdjusted}}<th class="num">Expired</th><th class="num">Forfeited</th><th class="num">Still held</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td>{{label}}</td><td class="num">{{brought}}</td><td class="num">{{sent}}</td><td class="num">{{sharedOut}}</td>{{#hasAdjusted}}<td class="num">{{adjusted}}</td>{{/hasAdjusted}}<td class="num">{{expired}}</td><td class="num">{{forfeited}}</td><td class="num">{{held}}</td></tr>
+{{/rows}}
+{{#total}}
+<tr class="total"><td>{{label}}</td><td class="num">{{brought}}</td><td class="num">{{sent}}</td><td class="num">{{sharedOut}}</td>{{#hasAdjusted}}<td class="num">{{adjusted}}</td>{{/hasAdjusted}}<td class="num">{{expired}}</td><td class="num">{{forfeited}}</td><td class="num">{{held}}</td></tr>
+{{/total}}
+</tbody>
+</table>
+<p class="csv"><a href="{{csv.credits-went}}" download>CSV</a></p>
+
+"""#,
         "partials/entries.html": #"""
 <table class="entries">
 <thead><tr><th>When</th><th>What</th><th class="num">Credits</th><th class="num">Balance</th><th>Event</th></tr></thead>
@@ -460,6 +507,18 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 {{/allTeams}}
 </table>
 <p class="csv"><a href="{{csv.loss-teams}}" download>CSV</a></p>
+
+"""#,
+        "partials/lost-messages.html": #"""
+<table class="lost">
+<thead><tr><th>Message</th><th>Sent</th><th>Lost</th><th>Why</th></tr></thead>
+<tbody>
+{{#lostMessages}}
+<tr><td>{{message}}</td><td>{{sent}}</td><td>{{lost}}</td><td>{{why}}</td></tr>
+{{/lostMessages}}
+</tbody>
+</table>
+<p class="csv"><a href="{{csv.lost}}" download>CSV</a></p>
 
 """#,
         "partials/lots.html": #"""
@@ -615,6 +674,18 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <p class="csv"><a href="{{csv.teams}}" download>CSV</a></p>
 
 """#,
+        "partials/waiting.html": #"""
+<table class="pending">
+<thead><tr><th>Message</th><th>Sent</th><th>Window closes</th><th>Credit back</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td>{{message}}</td><td>{{sent}}</td><td>{{closes}}</td><td>{{creditBack}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+<p class="csv"><a href="{{csv.waiting}}" download>CSV</a></p>
+
+"""#,
         "partials/warning-box.html": #"""
 <aside class="warning-box">
 <h3>Act soon</h3>
@@ -659,7 +730,9 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "policyResponses",
     "asOf",
     "timeZone",
-    "forecast"
+    "forecast",
+    "whereCreditsWent",
+    "waiting"
   ],
   "additionalProperties": false,
   "properties": {
@@ -886,6 +959,114 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "$ref": "#/$defs/seatForecast"
         }
       ]
+    },
+    "whereCreditsWent": {
+      "type": "array",
+      "description": "Where the seat's credits came from and how they ended, from its opening to as-of, followed lot by lot (spec §9): one line per kind of origin that brought credits. brought = sent + sharedOut + adjusted + expired + forfeited + held.",
+      "items": {
+        "type": "object",
+        "required": [
+          "origin",
+          "brought",
+          "sent",
+          "sharedOut",
+          "adjusted",
+          "expired",
+          "forfeited",
+          "held"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "origin": {
+            "enum": [
+              "allotment",
+              "bonus",
+              "grant",
+              "adjust",
+              "refund",
+              "share"
+            ],
+            "description": "The lots' origin (spec §9); share: credits shared in."
+          },
+          "brought": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Credits the origin's lots brought."
+          },
+          "sent": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of them, spent on sends (a refund comes back as a new lot, origin refund)."
+          },
+          "sharedOut": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of them, shared with teammates."
+          },
+          "adjusted": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of them, taken by negative adjustments."
+          },
+          "expired": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of them, expired unused."
+          },
+          "forfeited": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of them, forfeited when the seat closed."
+          },
+          "held": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of them, still held at as-of."
+          }
+        }
+      }
+    },
+    "waiting": {
+      "type": "array",
+      "description": "The seat's messages still waiting at as-of, by when their windows close: when each credit comes back (spec §4).",
+      "items": {
+        "type": "object",
+        "required": [
+          "message",
+          "event",
+          "sent",
+          "closes",
+          "refundOn"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "message": {
+            "type": "string",
+            "description": "The message id."
+          },
+          "event": {
+            "type": "string",
+            "description": "The send's event id."
+          },
+          "sent": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$",
+            "description": "When it was sent."
+          },
+          "closes": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$",
+            "description": "Its window's end: under refund_on = response, an answer at or before it brings the credit back; under no-response, the credit comes back then unless answered first."
+          },
+          "refundOn": {
+            "enum": [
+              "response",
+              "no-response"
+            ],
+            "description": "The rule of the policy in force when it was sent."
+          }
+        }
+      }
     }
   },
   "$defs": {
@@ -1429,6 +1610,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "capped",
     "messages",
     "responses",
+    "lostMessages",
     "lots",
     "entries",
     "asOf",
@@ -1598,6 +1780,45 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "minimum": 0,
           "maximum": 100,
           "description": "answered ÷ sent as a percentage with one decimal; null when sent is 0."
+        }
+      }
+    },
+    "lostMessages": {
+      "type": "array",
+      "description": "The messages counted lost in the month (messages.lost), in the order they were lost: an answer window that closed with no answer in it, or the seat's closing (spec §4, §6).",
+      "items": {
+        "type": "object",
+        "required": [
+          "message",
+          "event",
+          "sent",
+          "lostAt",
+          "atClosing"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "message": {
+            "type": "string",
+            "description": "The message id."
+          },
+          "event": {
+            "type": "string",
+            "description": "The send's event id."
+          },
+          "sent": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$",
+            "description": "When it was sent (ISO 8601, UTC)."
+          },
+          "lostAt": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$",
+            "description": "When it was counted lost: its window's end, or the seat's closing."
+          },
+          "atClosing": {
+            "type": "boolean",
+            "description": "True when the seat's closing settled it (lost at closing)."
+          }
         }
       }
     },
@@ -2530,6 +2751,12 @@ No credits left.
 {{#hasPending}}
 {{> pending}}
 {{/hasPending}}
+
+{{#hasLostMessages}}
+Lost this month: the credit spent on each of these messages does not come back.
+
+{{> lost-messages}}
+{{/hasLostMessages}}
 
 {{> month-links}}
 
