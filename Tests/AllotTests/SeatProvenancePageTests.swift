@@ -15,7 +15,7 @@ import Testing
 /// closing, on 20 May. February's 100 expire on 2 May; a's closing forfeits March, April
 /// and May's 300. Seat b sends m4 on 10 Jun and m5 on 20 Jun, both still waiting, both
 /// paid by April's allotment; its allotments of January to April expire (398 left of
-/// them), and May and June's 200 are held.
+/// them), and May and June's 200 are held. Seat c opens on 15 Mar.
 @Suite(.cleansScratch) struct SeatProvenancePageTests {
     static func site() throws -> String {
         let folder = TestSupport.scratch()
@@ -29,7 +29,8 @@ import Testing
             from = "2015-01-01"
             """, to: folder + "/allot.toml")
         TestSupport.write(
-            "account,name,team,email,opened,closed\na,Ana,t,,2015-01-01,2015-05-20\nb,Ben,t,,2015-01-01,\n", to: folder + "/seats.csv")
+            "account,name,team,email,opened,closed\na,Ana,t,,2015-01-01,2015-05-20\nb,Ben,t,,2015-01-01,\nc,Cy,t,,2015-03-15,\n",
+            to: folder + "/seats.csv")
         TestSupport.write(
             """
             id,time,type,account,message,to,amount,note
@@ -107,5 +108,16 @@ import Testing
                 == "From,Brought,Sent,Shared out,Expired,Forfeited,Still held\r\nAllotments,600,2,0,398,0,200\r\nTotal,600,2,0,398,0,200\r\n"
         )
         #expect(try await TestSupport.siteProblems(site) == "")
+    }
+
+    /// A statement's period is the seat's open days of the month: c's first from 15 Mar,
+    /// a's last to 19 May (it closed at the start of 20 May).
+    @Test func theFirstAndLastStatementsCoverTheOpenDays() throws {
+        let site = try Self.site()
+        let first = try Self.text(site, "accounts/c/2015-03.html")
+        #expect(first.contains("<dt>Period</dt><dd>15 Mar 2015 – 31 Mar 2015</dd>"))
+        #expect(first.contains("<td>Opening allotment</td>"))
+        #expect(try Self.text(site, "accounts/a/2015-05.html").contains("<dt>Period</dt><dd>1 May 2015 – 19 May 2015</dd>"))
+        #expect(try Self.text(site, "accounts/b/2015-05.html").contains("<dt>Period</dt><dd>1 May 2015 – 31 May 2015</dd>"))
     }
 }

@@ -91,7 +91,9 @@ struct StatementReport: Report {
             accepted: m.accepted, declined: m.declined, lost: m.lost, pendingCount: m.pending,
             previous: previous.map(link), next: next.map(link))
         view.cappedText = c.format.credits(s.capped)
-        view.period = c.format.date(s.start) + " – " + c.format.actBy(s.end)
+        // A seat's first and last statements cover only its open days.
+        let from = max(s.start, a.account.opened), to = min(s.end, a.account.closed ?? s.end)
+        view.period = c.format.date(from) + " – " + c.format.actBy(max(to, Instant(millis: from.millis + 1)))
         view.zone = c.format.zoneText
         var tables = [
             DataTable(
