@@ -76,4 +76,72 @@ import Testing
         #expect(Set(incremental.keys) == Set(fresh.keys))
         #expect(incremental == fresh)
     }
+
+    /// The monthly job: a new month's export and `as_of` moved to its end, then a
+    /// corrected export of an old month. Each build keeps the files of the finished months
+    /// that did not change and writes what a clean build of the same inputs writes.
+    @Test func aMonthlyUpdateAndACorrectedMonthEqualACleanBuild() throws {
+        let ledger = TestSupport.scratch()
+        var events = ""
+        for file in SyntheticLedger(accounts: 10, months: 6, seed: 5).files() {
+            if file.name == "events.csv" { events = file.text; continue }
+            let text =
+                file.name == "allot.toml"
+                ? file.text.replacingOccurrences(of: "warn_days = 30", with: "warn_days = 30\nas_of = \"2015-02-28\"") : file.text
+            TestSupport.write(text, to: ledger + "/" + file.name)
+        }
+        let lines = events.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines[0], rows = lines.dropFirst().filter { !$0.isEmpty }
+        // The time is the second field; its local date says the month.
+        let march = rows.filter { $0.split(separator: ",")[1].hasPrefix("2015-03") }
+        let before = rows.filter { !$0.split(separator: ",")[1].hasPrefix("2015-03") }
+        #expect(!march.isEmpty && !before.isEmpty)
+        TestSupport.write(([header] + before).joined(separator: "\n") + "\n", to: ledger + "/events.csv")
+        let config = ledger + "/allot.toml", site = ledger + "/site"
+        func build() throws -> SiteWriter.Summary { try Project(configPath: config).buildSite(into: site) }
+        let first = try build()
+
+        // March arrives, and as_of moves to its end.
+        TestSupport.write(([header] + march).joined(separator: "\n") + "\n", to: ledger + "/march.csv")
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        TestSupport.write(
+            text.replacingOccurrences(of: "as_of = \"2015-02-28\"", with: "as_of = \"2015-03-31\"")
+                .replacingOccurrences(
+                    of: "sources = [\"seats.csv\", \"events.csv\"]", with: "sources = [\"seats.csv\", \"events.csv\", \"march.csv\"]"),
+            to: config)
+        let update = try build()
+        // The finished months before January (settled 30 days before as-of) are kept.
+        #expect(update.unchanged > first.written / 2, "\(update) after \(first)")
+        try expectSameAsACleanBuild(ledger, files: ["seats.csv", "events.csv", "march.csv"])
+
+        // A corrected export: November's first send that got no answer is taken out.
+        let fields = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let answered = Set(fields.filter { $0[2] == "accept" || $0[2] == "decline" }.map { $0[4] })
+        let november = try #require(
+            before.firstIndex {
+                let f = $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return f[1].hasPrefix("2014-11") && f[2] == "send" && !answered.contains(f[4])
+            })
+        var corrected = Array(before)
+        corrected.remove(at: november)
+        TestSupport.write(([header] + corrected).joined(separator: "\n") + "\n", to: ledger + "/events.csv")
+        let correction = try build()
+        #expect(correction.written > 0)
+        try expectSameAsACleanBuild(ledger, files: ["seats.csv", "events.csv", "march.csv"])
+    }
+
+    /// The site in `ledger` is, but for the build's own records, what a clean build of the
+    /// same config and `files` in a new store and folder writes.
+    func expectSameAsACleanBuild(_ ledger: String, files: [String]) throws {
+        let clean = TestSupport.scratch()
+        for name in ["allot.toml"] + files {
+            try FileManager.default.copyItem(atPath: ledger + "/" + name, toPath: clean + "/" + name)
+        }
+        _ = try Project(configPath: clean + "/allot.toml").buildSite(into: clean + "/site")
+        let caches: Set<String> = [".allot-build-key", ".allot-teams"]
+        let incremental = TestSupport.files(under: ledger + "/site").filter { !caches.contains($0.key) }
+        let fresh = TestSupport.files(under: clean + "/site").filter { !caches.contains($0.key) }
+        #expect(Set(incremental.keys) == Set(fresh.keys))
+        #expect(incremental.keys.sorted().filter { incremental[$0] != fresh[$0] } == [])
+    }
 }

@@ -18,7 +18,7 @@ import Testing
         let json = try statement("alice", "2015-01")
         #expect(
             Set(json.keys) == [
-                "kind", "account", "name", "team", "month", "partial", "policy", "opening", "closing",
+                "kind", "account", "name", "team", "month", "partial", "final", "policy", "opening", "closing",
                 "totals", "capped", "messages", "responses", "lostMessages", "lots", "entries",
             ])
         #expect(json["kind"] as? String == "statement")
@@ -54,15 +54,19 @@ import Testing
         #expect(draws == [["L5 100"], ["L6 100"], ["L1 1"]])
     }
 
-    /// `allot statement --json` prints what the site's twin holds, `asOf` and `timeZone`
-    /// included, and so meets the statement schema.
+    /// `allot statement --json` prints what the site's twin holds, `timeZone` included,
+    /// and `asOf` but on a final statement, and so meets the statement schema.
     @Test func theCommandsJSONIsTheTwinAndMeetsItsSchema() async throws {
         let folder = TestSupport.copyOfFixture("transition")
         let result = try await TestSupport.allot(["statement", "alice", "2015-01", "--json", "--config", folder + "/allot.toml"])
         #expect(result.status == 0, "\(result.errorText)")
         let json = try JSONSerialization.jsonObject(with: result.output) as! [String: Any]
-        #expect(json["asOf"] as? String == "2015-05-01T00:00:00Z")
+        // January is over and its sends are 30 days old by 1 May: final, no as-of.
+        #expect(json["asOf"] == nil && json["final"] as? Bool == true)
         #expect(json["timeZone"] as? String == "UTC")
+        let april = try await TestSupport.allot(["statement", "alice", "2015-04", "--json", "--config", folder + "/allot.toml"])
+        let aprilJSON = try JSONSerialization.jsonObject(with: april.output) as! [String: Any]
+        #expect(aprilJSON["asOf"] as? String == "2015-05-01T00:00:00Z" && aprilJSON["final"] as? Bool == false)
         TestSupport.write(result.outputText, to: folder + "/alice.json")
         let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../templates/schema/statement.schema.json"

@@ -50,7 +50,7 @@ extension Project {
                 stage.kept(entry.paths.count)
                 return ShardTeam(entry: entry, kept: kept)
             }
-            let (entry, files) = try renderTeam(team, key: render.keys[i], render)
+            let (entry, files, _) = try renderTeam(team, key: render.keys[i], render)
             // The fingerprint before the comparison: a file replaced after it is taken
             // for changed.
             let found = SiteWriter.fingerprint(entry.paths, in: folder)

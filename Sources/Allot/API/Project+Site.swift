@@ -19,6 +19,17 @@ extension Project {
         return SHA256.hex(Array(parts.joined(separator: "\u{0}").utf8))
     }
 
+    /// What a final page (`PageModel.isFinal`) depends on besides its own data: the inputs
+    /// of `buildInputs` but the as-of instant, hashed.
+    func finalPageInputs(templates: TemplateSet, reports: [any Report]) -> String {
+        var parts = [
+            "allot \(AllotVersion.current)", "reports " + reports.map(\.name).joined(separator: ","),
+            "program " + Self.programIdentity, "title " + config.title, config.finalPageInputs,
+        ]
+        for path in templates.files.keys.sorted() { parts += [path, templates.files[path]!] }
+        return SHA256.hex(Array(parts.joined(separator: "\u{0}").utf8))
+    }
+
     /// The running program's size and modification time: a rebuilt program (new plugin
     /// code, a changed report or policy) never reuses a site built by the old one.
     static let programIdentity: String = {
@@ -97,7 +108,10 @@ extension Project {
                 session.kept(entry.paths.count)
                 return entry
             }
-            let (entry, files) = try renderTeam(teams[i].id, key: render.keys[i], render)
+            let (entry, files, kept) = try renderTeam(
+                teams[i].id, key: render.keys[i], render, previous: previous[teams[i].id],
+                intact: { SiteWriter.asRecorded($0, in: folder, recorded) })
+            session.kept(kept)
             try session.write(files)
             return entry
         }

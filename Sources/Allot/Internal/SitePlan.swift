@@ -32,6 +32,8 @@ struct RenderPlan: Sendable {
     let slugs: SiteSlugs
     /// By team, in the order of `SitePlan.teams`.
     let keys: [String]
+    /// What every final page depends on besides its own data (`Project.finalPageInputs`).
+    let finalInputs: String
 }
 
 extension Project {
@@ -61,17 +63,26 @@ extension Project {
                     [plan.inputs, "\(end.millis)", t.id, slugs.team(t.id), "\(t.revision)"]
                         .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
         }
-        return RenderPlan(builder: builder, end: end, slugs: slugs, keys: keys)
+        return RenderPlan(
+            builder: builder, end: end, slugs: slugs, keys: keys,
+            finalInputs: finalPageInputs(templates: plan.templates, reports: plan.reports))
     }
 
-    /// Replays one team and renders its pages.
-    func renderTeam(_ team: String, key: String, _ plan: RenderPlan) throws -> (entry: TeamCache.Entry, files: [RenderedFile]) {
+    /// Replays one team and renders its pages, but for the final pages of `previous` (the
+    /// team's entry from the last build) that come out the same and whose files `intact`
+    /// finds as that build left them: those are kept, and listed in the entry's paths.
+    func renderTeam(
+        _ team: String, key: String, _ plan: RenderPlan, previous: TeamCache.Entry? = nil, intact: ([String]) -> Bool = { _ in false }
+    ) throws -> (entry: TeamCache.Entry, files: [RenderedFile], kept: Int) {
         let (ledger, comparisons, forecast) = try replayWithForecast(team: team, asOf: plan.end)
         let context = ReportContext(
             ledger: ledger, title: config.title, comparisons: comparisons, slugs: plan.slugs, siteURL: config.siteURL,
             teamNames: TeamNames(config.teamNames), forecasts: [forecast])
-        let files = try plan.builder.files(context)
-        return (TeamCache.Entry(team: team, key: key, summary: TeamSummary(team: team, context), paths: files.map(\.path)), files)
+        let out = try plan.builder.files(context, inputs: plan.finalInputs, reusing: previous?.pages ?? [:], intact: intact)
+        let entry = TeamCache.Entry(
+            team: team, key: key, summary: TeamSummary(team: team, context), paths: out.written.map(\.path) + out.kept,
+            pages: out.pages)
+        return (entry, out.written, out.kept.count)
     }
 
     /// The site-wide pages and static files, from every team's summary in team order.

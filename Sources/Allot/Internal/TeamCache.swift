@@ -11,14 +11,17 @@ struct TeamCache {
         var key: String
         var summary: TeamSummary
         var paths: [String]
+        /// The team's final pages (`PageModel.isFinal`) by path: their keys and files.
+        var pages: [String: PageRecord] = [:]
     }
 
     let folder: String
     static let fileName = ".allot-teams"
     /// The shape of `TeamSummary` the entries hold, part of every build's inputs: a new
     /// summary field (2: credits lost month by month; 3: the forecast's projected expiry and
-    /// savings) bumps it, so no build reuses a summary written without it.
-    static let version = 3
+    /// savings; 4: the final pages' records) bumps it, so no build reuses a summary written
+    /// without it.
+    static let version = 4
     private var path: String { folder + "/" + Self.fileName }
 
     /// The entries by team; none when the file is missing or unreadable.

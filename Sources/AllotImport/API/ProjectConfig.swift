@@ -26,6 +26,8 @@ public struct ProjectConfig: Sendable {
     /// on, so that naming one more source file or moving the store does not make every
     /// page stale.
     public var pageInputs = ""
+    /// `pageInputs` without `as_of`: what a final page (`PageModel.isFinal`) depends on.
+    public var finalPageInputs = ""
 
     public init(
         title: String = "Allot", settings: LedgerSettings, asOf: Instant? = nil, sources: [String] = [],

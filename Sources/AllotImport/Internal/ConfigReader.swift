@@ -71,6 +71,8 @@ struct ConfigReader {
         let pageInputs = TOMLTable()
         for key in table.keys where key != "sources" && key != "store" { pageInputs[key] = table[key] }
         config.pageInputs = pageInputs.convert(to: .json)
+        pageInputs.remove(at: "as_of")
+        config.finalPageInputs = pageInputs.convert(to: .json)
         return config
     }
 

@@ -7,6 +7,10 @@ public struct Statement: Sendable {
     public var end: Instant
     /// True when as_of cuts the month short.
     public var partial: Bool
+    /// True when no later as-of can change it: the month is over and every send in it is
+    /// `response_rate_days` old (spec §10), so only a change to the events before its end
+    /// (or to the config) would.
+    public var isFinal: Bool
     /// The policy in force at the period start.
     public var policy: String?
     public var opening: Int
@@ -53,6 +57,7 @@ extension Ledger {
         let lots = end == asOf ? ledger.lots : (ledger.lotsAtMonthStart[month.next] ?? [])
         return Statement(
             account: ledger.account, month: month, start: start, end: end, partial: asOf < monthEnd,
+            isFinal: asOf >= monthEnd && calendar.adding(days: settings.responseRateDays, to: end) <= asOf,
             policy: settings.timeline.policy(at: start)?.name,
             opening: ledger.balance(before: start), closing: ledger.balance(before: end),
             totals: totals, capped: capped, messages: MessageCounts(ledger.messages, from: start, to: end),

@@ -1,6 +1,14 @@
 /// The data of one page: what its JSON twin holds. Every model has a `kind`.
 public protocol PageModel: Encodable, Sendable {
     var kind: String { get }
+    /// True when the page cannot change with the as-of instant (a finished month's
+    /// statement): its twin then says `"final": true` instead of carrying `asOf`, and a
+    /// later build reuses its files while its data stays the same.
+    var isFinal: Bool { get }
+}
+
+extension PageModel {
+    public var isFinal: Bool { false }
 }
 
 /// One page of the site: written as `path.html` from its template and view, and as

@@ -121,6 +121,9 @@ package struct StatementDocument: Codable, Sendable, Equatable {
     package var team: String
     package var month: String
     package var partial: Bool
+    /// True when no later as-of can change the statement (`Statement.isFinal`); its twin
+    /// then carries no `asOf`.
+    package var final: Bool
     package var policy: String?
     package var opening: Int
     package var closing: Int
@@ -139,6 +142,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         team = s.account.team
         month = s.month.description
         partial = s.partial
+        final = s.isFinal
         policy = s.policy
         opening = s.opening
         closing = s.closing
@@ -173,6 +177,7 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         try c.encode(team, forKey: .team)
         try c.encode(month, forKey: .month)
         try c.encode(partial, forKey: .partial)
+        try c.encode(final, forKey: .final)
         try c.encode(policy, forKey: .policy)
         try c.encode(opening, forKey: .opening)
         try c.encode(closing, forKey: .closing)
@@ -184,4 +189,8 @@ package struct StatementDocument: Codable, Sendable, Equatable {
         try c.encode(lots, forKey: .lots)
         try c.encode(entries, forKey: .entries)
     }
+}
+
+extension StatementDocument {
+    package var isFinal: Bool { final }
 }

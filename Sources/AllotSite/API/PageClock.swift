@@ -12,8 +12,9 @@ public struct PageClock: Sendable {
     }
 }
 
-/// A page's model with `asOf` and `timeZone` added to its top-level object: a JSON twin,
-/// or what `allot statement --json` prints.
+/// A page's model with `asOf` (unless the model is final: `PageModel.isFinal`) and
+/// `timeZone` added to its top-level object: a JSON twin, or what `allot statement --json`
+/// prints.
 public struct ClockedModel: Encodable {
     let model: any PageModel
     let clock: PageClock
@@ -27,7 +28,7 @@ public struct ClockedModel: Encodable {
     public func encode(to encoder: Encoder) throws {
         try model.encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(clock.asOf.iso8601, forKey: .asOf)
+        if !model.isFinal { try c.encode(clock.asOf.iso8601, forKey: .asOf) }
         try c.encode(clock.format.calendar.identifier, forKey: .timeZone)
     }
 }

@@ -23,6 +23,40 @@ public struct SiteBuilder: Sendable {
         try render(reports.flatMap { $0.pages(context) }, clock: PageClock(asOf: context.ledger.asOf, format: context.format))
     }
 
+    /// The team's pages, rendered but for the final ones (`PageModel.isFinal`) whose key is
+    /// the one in `previous` and whose files `intact` finds as that build left them: their
+    /// files are kept. `inputs` is what every final page depends on besides its own data
+    /// (templates, config but `as_of`, program).
+    public func files(
+        _ context: ReportContext, inputs: String, reusing previous: [String: PageRecord], intact: ([String]) -> Bool
+    ) throws -> TeamFiles {
+        let clock = PageClock(asOf: context.ledger.asOf, format: context.format)
+        var out = TeamFiles()
+        var rendered: [Page] = []
+        let pages = reports.flatMap { $0.pages(context) }
+        var seen = Set<String>()
+        for page in pages where !seen.insert(page.path).inserted {
+            throw AllotError("is made by two reports; give one of them another path", path: page.path)
+        }
+        for page in pages {
+            guard page.model.isFinal, page.output == .document else {
+                rendered.append(page)
+                continue
+            }
+            let key = try PageKey.of(page, inputs: inputs, clock: clock)
+            if let record = previous[page.path], record.key == key, intact(record.files) {
+                out.kept += record.files
+                out.pages[page.path] = record
+                continue
+            }
+            let files = try render([page], clock: clock)
+            out.pages[page.path] = PageRecord(key: key, files: files.map(\.path))
+            out.written += files
+        }
+        out.written += try render(rendered, clock: clock)
+        return out
+    }
+
     /// The site-wide pages, rendered, and the static files (assets, schemas).
     public func files(_ context: SiteContext) throws -> [RenderedFile] {
         try render(reports.flatMap { $0.sitePages(context) }, clock: PageClock(asOf: context.asOf, format: context.format))

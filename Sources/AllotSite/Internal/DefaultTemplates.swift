@@ -1603,6 +1603,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "team",
     "month",
     "partial",
+    "final",
     "policy",
     "opening",
     "closing",
@@ -1613,7 +1614,6 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "lostMessages",
     "lots",
     "entries",
-    "asOf",
     "timeZone"
   ],
   "additionalProperties": false,
@@ -1636,6 +1636,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     },
     "partial": {
       "type": "boolean"
+    },
+    "final": {
+      "type": "boolean",
+      "description": "True when no later as-of can change this statement: the month is over and all its sends are response_rate_days old. A final statement's twin has no asOf, so its bytes stay the same from build to build."
     },
     "policy": {
       "type": [
@@ -1983,7 +1987,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     },
     "asOf": {
       "type": "string",
-      "description": "The as-of instant of the build, ISO 8601 in UTC.",
+      "description": "The as-of instant of the build, ISO 8601 in UTC; absent from a final statement.",
       "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"
     },
     "timeZone": {

@@ -1,0 +1,20 @@
+/// What a build recorded of a final page (`PageModel.isFinal`): its key (the digest of all
+/// it is made from) and the files it wrote, so a later build can keep them.
+public struct PageRecord: Codable, Sendable, Equatable {
+    public var key: String
+    public var files: [String]
+
+    public init(key: String, files: [String]) {
+        self.key = key; self.files = files
+    }
+}
+
+/// A team's pages after `SiteBuilder.files(_:inputs:reusing:intact:)`: the files rendered,
+/// the files kept from the last build, and the record of every final page.
+public struct TeamFiles: Sendable {
+    public var written: [RenderedFile] = []
+    public var kept: [String] = []
+    public var pages: [String: PageRecord] = [:]
+
+    public init() {}
+}
