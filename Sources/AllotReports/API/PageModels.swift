@@ -159,6 +159,10 @@ package struct TeamModel: PageModel {
     package var lost = CreditLosses()
     /// Shares refused because the giver's balance was short: nothing moved.
     package var rejectedShares: [RejectedShare] = []
+    /// Response rates of all the members' sends (the sums of their own, spec §10), and
+    /// month by month from the team's first statement month to its last.
+    package var responses = ResponsesLine(ResponseCounts())
+    package var responseMonths: [ResponseMonthLine] = []
     /// The seats at their pace over the warning horizon, and the suggested shares.
     package var forecast: TeamForecastModel?
 }
