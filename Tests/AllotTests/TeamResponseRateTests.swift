@@ -5,7 +5,7 @@ import Testing
 @testable import Allot
 @testable import AllotReports
 
-/// Response rates of teams (spec §10), worked by hand.
+/// Response rates of teams and of the whole ledger (spec §10), worked by hand.
 ///
 /// In UTC, as of the end of 31 Mar 2015 (1 Apr, 00:00), with `response_rate_days = 30`:
 /// a send counts once 30 days have passed, so sends up to 2 Mar, 00:00 count and the one
@@ -126,6 +126,24 @@ import Testing
         #expect(Self.counts(betaTwin["responses"]) == [2, 1, 1, 0, 500])
         #expect(Self.months(betaTwin["responseMonths"]) == ["2015-02 [2, 1, 1, 0, 500]", "2015-03 [0, 0, 0, 0, -1]"])
 
+        // The index: a column comparing the teams and the whole ledger's line.
+        let index = try page("index.html")
+        let rows = try CreditLossTests.rows(index, table: "teams")
+        #expect(rows.map { $0.components(separatedBy: "|").last! } == ["42.9 % of 7", "50.0 % of 2", "44.4 % of 9"])
+        #expect(rows.map { $0.components(separatedBy: "|").first! } == ["alpha", "beta", "All teams"])
+        let csv = try page("index.teams.csv")
+        #expect(csv.hasPrefix("Team,Seats,Balance,Expiring soon,Seats warned,Responses\r\nalpha,2,"))
+        #expect(
+            csv.components(separatedBy: "\r\n").dropLast().map { $0.components(separatedBy: ",").last! } == [
+                "Responses", "42.9", "50.0", "44.4",
+            ])
+        let indexTwin = try Self.json(site + "/index.json")
+        #expect(Self.counts(indexTwin["responses"]) == [9, 4, 3, 1, 444])
+        #expect((indexTwin["teams"] as? [Object])?.map { Self.counts($0["responses"]) } == [[7, 3, 2, 1, 429], [2, 1, 1, 0, 500]])
+        #expect(
+            Self.months(indexTwin["responseMonths"]) == [
+                "2015-01 [5, 2, 1, 0, 400]", "2015-02 [4, 2, 2, 0, 500]", "2015-03 [0, 0, 0, 1, -1]",
+            ])
         #expect(try await TestSupport.siteProblems(site) == "")
     }
 

@@ -36,6 +36,18 @@ extension MonthResponses {
         return filled(byMonth, covering: covered)
     }
 
+    /// Several lines added up month by month, over every month any of them covers.
+    public static func sum(_ lines: [[MonthResponses]]) -> [MonthResponses] {
+        var byMonth: [Month: ResponseCounts] = [:], covered: [Month] = []
+        for line in lines {
+            for m in line {
+                byMonth[m.month] = (byMonth[m.month] ?? ResponseCounts()) + m.responses
+                covered.append(m.month)
+            }
+        }
+        return filled(byMonth, covering: covered)
+    }
+
     /// Every month from the first to the last of `months`, zero where `byMonth` has nothing.
     private static func filled(_ byMonth: [Month: ResponseCounts], covering months: [Month]) -> [MonthResponses] {
         guard var m = months.min(), let last = months.max() else { return [] }

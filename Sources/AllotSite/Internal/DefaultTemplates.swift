@@ -606,15 +606,16 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 """#,
         "partials/team-list.html": #"""
 <table class="teams">
-<thead><tr><th>Team</th><th class="num">Seats</th><th class="num">Balance</th><th class="num">Expiring soon</th><th class="num">Seats warned</th></tr></thead>
+<thead><tr><th>Team</th><th class="num">Seats</th><th class="num">Balance</th><th class="num">Expiring soon</th><th class="num">Seats warned</th><th class="num">Responses</th></tr></thead>
 <tbody>
 {{#teams}}
-<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{#hasWarnings}}<a class="warn" href="{{warningsHref}}">{{expiringSoon}}</a>{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td><td class="num">{{#hasWarnings}}{{warnedSeats}}{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td></tr>
+<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{#hasWarnings}}<a class="warn" href="{{warningsHref}}">{{expiringSoon}}</a>{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td><td class="num">{{#hasWarnings}}{{warnedSeats}}{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td><td class="num">{{responses}}</td></tr>
 {{/teams}}
 </tbody>
-<tfoot><tr><td>All teams</td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{expiringSoon}}</td><td class="num">{{warningCount}}</td></tr></tfoot>
+<tfoot><tr><td>All teams</td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{expiringSoon}}</td><td class="num">{{warningCount}}</td><td class="num">{{responses}}</td></tr></tfoot>
 </table>
 <p class="csv"><a href="{{csv.teams}}" download>CSV</a></p>
+<p class="note">Responses: the share of the team's messages answered (accepted or declined) within {{responseDays}}, and how many messages it counts; messages sent less than that before {{asOfDay}} are not counted yet. All teams adds up every seat's messages and answers, so its rate is not an average of the teams'.</p>
 
 """#,
         "partials/team-members.html": #"""
@@ -1231,7 +1232,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 }
 
 """##,
-        "schema/index.schema.json": #"""
+        "schema/index.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "index.schema.json",
@@ -1247,6 +1248,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "comparisons",
     "losses",
     "lost",
+    "responses",
+    "responseMonths",
     "timeZone"
   ],
   "additionalProperties": false,
@@ -1281,7 +1284,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "balance",
           "expiringSoon",
           "warnedSeats",
-          "lost"
+          "lost",
+          "responses"
         ],
         "additionalProperties": false,
         "properties": {
@@ -1339,6 +1343,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
                 "minimum": 0
               }
             }
+          },
+          "responses": {
+            "$ref": "#/$defs/responses",
+            "description": "The team's sends: the sums of its seats'."
           }
         }
       }
@@ -1427,14 +1435,79 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         }
       }
     },
+    "responses": {
+      "$ref": "#/$defs/responses",
+      "description": "Every seat's sends: the sums of the teams', and answered ÷ sent of those sums."
+    },
+    "responseMonths": {
+      "type": "array",
+      "description": "Month by month, oldest first: each month the sums of the teams' months.",
+      "items": {
+        "type": "object",
+        "required": [
+          "month",
+          "responses"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "month": {
+            "type": "string",
+            "pattern": "^\\d{4}-(0[1-9]|1[0-2])$"
+          },
+          "responses": {
+            "$ref": "#/$defs/responses"
+          }
+        }
+      }
+    },
     "timeZone": {
       "type": "string",
       "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
+  },
+  "$defs": {
+    "responses": {
+      "type": "object",
+      "description": "Response rates (spec §10): sends at least response_rate_days old at as-of, those answered within it, those accepted, those too young to count, and answered ÷ sent as a percentage with one decimal (null when sent is 0).",
+      "required": [
+        "sent",
+        "answered",
+        "accepted",
+        "tooRecent",
+        "rate"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "sent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "answered": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "accepted": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "tooRecent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "rate": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
+        }
+      }
+    }
   }
 }
 
-"""#,
+"""##,
         "schema/statement.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
