@@ -59,7 +59,7 @@ import Testing
     /// Checks every view of `site` against the others; how many seats closed and shares it saw.
     func check(_ site: String, whatIf: Bool) throws -> (closedSeats: Int, shares: Int) {
         let index = try Self.json(site + "/index.json")
-        var seatsByTeam: [String: [Seat]] = [:]
+        var seatsByTeam: [String: [Seat]] = [:], teamPages: [String: Object] = [:]
         var closedSeats = 0, shares = 0
 
         for team in index["teams"] as! [Object] {
@@ -80,8 +80,10 @@ import Testing
                 seatsByTeam[team["id"] as! String, default: []].append(seat)
             }
             checkTeam(team, teamPage, seatsByTeam[team["id"] as! String] ?? [])
+            teamPages[team["id"] as! String] = teamPage
         }
         checkIndex(index, seatsByTeam)
+        checkResponses(index, teamPages, seatsByTeam)
         try checkWarnings(site, index)
         if whatIf { try checkWhatIf(site, seatsByTeam) }
         return (closedSeats, shares)
@@ -210,6 +212,66 @@ import Testing
         }
         for row in index["losses"] as! [Object] {
             #expect(Self.figures(row) == byMonth[row["month"] as! String] ?? zero, "index \(row["month"]!) losses")
+        }
+    }
+
+    /// Spec §10's counts of a `responses` object, by name.
+    static func responseFigures(_ o: Any?) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for key in responses { out[key] = int(o, key) }
+        return out
+    }
+
+    /// The rate a `responses` object should carry: answered ÷ sent of its own counts, in
+    /// tenths of a percent rounded half up, or nil when nothing counts.
+    static func expectedRate(_ o: Any?) -> Int? {
+        let sent = int(o, "sent"), answered = int(o, "answered")
+        return sent > 0 ? (answered * 2000 + sent) / (sent * 2) : nil
+    }
+
+    static func rate(_ o: Any?) -> Int? { ((o as? Object)?["rate"] as? Double).map { Int(($0 * 10).rounded()) } }
+
+    /// Response rates (spec §10): a team's are the sums of its seats', all time and month by
+    /// month, the whole ledger's the sums of the teams', the index's line for a team is the
+    /// team page's, and every rate is the ratio of its own sums.
+    func checkResponses(_ index: Object, _ teamPages: [String: Object], _ seatsByTeam: [String: [Seat]]) {
+        let zero = Dictionary(uniqueKeysWithValues: Self.responses.map { ($0, 0) })
+        var ledgerByMonth: [String: [String: Int]] = [:]
+        for line in index["teams"] as! [Object] {
+            let team = line["id"] as! String
+            let page = teamPages[team]!, seats = seatsByTeam[team] ?? []
+            let all = seats.map { Self.responseFigures($0.page["responses"]) }.reduce(zero, Self.add)
+            #expect(Self.responseFigures(page["responses"]) == all, "\(team) responses")
+            #expect(Self.rate(page["responses"]) == Self.expectedRate(page["responses"]), "\(team) rate")
+            #expect(Self.responseFigures(line["responses"]) == all, "\(team) responses on the index")
+            #expect(Self.rate(line["responses"]) == Self.rate(page["responses"]), "\(team) rate on the index")
+            // Month by month: each the sum of the seats' statements, from the first statement month to the last.
+            var byMonth: [String: [String: Int]] = [:]
+            for seat in seats {
+                for (month, statement) in seat.statements {
+                    byMonth[month] = Self.add(byMonth[month] ?? zero, Self.responseFigures(statement["responses"]))
+                }
+            }
+            let months = page["responseMonths"] as! [Object]
+            let names = months.map { $0["month"] as! String }
+            #expect(names.first == byMonth.keys.min() && names.last == byMonth.keys.max(), "\(team) response months")
+            #expect(names == names.sorted() && Set(names).count == names.count, "\(team) response months in order")
+            for row in months {
+                let month = row["month"] as! String
+                #expect(Self.responseFigures(row["responses"]) == byMonth[month] ?? zero, "\(team) \(month) responses")
+                #expect(Self.rate(row["responses"]) == Self.expectedRate(row["responses"]), "\(team) \(month) rate")
+                ledgerByMonth[month] = Self.add(ledgerByMonth[month] ?? zero, Self.responseFigures(row["responses"]))
+            }
+        }
+        let teams = (index["teams"] as! [Object]).map { Self.responseFigures($0["responses"]) }
+        #expect(Self.responseFigures(index["responses"]) == teams.reduce(zero, Self.add), "index responses")
+        #expect(Self.rate(index["responses"]) == Self.expectedRate(index["responses"]), "index rate")
+        let months = index["responseMonths"] as! [Object]
+        #expect(Set(months.map { $0["month"] as! String }).isSuperset(of: ledgerByMonth.keys), "index response months")
+        for row in months {
+            let month = row["month"] as! String
+            #expect(Self.responseFigures(row["responses"]) == ledgerByMonth[month] ?? zero, "index \(month) responses")
+            #expect(Self.rate(row["responses"]) == Self.expectedRate(row["responses"]), "index \(month) rate")
         }
     }
 

@@ -19,9 +19,9 @@ struct TeamCache {
     static let fileName = ".allot-teams"
     /// The shape of `TeamSummary` the entries hold, part of every build's inputs: a new
     /// summary field (2: credits lost month by month; 3: the forecast's projected expiry and
-    /// savings; 4: the final pages' records) bumps it, so no build reuses a summary written
-    /// without it.
-    static let version = 4
+    /// savings; 4: response rates, all time and month by month; 5: the final pages'
+    /// records) bumps it, so no build reuses a summary written without it.
+    static let version = 5
     private var path: String { folder + "/" + Self.fileName }
 
     /// The entries by team; none when the file is missing or unreadable.

@@ -1,6 +1,6 @@
 /// Response rates (spec §10): of the sends in a period old enough to count, how many were
 /// answered within `response_rate_days` and how many of those accepted.
-public struct ResponseCounts: Sendable, Hashable {
+public struct ResponseCounts: Codable, Sendable, Hashable {
     /// Settled sends: `response_rate_days` have passed since each, before as-of.
     public var sent = 0
     /// Settled sends whose first response came within `response_rate_days`.

@@ -12,6 +12,8 @@ package struct IndexModel: PageModel {
         package var warnedSeats: Int
         /// Credits the team lost, over all its months.
         package var lost = CreditLosses()
+        /// Response rates of all the team's sends: the sums of its seats' (spec §10).
+        package var responses = ResponsesLine(ResponseCounts())
     }
 
     /// A `[[compare]]` entry and where its pages are.
@@ -28,6 +30,10 @@ package struct IndexModel: PageModel {
     /// Credits lost by all teams month by month, oldest first, and in total.
     package var losses: [LossLine] = []
     package var lost = CreditLosses()
+    /// Response rates of every seat's sends (the sums of the teams'), and month by month,
+    /// oldest first (each month the sum of the teams' months).
+    package var responses = ResponsesLine(ResponseCounts())
+    package var responseMonths: [ResponseMonthLine] = []
 }
 
 /// One month's numbers on an account page.
@@ -184,6 +190,10 @@ package struct TeamModel: PageModel {
     package var lost = CreditLosses()
     /// Shares refused because the giver's balance was short: nothing moved.
     package var rejectedShares: [RejectedShare] = []
+    /// Response rates of all the members' sends (the sums of their own, spec §10), and
+    /// month by month from the team's first statement month to its last.
+    package var responses = ResponsesLine(ResponseCounts())
+    package var responseMonths: [ResponseMonthLine] = []
     /// The seats at their pace over the warning horizon, and the suggested shares.
     package var forecast: TeamForecastModel?
 }

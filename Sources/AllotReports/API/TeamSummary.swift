@@ -2,7 +2,8 @@ import AllotLedger
 
 /// What the site-wide pages need to know of one team, kept between builds so that a
 /// build replays only the teams that changed: its seats' balances, its warnings, its
-/// credits lost month by month, and its figures under each `[[compare]]` entry.
+/// credits lost and its response rates month by month, and its figures under each
+/// `[[compare]]` entry.
 public struct TeamSummary: Codable, Sendable, Equatable {
     public struct Seat: Codable, Sendable, Equatable {
         public var id, name: String
@@ -38,6 +39,10 @@ public struct TeamSummary: Codable, Sendable, Equatable {
     /// Credits projected to expire within the horizon at the seats' pace, and how many the
     /// suggested shares would save (0 and 0 without a forecast).
     public var projectedExpiry = 0, saved = 0
+    /// Response rates (spec §10) of all the seats' sends: the sums of the seats' own.
+    public var responses = ResponseCounts()
+    /// Response rates month by month, oldest first, over the team's statement months.
+    public var responseMonths: [MonthResponses] = []
 
     public var balance: Int { seats.reduce(0) { $0 + $1.balance } }
     public var expiringSoon: Int { seats.reduce(0) { $0 + $1.expiringSoon } }
@@ -58,6 +63,10 @@ public struct TeamSummary: Codable, Sendable, Equatable {
         pendingTotal = warnings.reduce(0) { $0 + $1.pendingTotal }
         soonest = warnings.map(\.mostUrgent).min()
         losses = MonthLosses.of(members, in: context.ledger)
+        responses = members.reduce(ResponseCounts()) {
+            $0 + context.ledger.responses(of: $1, from: $1.account.opened, to: context.ledger.asOf)
+        }
+        responseMonths = MonthResponses.of(members, in: context.ledger)
         projectedExpiry = context.forecasts[team]?.expiryWithout ?? 0
         saved = context.forecasts[team]?.saved ?? 0
         comparisons = context.comparisons.compactMap { x in

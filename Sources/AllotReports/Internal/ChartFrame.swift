@@ -31,7 +31,10 @@ struct ChartFrame {
 
     var plotWidth: Double { width - left - right }
 
-    func y(_ v: Int) -> Double { top + (height - top - bottom) * (1 - Double(v) / Double(maxValue)) }
+    func y(_ v: Int) -> Double { y(Double(v)) }
+
+    /// A value between the ticks, such as a rate with its decimal.
+    func y(_ v: Double) -> Double { top + (height - top - bottom) * (1 - v / Double(maxValue)) }
 
     /// `<svg …>` with a labelled grid line at every tick, to be closed with `</svg>`.
     func open(label: String) -> String {

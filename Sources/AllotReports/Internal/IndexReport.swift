@@ -1,7 +1,7 @@
 import AllotLedger
 
-/// `index`: every team in a line (seats, balance, credits expiring soon, warnings), credits
-/// lost by team and by month, every seat by name for the filter box, the what-if entries,
+/// `index`: every team in a line (seats, balance, credits expiring soon, warnings, response
+/// rate), credits lost by team and by month, every seat by name for the filter box, the what-if entries,
 /// and the totals. Made from the teams' summaries.
 struct IndexReport: Report {
     /// The most seats the index lists by name (about 120 bytes each).
@@ -13,6 +13,8 @@ struct IndexReport: Report {
         var name, href, warningsHref: String
         var seats, balance, expiringSoon, warnedSeats: Int
         var hasWarnings: Bool
+        /// `60.0 % of 5`, or `–` when none of the team's sends counts yet.
+        var responses: String
     }
 
     /// A line of the seat directory the index's filter box narrows.
@@ -40,6 +42,9 @@ struct IndexReport: Report {
         var horizonDays: Int
         var hasWarnings: Bool
         var losses: LossSection
+        /// Over all teams, as each team's `responses`; and what the rates count: `30 days`
+        /// and the as-of day.
+        var responses = "", responseDays = "", asOfDay = ""
         /// The counts with their nouns: `1 seat`, `3 teams`, `40 credits`, `30 days`.
         var seatsText = "", teamsText = "", balanceText = "", expiringSoonText = "", warnedText = "", horizonText = ""
     }
@@ -52,12 +57,14 @@ struct IndexReport: Report {
             TeamRow(
                 name: c.teamNames.name(t.id), href: c.href(from: path, to: c.teamPath(t.id)),
                 warningsHref: c.href(from: path, to: c.teamWarningsPath(t.id)), seats: t.seats.count,
-                balance: t.balance, expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, hasWarnings: t.warnedSeats > 0)
+                balance: t.balance, expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, hasWarnings: t.warnedSeats > 0,
+                responses: AccountReport.rateText(t.responses))
         }
         let lines = c.teams.map { t in
             IndexModel.TeamLine(
                 id: t.id, name: c.teamNames.name(t.id), slug: c.slugs.team(t.id), seats: t.seats.count, balance: t.balance,
-                expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, lost: t.losses.total)
+                expiringSoon: t.expiringSoon, warnedSeats: t.warnedSeats, lost: t.losses.total,
+                responses: ResponsesLine(t.responses))
         }
         let comparisons = c.comparisons.map { IndexModel.ComparisonLine(name: $0.name, slug: c.comparisonSlug($0.name)) }
         let losses = MonthLosses.sum(c.teams.map(\.losses))
@@ -66,6 +73,10 @@ struct IndexReport: Report {
             balance: rows.reduce(0) { $0 + $1.balance }, teams: lines, comparisons: comparisons)
         model.losses = losses.map(LossLine.init)
         model.lost = losses.total
+        // Spec §10: the whole ledger's figures are the sums of the teams', as a team's are of its seats'.
+        let responses = c.teams.reduce(ResponseCounts()) { $0 + $1.responses }
+        model.responses = ResponsesLine(responses)
+        model.responseMonths = MonthResponses.sum(c.teams.map(\.responseMonths)).map(ResponseMonthLine.init)
         let whatIf = c.comparisons.map { x in
             var row = WhatIfRow(
                 name: x.name, href: c.href(from: path, to: c.comparisonPath(x.name)),
@@ -89,6 +100,9 @@ struct IndexReport: Report {
             LossSection.Row(c.teamNames.name($0.id), $0.losses.total, href: c.href(from: path, to: c.teamPath($0.id)))
         }
         view.losses.allTeams = LossSection.Row("All teams", losses.total)
+        view.responses = AccountReport.rateText(responses)
+        view.responseDays = c.format.counted(c.settings.responseRateDays, "day", "days")
+        view.asOfDay = c.format.date(Instant(millis: c.asOf.millis - 1))
         // The list grows with the ledger; past `seatListLimit` seats the index would pass
         // the page size a large organisation's browser loads at once, and lists teams only.
         let everySeat = c.teams.reduce(0) { $0 + $1.seats.count }
@@ -112,12 +126,17 @@ struct IndexReport: Report {
         view.warnedText = c.format.counted(warned, "seat", "seats")
         view.horizonText = c.format.horizon(days: view.horizonDays, end: c.warningHorizon)
         let table = DataTable(
-            name: "teams", columns: ["Team", "Seats", "Balance", "Expiring soon", "Seats warned"].map { DataColumn($0) },
-            rows: rows.map { [.text($0.name), .number($0.seats), .number($0.balance), .number($0.expiringSoon), .number($0.warnedSeats)] }
+            name: "teams", columns: ["Team", "Seats", "Balance", "Expiring soon", "Seats warned", "Responses"].map { DataColumn($0) },
+            rows: zip(rows, c.teams).map { row, t in
+                [
+                    .text(row.name), .number(row.seats), .number(row.balance), .number(row.expiringSoon), .number(row.warnedSeats),
+                    AccountReport.rateCell(t.responses),
+                ]
+            }
                 + [
                     [
                         .text("All teams"), .number(view.seats), .number(view.balance), .number(view.expiringSoon),
-                        .number(view.warningCount),
+                        .number(view.warningCount), AccountReport.rateCell(responses),
                     ]
                 ])
         let lossTables = view.losses.hasLosses ? [view.losses.teamTable, view.losses.monthTable] : []

@@ -1,7 +1,7 @@
 import AllotLedger
 
-/// `teams/<slug>/index`: members, credits lost, every share with the expiry of what moved,
-/// flows, and the shares rejected.
+/// `teams/<slug>/index`: members, credits lost, response rates, every share with the
+/// expiry of what moved, flows, and the shares rejected.
 struct TeamReport: Report {
     var name: String { "teams" }
 
@@ -36,6 +36,7 @@ struct TeamReport: Report {
         var balanceText = ""
         var indexHref: String
         var losses: LossSection
+        var rates: ResponseSection
         var rejected: RejectedShareSection
         /// nil when no forecast was made (outside a build).
         var forecast: ForecastSection?
@@ -82,6 +83,9 @@ struct TeamReport: Report {
         model.losses = losses.map(LossLine.init)
         model.lost = losses.total
         model.rejectedShares = rejected.lines
+        let rates = Self.responses(members, path: path, c)
+        model.responses = ResponsesLine(rates.total)
+        model.responseMonths = rates.months.map(ResponseMonthLine.init)
         let totals = flowLines.reduce(into: [String: (Int, Int)]()) { acc, f in
             acc[f.account, default: (0, 0)].0 += f.given
             acc[f.account, default: (0, 0)].1 += f.received
@@ -106,7 +110,8 @@ struct TeamReport: Report {
             name: team, title: c.teamNames.title(team), members: memberRows, shares: shareRows, hasShares: !shares.isEmpty, flows: flowRows,
             chart: FlowChart(format: c.format).svg(perMonth), balance: members.reduce(0) { $0 + $1.balance },
             indexHref: c.href(from: path, to: ReportContext.indexPath),
-            losses: LossSection(losses, who: "the team", format: c.format, asOf: c.ledger.asOf), rejected: rejected)
+            losses: LossSection(losses, who: "the team", format: c.format, asOf: c.ledger.asOf), rates: rates.section,
+            rejected: rejected)
         view.balanceText = c.format.credits(view.balance)
         var tables = [
             DataTable(
@@ -133,6 +138,7 @@ struct TeamReport: Report {
                     }))
         }
         if view.losses.hasLosses { tables.append(view.losses.monthTable) }
+        if view.rates.hasMonths { tables.append(view.rates.table) }
         if rejected.hasRows { tables.append(rejected.table) }
         if let forecast = c.forecasts[team] {
             let section = ForecastSection(forecast, path: path, c)
@@ -142,6 +148,26 @@ struct TeamReport: Report {
             if section.hasShares { tables.append(section.shareTable) }
         }
         return Page(path: path, template: "team", title: c.teamNames.title(team), model: model, view: view, tables: tables)
+    }
+
+    /// Spec §10 for the team: each member's counts month by month and of all time, and the
+    /// team's, the sums of its members'.
+    static func responses(_ members: [AccountLedger], path: String, _ c: ReportContext) -> (
+        total: ResponseCounts, months: [MonthResponses], section: ResponseSection
+    ) {
+        let ledger = c.ledger
+        let months = MonthResponses.of(members, in: ledger)
+        let seats = members.map { a in
+            (
+                name: a.account.name, href: c.href(from: path, to: c.accountPath(a.account.id)),
+                closed: a.account.closed.map { $0 < ledger.asOf } ?? false,
+                months: Dictionary(uniqueKeysWithValues: MonthResponses.of([a], in: ledger).map { ($0.month, $0.responses) }),
+                all: ledger.responses(of: a, from: a.account.opened, to: ledger.asOf)
+            )
+        }
+        let section = ResponseSection(
+            months: months, seats: seats, days: ledger.settings.responseRateDays, asOf: ledger.asOf, format: c.format)
+        return (seats.reduce(ResponseCounts()) { $0 + $1.all }, months, section)
     }
 
     private func statementRange(_ members: [AccountLedger], _ c: ReportContext) -> [Month] {

@@ -115,6 +115,7 @@ h2 { page-break-after: avoid; }
 svg.chart { background: none; }
 p.filter, details.seats { display: none; }
 p.csv { display: none; }
+table.rates { display: table; font-size: 8pt; }
 
 """#,
         "assets/style.css": #"""
@@ -191,6 +192,10 @@ svg.chart .went-adjusted { fill: var(--muted); }
 svg.chart .went-expired { fill: var(--bad); }
 svg.chart .went-forfeited { fill: var(--bad); opacity: 0.55; }
 svg.chart .went-held { fill: var(--good); }
+svg.chart .rate { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+svg.chart .rate-point { fill: var(--accent); }
+svg.chart .seat-rate { fill: none; stroke: var(--muted); stroke-width: 1; opacity: 0.7; }
+svg.chart .seat-rate-point { fill: var(--muted); opacity: 0.7; }
 ul.legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; list-style: none; margin: 0.4rem 0 0.2rem; padding: 0;
   font-size: 0.85rem; color: var(--ink); }
 ul.legend .swatch { display: inline-block; width: 1.6em; margin-right: 0.4em; vertical-align: middle;
@@ -203,6 +208,7 @@ ul.legend .swatch.went-adjusted { background: var(--muted); }
 ul.legend .swatch.went-expired { background: var(--bad); }
 ul.legend .swatch.went-forfeited { background: var(--bad); opacity: 0.55; }
 ul.legend .swatch.went-held { background: var(--good); }
+ul.legend .swatch.seat-rate { border-top: 1px solid var(--muted); }
 ul.legend .swatch.expiry { width: 0.75em; height: 0.75em; border: none; border-radius: 50%; background: var(--bad); }
 p.filter label { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; }
 p.filter input { font: inherit; padding: 0.3rem 0.6rem; width: min(20rem, 100%);
@@ -227,10 +233,14 @@ nav.months .next { margin-left: auto; }
     box-shadow: 1px 0 0 var(--line); }
   svg.chart .axis { font-size: 22px; }
   svg.chart .axis.alternate { display: none; }
-  svg.chart .balance, svg.chart .alternative { stroke-width: 3.5; }
+  svg.chart .balance, svg.chart .alternative, svg.chart .rate { stroke-width: 3.5; }
   svg.chart .expiry { r: 9px; }
 }
 table.lots, table.flows, table.pending { width: auto; min-width: 24rem; }
+/* Response rates: a column per month, so the table scrolls on its own with the seats kept in view. */
+table.rates { display: block; overflow-x: auto; width: auto; max-width: 100%; font-size: 0.88rem; }
+table.rates th:first-child, table.rates td:first-child { position: sticky; left: 0; z-index: 1; white-space: nowrap;
+  background: var(--paper); box-shadow: 1px 0 0 var(--line); }
 dl.statement-head { display: flex; flex-wrap: wrap; gap: 0.4rem 2rem; margin: 0 0 1rem; padding: 0.6rem 0.9rem;
   border: 1px solid var(--line); border-radius: 6px; background: var(--wash); }
 dl.statement-head dt { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); }
@@ -574,6 +584,22 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 <p class="csv"><a href="{{csv.rejected}}" download>CSV</a></p>
 
 """#,
+        "partials/response-rates.html": #"""
+<table class="rates">
+<thead><tr><th>Seat</th>{{#months}}<th class="num">{{name}}</th>{{/months}}<th class="num">All time</th></tr></thead>
+<tbody>
+{{#seats}}
+<tr{{#closed}} class="closed"{{/closed}}><td><a href="{{href}}">{{name}}</a>{{#closed}} <span class="tag">closed</span>{{/closed}}</td>{{#cells}}<td class="num">{{text}}</td>{{/cells}}<td class="num strong">{{allTime}}</td></tr>
+{{/seats}}
+</tbody>
+{{#team}}
+<tfoot><tr><td>{{name}}</td>{{#cells}}<td class="num">{{text}}</td>{{/cells}}<td class="num">{{allTime}}</td></tr></tfoot>
+{{/team}}
+</table>
+<p class="csv"><a href="{{csv.response-rates}}" download>CSV</a></p>
+<p class="note">Each cell is the share of the seat's messages that month answered (accepted or declined) within {{responseDays}}, and how many messages it counts; messages sent less than that before {{asOfDay}} are not counted yet. A dash: no message of the month counts; empty: the seat had no statement that month. All seats adds up the seats' messages and answers, so its rate is not an average of theirs.</p>
+
+"""#,
         "partials/seat-list.html": #"""
 {{#hasSeatList}}
 <details class="seats">
@@ -639,15 +665,16 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 """#,
         "partials/team-list.html": #"""
 <table class="teams">
-<thead><tr><th>Team</th><th class="num">Seats</th><th class="num">Balance</th><th class="num">Expiring soon</th><th class="num">Seats warned</th></tr></thead>
+<thead><tr><th>Team</th><th class="num">Seats</th><th class="num">Balance</th><th class="num">Expiring soon</th><th class="num">Seats warned</th><th class="num">Responses</th></tr></thead>
 <tbody>
 {{#teams}}
-<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{#hasWarnings}}<a class="warn" href="{{warningsHref}}">{{expiringSoon}}</a>{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td><td class="num">{{#hasWarnings}}{{warnedSeats}}{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td></tr>
+<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{#hasWarnings}}<a class="warn" href="{{warningsHref}}">{{expiringSoon}}</a>{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td><td class="num">{{#hasWarnings}}{{warnedSeats}}{{/hasWarnings}}{{^hasWarnings}}–{{/hasWarnings}}</td><td class="num">{{responses}}</td></tr>
 {{/teams}}
 </tbody>
-<tfoot><tr><td>All teams</td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{expiringSoon}}</td><td class="num">{{warningCount}}</td></tr></tfoot>
+<tfoot><tr><td>All teams</td><td class="num">{{seats}}</td><td class="num">{{balance}}</td><td class="num">{{expiringSoon}}</td><td class="num">{{warningCount}}</td><td class="num">{{responses}}</td></tr></tfoot>
 </table>
 <p class="csv"><a href="{{csv.teams}}" download>CSV</a></p>
+<p class="note">Responses: the share of the team's messages answered (accepted or declined) within {{responseDays}}, and how many messages it counts; messages sent less than that before {{asOfDay}} are not counted yet. All teams adds up every seat's messages and answers, so its rate is not an average of the teams'.</p>
 
 """#,
         "partials/team-members.html": #"""
@@ -1386,7 +1413,7 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
 }
 
 """##,
-        "schema/index.schema.json": #"""
+        "schema/index.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "index.schema.json",
@@ -1402,6 +1429,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "comparisons",
     "losses",
     "lost",
+    "responses",
+    "responseMonths",
     "timeZone"
   ],
   "additionalProperties": false,
@@ -1436,7 +1465,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
           "balance",
           "expiringSoon",
           "warnedSeats",
-          "lost"
+          "lost",
+          "responses"
         ],
         "additionalProperties": false,
         "properties": {
@@ -1494,6 +1524,10 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
                 "minimum": 0
               }
             }
+          },
+          "responses": {
+            "$ref": "#/$defs/responses",
+            "description": "The team's sends: the sums of its seats'."
           }
         }
       }
@@ -1582,14 +1616,79 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         }
       }
     },
+    "responses": {
+      "$ref": "#/$defs/responses",
+      "description": "Every seat's sends: the sums of the teams', and answered ÷ sent of those sums."
+    },
+    "responseMonths": {
+      "type": "array",
+      "description": "Month by month, oldest first: each month the sums of the teams' months.",
+      "items": {
+        "type": "object",
+        "required": [
+          "month",
+          "responses"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "month": {
+            "type": "string",
+            "pattern": "^\\d{4}-(0[1-9]|1[0-2])$"
+          },
+          "responses": {
+            "$ref": "#/$defs/responses"
+          }
+        }
+      }
+    },
     "timeZone": {
       "type": "string",
       "description": "The ledger's IANA time zone: every date and time on the page is on its wall clock."
     }
+  },
+  "$defs": {
+    "responses": {
+      "type": "object",
+      "description": "Response rates (spec §10): sends at least response_rate_days old at as-of, those answered within it, those accepted, those too young to count, and answered ÷ sent as a percentage with one decimal (null when sent is 0).",
+      "required": [
+        "sent",
+        "answered",
+        "accepted",
+        "tooRecent",
+        "rate"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "sent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "answered": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "accepted": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "tooRecent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "rate": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
+        }
+      }
+    }
   }
 }
 
-"""#,
+"""##,
         "schema/statement.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -2112,6 +2211,8 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
     "losses",
     "lost",
     "rejectedShares",
+    "responses",
+    "responseMonths",
     "asOf",
     "timeZone"
   ],
@@ -2360,6 +2461,31 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         }
       }
     },
+    "responses": {
+      "$ref": "#/$defs/responses",
+      "description": "All the members' sends: the sums of their own, and answered ÷ sent of those sums."
+    },
+    "responseMonths": {
+      "type": "array",
+      "description": "Month by month, oldest first, from the team's first statement month to its last: each month the sums of the members' statements for it.",
+      "items": {
+        "type": "object",
+        "required": [
+          "month",
+          "responses"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "month": {
+            "type": "string",
+            "pattern": "^\\d{4}-(0[1-9]|1[0-2])$"
+          },
+          "responses": {
+            "$ref": "#/$defs/responses"
+          }
+        }
+      }
+    },
     "asOf": {
       "type": "string",
       "description": "The as-of instant of the build, ISO 8601 in UTC.",
@@ -2506,6 +2632,44 @@ See every credit and when it expires: [{{accountURL}}]({{accountURL}})
         "with": {
           "type": "integer",
           "minimum": 0
+        }
+      }
+    },
+    "responses": {
+      "type": "object",
+      "description": "Response rates (spec §10): sends at least response_rate_days old at as-of, those answered within it, those accepted, those too young to count, and answered ÷ sent as a percentage with one decimal (null when sent is 0).",
+      "required": [
+        "sent",
+        "answered",
+        "accepted",
+        "tooRecent",
+        "rate"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "sent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "answered": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "accepted": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "tooRecent": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "rate": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 100
         }
       }
     }
@@ -2799,6 +2963,18 @@ The team holds {{balanceText}}.
 {{> loss-note}}
 {{/hasLosses}}
 {{/losses}}
+
+## Response rates
+
+{{#rates}}
+{{sentence}}
+{{#hasMonths}}
+
+{{> response-rates}}
+
+{{> chart}}
+{{/hasMonths}}
+{{/rates}}
 
 ## Credits shared month by month
 
