@@ -62,7 +62,12 @@ import Testing
         }
         for (path, bytes) in files where path.hasSuffix(".json") && !path.hasPrefix("schema/") {
             let object = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any], "\(path)")
-            #expect(object["asOf"] as? String == "2015-07-01T04:00:00Z", "\(path)")
+            // A final statement (`"final": true`) has no as-of: no later one can change it.
+            if object["final"] as? Bool == true {
+                #expect(object["asOf"] == nil, "\(path)")
+            } else {
+                #expect(object["asOf"] as? String == "2015-07-01T04:00:00Z", "\(path)")
+            }
             #expect(object["timeZone"] as? String == "America/New_York", "\(path)")
         }
 

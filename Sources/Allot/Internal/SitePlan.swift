@@ -80,9 +80,9 @@ extension Project {
             teamNames: TeamNames(config.teamNames), forecasts: [forecast])
         let out = try plan.builder.files(context, inputs: plan.finalInputs, reusing: previous?.pages ?? [:], intact: intact)
         let entry = TeamCache.Entry(
-            team: team, key: key, summary: TeamSummary(team: team, context), paths: out.written.map(\.path) + out.kept,
+            team: team, key: key, summary: TeamSummary(team: team, context), paths: out.paths,
             pages: out.pages)
-        return (entry, out.written, out.kept.count)
+        return (entry, out.written, out.kept)
     }
 
     /// The site-wide pages and static files, from every team's summary in team order.

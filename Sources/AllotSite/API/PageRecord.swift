@@ -10,10 +10,12 @@ public struct PageRecord: Codable, Sendable, Equatable {
 }
 
 /// A team's pages after `SiteBuilder.files(_:inputs:reusing:intact:)`: the files rendered,
-/// the files kept from the last build, and the record of every final page.
+/// every file's path in page order (rendered or kept from the last build), how many were
+/// kept, and the record of every final page.
 public struct TeamFiles: Sendable {
     public var written: [RenderedFile] = []
-    public var kept: [String] = []
+    public var paths: [String] = []
+    public var kept = 0
     public var pages: [String: PageRecord] = [:]
 
     public init() {}

@@ -32,7 +32,6 @@ public struct SiteBuilder: Sendable {
     ) throws -> TeamFiles {
         let clock = PageClock(asOf: context.ledger.asOf, format: context.format)
         var out = TeamFiles()
-        var rendered: [Page] = []
         let pages = reports.flatMap { $0.pages(context) }
         var seen = Set<String>()
         for page in pages where !seen.insert(page.path).inserted {
@@ -40,20 +39,23 @@ public struct SiteBuilder: Sendable {
         }
         for page in pages {
             guard page.model.isFinal, page.output == .document else {
-                rendered.append(page)
+                let files = try render([page], clock: clock)
+                out.paths += files.map(\.path)
+                out.written += files
                 continue
             }
             let key = try PageKey.of(page, inputs: inputs, clock: clock)
             if let record = previous[page.path], record.key == key, intact(record.files) {
-                out.kept += record.files
+                out.paths += record.files
+                out.kept += record.files.count
                 out.pages[page.path] = record
                 continue
             }
             let files = try render([page], clock: clock)
             out.pages[page.path] = PageRecord(key: key, files: files.map(\.path))
+            out.paths += files.map(\.path)
             out.written += files
         }
-        out.written += try render(rendered, clock: clock)
         return out
     }
 
