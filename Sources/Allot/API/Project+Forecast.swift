@@ -15,8 +15,16 @@ extension Project {
     public func replayWithForecast(team: String, asOf: Instant) throws -> (
         ledger: Ledger, comparisons: [Comparison], forecast: TeamForecast
     ) {
+        let (ledger, comparisons, forecast, _, _) = try replayTeam(team, asOf: asOf)
+        return (ledger, comparisons, forecast)
+    }
+
+    /// `replayWithForecast`, with the team's seats and events as the store gave them.
+    func replayTeam(_ team: String, asOf: Instant) throws -> (
+        ledger: Ledger, comparisons: [Comparison], forecast: TeamForecast, accounts: [Account], events: [LedgerEvent]
+    ) {
         let (accounts, events) = try store.load(team: team)
         let (ledger, comparisons) = replay(accounts: accounts, events: events, asOf: asOf, comparing: config.comparisons)
-        return (ledger, comparisons, TeamForecast.make(team: team, ledger, events: events))
+        return (ledger, comparisons, TeamForecast.make(team: team, ledger, events: events), accounts, events)
     }
 }

@@ -74,11 +74,19 @@ extension Project {
     func renderTeam(
         _ team: String, key: String, _ plan: RenderPlan, previous: TeamCache.Entry? = nil, intact: ([String]) -> Bool = { _ in false }
     ) throws -> (entry: TeamCache.Entry, files: [RenderedFile], kept: Int) {
-        let (ledger, comparisons, forecast) = try replayWithForecast(team: team, asOf: plan.end)
-        let context = ReportContext(
+        let (ledger, comparisons, forecast, accounts, events) = try replayTeam(team, asOf: plan.end)
+        var context = ReportContext(
             ledger: ledger, title: config.title, comparisons: comparisons, slugs: plan.slugs, siteURL: config.siteURL,
             teamNames: TeamNames(config.teamNames), forecasts: [forecast])
-        let out = try plan.builder.files(context, inputs: plan.finalInputs, reusing: previous?.pages ?? [:], intact: intact)
+        let finalKeys = FinalStatementKeys.make(
+            team: team, accounts: accounts, events: events, settings: ledger.settings, asOf: plan.end, slugs: plan.slugs,
+            inputs: plan.finalInputs, path: context.statementPath)
+        var kept: [String: PageRecord] = [:]
+        for (path, key) in finalKeys {
+            if let record = previous?.pages[path], record.key == key, intact(record.files) { kept[path] = record }
+        }
+        context.keptPages = Set(kept.keys)
+        let out = try plan.builder.files(context, finalKeys: finalKeys, kept: kept)
         let entry = TeamCache.Entry(
             team: team, key: key, summary: TeamSummary(team: team, context), paths: out.paths,
             pages: out.pages)

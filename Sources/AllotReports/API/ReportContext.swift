@@ -18,6 +18,9 @@ public struct ReportContext: Sendable {
     public let teamNames: TeamNames
     /// Each team's forecast and suggested shares, by team id; empty when not made.
     public let forecasts: [String: TeamForecast]
+    /// Paths of final pages (`PageModel.isFinal`) a build keeps from the last one, as
+    /// they were: the reports make no page for them.
+    public var keptPages: Set<String> = []
     private let comparisonSlugs: [String: String]
 
     /// `slugs` name every seat and team of the site; by default those of `ledger`.

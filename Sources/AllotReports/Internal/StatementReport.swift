@@ -50,7 +50,8 @@ struct StatementReport: Report {
             let months = c.ledger.statementMonths(of: a.account.id)
             let text = PostingText(a, c, names: names, sharesByEvent: shares)
             return months.enumerated().compactMap { (i: Int, month: Month) -> Page? in
-                c.ledger.statement(of: a.account.id, for: month).map {
+                guard !c.keptPages.contains(c.statementPath(a.account.id, month)) else { return nil }
+                return c.ledger.statement(of: a.account.id, for: month).map {
                     page($0, a, text, previous: i > 0 ? months[i - 1] : nil, next: i + 1 < months.count ? months[i + 1] : nil, c)
                 }
             }

@@ -1,4 +1,4 @@
-/// What a build recorded of a final page (`PageModel.isFinal`): its key (the digest of all
+/// What a build recorded of a final page (`PageModel.isFinal`): its key (a digest of all
 /// it is made from) and the files it wrote, so a later build can keep them.
 public struct PageRecord: Codable, Sendable, Equatable {
     public var key: String
@@ -9,9 +9,9 @@ public struct PageRecord: Codable, Sendable, Equatable {
     }
 }
 
-/// A team's pages after `SiteBuilder.files(_:inputs:reusing:intact:)`: the files rendered,
-/// every file's path in page order (rendered or kept from the last build), how many were
-/// kept, and the record of every final page.
+/// A team's pages after `SiteBuilder.files(_:finalKeys:kept:)`: the files rendered, every
+/// file's path (rendered or kept from the last build) in UTF-8 order, how many were kept,
+/// and the record of every final page.
 public struct TeamFiles: Sendable {
     public var written: [RenderedFile] = []
     public var paths: [String] = []

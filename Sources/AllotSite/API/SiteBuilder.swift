@@ -23,39 +23,26 @@ public struct SiteBuilder: Sendable {
         try render(reports.flatMap { $0.pages(context) }, clock: PageClock(asOf: context.ledger.asOf, format: context.format))
     }
 
-    /// The team's pages, rendered but for the final ones (`PageModel.isFinal`) whose key is
-    /// the one in `previous` and whose files `intact` finds as that build left them: their
-    /// files are kept. `inputs` is what every final page depends on besides its own data
-    /// (templates, config but `as_of`, program).
-    public func files(
-        _ context: ReportContext, inputs: String, reusing previous: [String: PageRecord], intact: ([String]) -> Bool
-    ) throws -> TeamFiles {
-        let clock = PageClock(asOf: context.ledger.asOf, format: context.format)
+    /// Every page the reports make of the team in `context` (none for `context.keptPages`),
+    /// rendered; each final page (`PageModel.isFinal`) recorded under its key in
+    /// `finalKeys`, and `kept`'s records, whose files stay, added.
+    public func files(_ context: ReportContext, finalKeys: [String: String], kept: [String: PageRecord]) throws -> TeamFiles {
         var out = TeamFiles()
-        let pages = reports.flatMap { $0.pages(context) }
-        var seen = Set<String>()
-        for page in pages where !seen.insert(page.path).inserted {
-            throw AllotError("is made by two reports; give one of them another path", path: page.path)
+        out.written = try files(context)
+        var byPage: [String: [String]] = [:]
+        for file in out.written {
+            guard let dot = file.path.lastIndex(of: "/").map({ file.path[$0...] }).flatMap({ $0.firstIndex(of: ".") }) else { continue }
+            byPage[String(file.path[..<dot]), default: []].append(file.path)
         }
-        for page in pages {
-            guard page.model.isFinal, page.output == .document else {
-                let files = try render([page], clock: clock)
-                out.paths += files.map(\.path)
-                out.written += files
-                continue
-            }
-            let key = try PageKey.of(page, inputs: inputs, clock: clock)
-            if let record = previous[page.path], record.key == key, intact(record.files) {
-                out.paths += record.files
+        for (path, key) in finalKeys {
+            if let record = kept[path] {
+                out.pages[path] = record
                 out.kept += record.files.count
-                out.pages[page.path] = record
-                continue
+            } else if let files = byPage[path] {
+                out.pages[path] = PageRecord(key: key, files: files)
             }
-            let files = try render([page], clock: clock)
-            out.pages[page.path] = PageRecord(key: key, files: files.map(\.path))
-            out.paths += files.map(\.path)
-            out.written += files
         }
+        out.paths = (out.written.map(\.path) + kept.values.flatMap(\.files)).sorted()
         return out
     }
 
