@@ -79,9 +79,15 @@ struct FrontDoor: Sendable {
     /// Sends `request` to the server inside and its whole answer to `client`; false when
     /// either side failed, and the client's connection is to be closed.
     private func relay(_ request: [UInt8], to client: AsyncSocket, relays: some AsyncSocketPool) async -> Bool {
-        guard let server = try? await AsyncSocket.connected(to: inside, pool: relays) else {
+        // FlyingFox gives a connection 5 s by default; on a loopback port only a machine too
+        // busy to schedule the wait takes longer, and then waiting beats refusing.
+        let server: AsyncSocket
+        do {
+            server = try await AsyncSocket.connected(to: inside, pool: relays, timeout: PreviewServer.answerTimeout)
+        } catch {
             let refusal = RequestHead.Refusal(
-                status: 503, reason: "Service Unavailable", text: "The preview server is too busy to answer; try again.")
+                status: 503, reason: "Service Unavailable",
+                text: "The preview server could not answer (\(PreviewServer.reason(error))); try again.")
             try? await client.write(Data(refusal.response))
             return false
         }
