@@ -76,7 +76,8 @@ extension ProcessHeavyTests {
             let s = try await serving(templates: templates)
             struct Status: Decodable { var version: Int }
             func version() async throws -> Int? {
-                guard let body = try await fetch(s.served.port, ["/__allot/status"]).first?.body else { return nil }
+                let answers = try await fetch(s.served.port, ["/__allot/status"])
+                guard let body = answers.first?.body else { return nil }
                 return try? JSONDecoder().decode(Status.self, from: Data(body.utf8)).version
             }
             let before = try #require(try await version())
