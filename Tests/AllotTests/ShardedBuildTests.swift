@@ -26,9 +26,10 @@ extension ProcessHeavyTests {
             return (config, single)
         }
 
-        /// Runs `allot` and expects it to succeed.
+        /// Runs `allot` and expects it to succeed. Shards started at once wait for each other's
+        /// import and for the site folder; under a loaded run that can pass the default 30 s.
         static func expectSuccess(_ arguments: [String]) async throws {
-            let (status, err) = try await AllotBinary.run(arguments)
+            let (status, err) = try await AllotBinary.run(arguments, environment: ["ALLOT_BUSY_TIMEOUT": "3600"])
             #expect(status == 0, "allot \(arguments.joined(separator: " ")) failed: \(err)")
         }
 
