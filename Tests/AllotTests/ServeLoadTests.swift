@@ -80,7 +80,9 @@ extension ProcessHeavyTests {
                 "/usr/bin/env",
                 [
                     "python3", TestSupport.fixture("web/load.py"), String(served.port), String(served.process.processIdentifier),
-                    served.site, String(Self.timeout),
+                    // A slow reader waits out the timeout from the server's first write to it,
+                    // which a sanitized server, loaded, may start seconds late.
+                    served.site, String(Self.timeout), TestSupport.sanitized ? "15" : "3",
                 ],
                 keepOutput: true, keepErrors: true
             ).ended()
