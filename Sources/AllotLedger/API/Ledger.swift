@@ -19,6 +19,18 @@ public struct Ledger: Sendable {
     public static func replay(
         accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant, refundsBefore: Instant? = nil
     ) -> Ledger {
+        let (seatsOf, eventsOf) = byTeam(accounts: accounts, events: events, before: asOf)
+        // Teams are independent (shares never leave one), so they replay on every core.
+        let outcomes = ParallelMap.map(Array(seatsOf.indices)) { team in
+            TeamReplay(accounts: seatsOf[team], events: eventsOf[team], settings: settings, asOf: asOf, refundsBefore: refundsBefore)
+                .run()
+        }
+        return merged(outcomes, settings: settings, asOf: asOf)
+    }
+
+    /// The seats and the events before `before` of each team, teams in UTF-8 order of their
+    /// ids; a response goes with the message's sender, and an event of no seat is left out.
+    static func byTeam(accounts: [Account], events: [LedgerEvent], before: Instant) -> (seats: [[Account]], events: [[LedgerEvent]]) {
         var byTeam: [String: [Account]] = [:]
         for a in accounts { byTeam[a.team, default: []].append(a) }
         let teams = byTeam.keys.sorted(by: UTF8Order.precedes)
@@ -30,17 +42,19 @@ public struct Ledger: Sendable {
             if let m = e.message, let a = e.account { senderOf[m] = a }
         }
         var eventsByTeam = [[LedgerEvent]](repeating: [], count: teams.count)
-        for e in events where e.time < asOf {
+        for e in events where e.time < before {
             let owner = e.kind.isResponse ? e.message.flatMap { senderOf[$0] } : e.account
             guard let team = owner.flatMap({ teamOf[$0] }) else { continue }
             eventsByTeam[team].append(e)
         }
-        let (seatsOf, eventsOf) = (teams.map { byTeam[$0]! }, eventsByTeam)
-        // Teams are independent (shares never leave one), so they replay on every core.
-        let outcomes = ParallelMap.map(Array(teams.indices)) { team in
-            TeamReplay(accounts: seatsOf[team], events: eventsOf[team], settings: settings, asOf: asOf, refundsBefore: refundsBefore)
-                .run()
-        }
+        return (teams.map { byTeam[$0]! }, eventsByTeam)
+    }
+
+    /// The ledger of the teams' replays, in one order whatever theirs.
+    static func merged(
+        _ outcomes: [(accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord])], settings: LedgerSettings,
+        asOf: Instant
+    ) -> Ledger {
         var results: [AccountLedger] = [], problems: [LedgerProblem] = [], shares: [ShareRecord] = []
         for outcome in outcomes {
             results += outcome.accounts

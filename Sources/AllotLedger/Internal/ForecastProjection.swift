@@ -1,13 +1,14 @@
 /// The replays behind a `TeamForecast`: the team's events before as-of, synthetic sends
 /// at each open seat's pace, and any suggested shares, replayed to the horizon's end with
-/// no refund from as-of on.
+/// no refund from as-of on. The history before as-of is replayed once; each projection
+/// goes on from a copy of it.
 struct ForecastProjection {
     let team: String
     let asOf: Instant
     let horizonEnd: Instant
     let settings: LedgerSettings
-    let accounts: [Account]
-    let events: [LedgerEvent]
+    /// The team's seats and events replayed up to as-of, to the horizon's rules.
+    let history: TeamReplay
     /// Open seats with their pace (sends, days), by account id.
     let paces: [(account: Account, sends: Int, days: Int)]
     let syntheticSends: [LedgerEvent]
@@ -21,8 +22,10 @@ struct ForecastProjection {
         let calendar = settings.calendar
         horizonEnd = calendar.adding(days: settings.warnDays, to: asOf)
         let members = ledger.accounts.filter { $0.account.team == team }
-        accounts = members.map(\.account)
-        self.events = events.filter { $0.time < ledger.asOf }
+        let (seats, teamEvents) = Ledger.byTeam(accounts: members.map(\.account), events: events, before: ledger.asOf)
+        history = TeamReplay(
+            accounts: seats.first ?? [], events: teamEvents.first ?? [], settings: settings, asOf: horizonEnd, refundsBefore: asOf)
+        history.advance(before: asOf)
         let windowStart = calendar.adding(days: -TeamForecast.paceDays, to: asOf)
         let open = members.filter { $0.account.opened < ledger.asOf && $0.account.isOpen(at: ledger.asOf) }
         paces = open.map { a in
@@ -56,8 +59,7 @@ struct ForecastProjection {
                 id: "\u{0}suggest " + String(String(1_000_000 + i).dropFirst()), time: asOf, kind: .share, account: s.from, to: s.to,
                 amount: s.amount)
         }
-        return Ledger.replay(
-            accounts: accounts, events: events + shareEvents + syntheticSends, settings: settings, asOf: horizonEnd, refundsBefore: asOf)
+        return Ledger.merged([history.continuing(with: shareEvents + syntheticSends).run()], settings: settings, asOf: horizonEnd)
     }
 
     /// Each open seat's pace, projected expiry and shortfall in `projected`.
@@ -81,8 +83,9 @@ struct ForecastProjection {
     }
 
     func forecast() -> TeamForecast {
-        let base = seats(in: project([]))
-        let planned = SharePlanner(self, baseline: base).plan()
+        let projected = project([])
+        let base = seats(in: projected)
+        let planned = SharePlanner(self, baseline: base, projected: projected).plan()
         return TeamForecast(
             team: team, asOf: asOf, horizonEnd: horizonEnd, seats: planned.seats, shares: planned.shares,
             expiryWithout: base.reduce(0) { $0 + $1.projectedExpiry }, expiryWith: planned.seats.reduce(0) { $0 + $1.projectedExpiry })

@@ -8,14 +8,16 @@
 struct SharePlanner {
     let projection: ForecastProjection
     let baseline: [SeatForecast]
+    /// The projection with no share, that `baseline` was read from.
+    let unshared: Ledger
 
-    init(_ projection: ForecastProjection, baseline: [SeatForecast]) {
-        self.projection = projection; self.baseline = baseline
+    init(_ projection: ForecastProjection, baseline: [SeatForecast], projected: Ledger) {
+        self.projection = projection; self.baseline = baseline; unshared = projected
     }
 
     func plan() -> (seats: [SeatForecast], shares: [SuggestedShare]) {
         var seats = baseline, shares: [SuggestedShare] = []
-        var projected = projection.project([])
+        var projected = unshared
         var held = projection.heldAtAsOf
         var tried = Set<[String]>()
         search: while true {

@@ -7,7 +7,11 @@ final class TeamReplay {
     var states: [AccountState]
     let indexById: [String: Int]
     /// Events other than responses, in spec §5 order.
-    let events: [LedgerEvent]
+    private(set) var events: [LedgerEvent]
+    /// Where the replay stands: the next of `events`, and the month starts not yet passed.
+    private var next = 0
+    private var boundaries: ArraySlice<(month: Month, start: Instant)> = []
+    private var started = false
     /// The counted (first) response to each message.
     let firstResponse: [String: SentMessage.Response]
     var problems: [LedgerProblem] = []
@@ -26,12 +30,7 @@ final class TeamReplay {
         for e in events {
             if e.kind.isResponse, e.message != nil { responses.append(e) } else { others.append(e) }
         }
-        others.sort { a, b in
-            if a.time != b.time { return a.time < b.time }
-            let ca = PostingClass(a.kind), cb = PostingClass(b.kind)
-            return ca != cb ? ca < cb : UTF8Order.precedes(a.id, b.id)
-        }
-        self.events = others
+        self.events = Self.inReplayOrder(others)
         // The earliest response to each message counts (ties by id); most messages have
         // one, so find it in one pass and look for the others only if there are any.
         var first: [String: SentMessage.Response] = [:]
@@ -63,10 +62,48 @@ final class TeamReplay {
         }
     }
 
+    /// A copy of `other` as it stands, going on with `extra` (no responses, none before the
+    /// instant `other` has reached) as its events from there: the forecast's projections
+    /// share one replay of the team's history.
+    private init(continuing other: TeamReplay, with extra: [LedgerEvent]) {
+        settings = other.settings
+        asOf = other.asOf
+        refundsBefore = other.refundsBefore
+        states = other.states
+        indexById = other.indexById
+        firstResponse = other.firstResponse
+        problems = other.problems
+        shares = other.shares
+        schedule = other.schedule
+        boundaries = other.boundaries
+        started = other.started
+        events = Array(other.events[other.next...]) + Self.inReplayOrder(extra)
+    }
+
+    func continuing(with extra: [LedgerEvent]) -> TeamReplay { TeamReplay(continuing: self, with: extra) }
+
+    /// Spec §5 order: by time, then posting class, then event id.
+    private static func inReplayOrder(_ events: [LedgerEvent]) -> [LedgerEvent] {
+        events.sorted { a, b in
+            if a.time != b.time { return a.time < b.time }
+            let ca = PostingClass(a.kind), cb = PostingClass(b.kind)
+            return ca != cb ? ca < cb : UTF8Order.precedes(a.id, b.id)
+        }
+    }
+
     func run() -> (accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord]) {
-        scheduleCalendarItems()
-        var boundaries = monthBoundaries()[...]
-        var next = 0
+        advance(before: asOf)
+        return finish()
+    }
+
+    /// Applies every event and scheduled item before `limit` (as-of at most), in order.
+    func advance(before limit: Instant) {
+        if !started {
+            scheduleCalendarItems()
+            boundaries = monthBoundaries()[...]
+            started = true
+        }
+        let end = min(limit, asOf)
         while true {
             // Reads the next event's time and class in place: copying the whole event on
             // every turn, scheduled items' turns included, showed in profiles.
@@ -84,7 +121,7 @@ final class TeamReplay {
                 break
             }
             let time = takeEvent ? events[next].time : item!.time
-            if time >= asOf { break }
+            if time >= end { break }
             while let b = boundaries.first, b.start <= time {
                 snapshot(at: b.start, month: b.month)
                 boundaries.removeFirst()
@@ -96,6 +133,10 @@ final class TeamReplay {
                 perform(schedule.pop()!)
             }
         }
+    }
+
+    /// The accounts as the replay leaves them, once it has advanced to as-of.
+    private func finish() -> (accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord]) {
         for b in boundaries where b.start < asOf { snapshot(at: b.start, month: b.month) }
         let ledgers = states.map {
             AccountLedger(
