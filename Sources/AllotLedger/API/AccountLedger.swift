@@ -26,6 +26,16 @@ public struct AccountLedger: Sendable {
 
     public var balance: Int { postings.last?.balance ?? 0 }
 
+    /// Index of the first message sent at or after `t`.
+    func firstMessage(atOrAfter t: Instant) -> Int {
+        var lo = 0, hi = messages.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if messages[mid].time < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Index of the first posting at or after `t`.
     func firstPosting(atOrAfter t: Instant) -> Int {
         var lo = 0, hi = postings.count

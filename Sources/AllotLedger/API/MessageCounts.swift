@@ -6,6 +6,12 @@ public struct MessageCounts: Sendable, Hashable {
 
     /// Counts for the period [start, end) from an account's sends.
     public init(_ messages: [SentMessage], from start: Instant, to end: Instant) {
+        self.init(messages[...], from: start, to: end)
+    }
+
+    /// Counts for the period [start, end) from some of an account's sends: all of them made
+    /// before `end` give every count (a response, a loss and a wait come after their send).
+    public init(_ messages: ArraySlice<SentMessage>, from start: Instant, to end: Instant) {
         // Through the buffer: each message is read in place, not copied with its strings.
         messages.withUnsafeBufferPointer { buffer in
             for i in buffer.indices {

@@ -16,7 +16,7 @@ public struct ResponseCounts: Codable, Sendable, Hashable {
 
     /// The sends of `messages` (funded or not) made in [start, end), counted as of `asOf`.
     public init(
-        _ messages: [SentMessage], from start: Instant, to end: Instant, days: Int, asOf: Instant, calendar: LedgerCalendar
+        _ messages: ArraySlice<SentMessage>, from start: Instant, to end: Instant, days: Int, asOf: Instant, calendar: LedgerCalendar
     ) {
         for m in messages where start <= m.time && m.time < end {
             let settles = calendar.adding(days: days, to: m.time)

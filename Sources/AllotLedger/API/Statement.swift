@@ -52,6 +52,8 @@ extension Ledger {
         let end = min(monthEnd, asOf)
         let from = ledger.firstPosting(atOrAfter: start), to = ledger.firstPosting(atOrAfter: end)
         let entries = Array(ledger.postings[from..<to])
+        // Messages are in send order, and a response or loss never comes before its send.
+        let sentBefore = ledger.messages[..<ledger.firstMessage(atOrAfter: end)]
         var totals = StatementTotals(), capped = 0
         for p in entries { totals.add(p); capped += p.capped }
         let lots = end == asOf ? ledger.lots : (ledger.lotsAtMonthStart[month.next] ?? [])
@@ -60,8 +62,8 @@ extension Ledger {
             isFinal: asOf >= monthEnd && calendar.adding(days: settings.responseRateDays, to: end) <= asOf,
             policy: settings.timeline.policy(at: start)?.name,
             opening: ledger.balance(before: start), closing: ledger.balance(before: end),
-            totals: totals, capped: capped, messages: MessageCounts(ledger.messages, from: start, to: end),
-            lostMessages: ledger.messages.filter { $0.lostAt.map { start <= $0 && $0 < end } ?? false }.sorted {
+            totals: totals, capped: capped, messages: MessageCounts(sentBefore, from: start, to: end),
+            lostMessages: sentBefore.filter { $0.lostAt.map { start <= $0 && $0 < end } ?? false }.sorted {
                 ($0.lostAt!, $0.time) < ($1.lostAt!, $1.time)
             },
             responses: responses(of: ledger, from: start, to: end),
@@ -71,6 +73,7 @@ extension Ledger {
     /// Spec §10 for one seat's sends in [start, end).
     public func responses(of account: AccountLedger, from start: Instant, to end: Instant) -> ResponseCounts {
         ResponseCounts(
-            account.messages, from: start, to: end, days: settings.responseRateDays, asOf: asOf, calendar: settings.calendar)
+            account.messages[account.firstMessage(atOrAfter: start)..<account.firstMessage(atOrAfter: end)], from: start, to: end,
+            days: settings.responseRateDays, asOf: asOf, calendar: settings.calendar)
     }
 }

@@ -29,7 +29,7 @@ extension MonthResponses {
             }
             for (month, messages) in sends {
                 let start = calendar.startOfMonth(month), end = min(calendar.startOfMonth(month.next), ledger.asOf)
-                let counts = ResponseCounts(messages, from: start, to: end, days: days, asOf: ledger.asOf, calendar: calendar)
+                let counts = ResponseCounts(messages[...], from: start, to: end, days: days, asOf: ledger.asOf, calendar: calendar)
                 byMonth[month] = (byMonth[month] ?? ResponseCounts()) + counts
             }
         }
