@@ -24,7 +24,8 @@ extension Project {
         ledger: Ledger, comparisons: [Comparison], forecast: TeamForecast, accounts: [Account], events: [LedgerEvent]
     ) {
         let (accounts, events) = try store.load(team: team)
-        let (ledger, comparisons) = replay(accounts: accounts, events: events, asOf: asOf, comparing: config.comparisons)
-        return (ledger, comparisons, TeamForecast.make(team: team, ledger, events: events), accounts, events)
+        let (ledger, forecast) = TeamForecast.replay(team: team, accounts: accounts, events: events, settings: config.settings, asOf: asOf)
+        let comparisons = comparisons(of: ledger, accounts: accounts, events: events, comparing: config.comparisons)
+        return (ledger, comparisons, forecast, accounts, events)
     }
 }

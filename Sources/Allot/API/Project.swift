@@ -147,12 +147,19 @@ public struct Project: Sendable {
         comparing entries: [ComparisonConfig]
     ) -> (ledger: Ledger, comparisons: [Comparison]) {
         let ledger = Ledger.replay(accounts: accounts, events: events, settings: config.settings, asOf: asOf)
-        let comparisons = entries.map { entry in
+        return (ledger, comparisons(of: ledger, accounts: accounts, events: events, comparing: entries))
+    }
+
+    /// Each `[[compare]]` entry's replay of the seats and events `base` was replayed from.
+    func comparisons(
+        of base: Ledger, accounts: [Account], events: [LedgerEvent], comparing entries: [ComparisonConfig]
+    ) -> [Comparison] {
+        entries.map { entry in
             Comparison(
-                name: entry.name, base: ledger,
-                alternative: Ledger.replay(accounts: accounts, events: events, settings: entry.settings(from: config.settings), asOf: asOf))
+                name: entry.name, base: base,
+                alternative: Ledger.replay(
+                    accounts: accounts, events: events, settings: entry.settings(from: config.settings), asOf: base.asOf))
         }
-        return (ledger, comparisons)
     }
 
     static func folder(of path: String) -> String {

@@ -29,5 +29,21 @@ public struct TeamForecast: Sendable, Equatable {
         ForecastProjection(team: team, ledger, events: events).forecast()
     }
 
+    /// One team's seats replayed to `asOf` from `events` (`Ledger.replay`), with the
+    /// team's forecast (`make`), both from one replay of the history. Every seat must be
+    /// of `team`.
+    public static func replay(
+        team: String, accounts: [Account], events: [LedgerEvent], settings: LedgerSettings, asOf: Instant
+    ) -> (ledger: Ledger, forecast: TeamForecast) {
+        guard accounts.allSatisfy({ $0.team == team }) else {
+            let ledger = Ledger.replay(accounts: accounts, events: events, settings: settings, asOf: asOf)
+            return (ledger, make(team: team, ledger, events: events))
+        }
+        let (seats, teamEvents) = Ledger.byTeam(accounts: accounts, events: events, before: asOf)
+        let history = ForecastProjection.history(of: seats.first ?? [], teamEvents.first ?? [], settings: settings, asOf: asOf)
+        let ledger = Ledger.merged(seats.isEmpty ? [] : [history.outcome(before: asOf)], settings: settings, asOf: asOf)
+        return (ledger, ForecastProjection(team: team, ledger, history: history).forecast())
+    }
+
     public func seat(_ id: String) -> SeatForecast? { seats.first { $0.account == id } }
 }

@@ -16,16 +16,33 @@ struct ForecastProjection {
     let heldAtAsOf: [String: [Lot]]
 
     init(team: String, _ ledger: Ledger, events: [LedgerEvent]) {
+        let members = ledger.accounts.filter { $0.account.team == team }.map(\.account)
+        let (seats, teamEvents) = Ledger.byTeam(accounts: members, events: events, before: ledger.asOf)
+        self.init(
+            team: team, ledger,
+            history: Self.history(of: seats.first ?? [], teamEvents.first ?? [], settings: ledger.settings, asOf: ledger.asOf))
+    }
+
+    /// The replay a projection goes on from: one team's seats and events, up to `asOf`, to
+    /// the horizon's rules. Up to as-of it is the team's own replay to `asOf`.
+    static func history(of seats: [Account], _ events: [LedgerEvent], settings: LedgerSettings, asOf: Instant) -> TeamReplay {
+        let replay = TeamReplay(
+            accounts: seats, events: events, settings: settings, asOf: settings.calendar.adding(days: settings.warnDays, to: asOf),
+            refundsBefore: asOf)
+        replay.advance(before: asOf)
+        return replay
+    }
+
+    /// The projection of `team` in `ledger`, from `history` (`ForecastProjection.history`
+    /// of the team's seats and events, to the ledger's as-of).
+    init(team: String, _ ledger: Ledger, history: TeamReplay) {
         self.team = team
         asOf = ledger.asOf
         settings = ledger.settings
         let calendar = settings.calendar
         horizonEnd = calendar.adding(days: settings.warnDays, to: asOf)
         let members = ledger.accounts.filter { $0.account.team == team }
-        let (seats, teamEvents) = Ledger.byTeam(accounts: members.map(\.account), events: events, before: ledger.asOf)
-        history = TeamReplay(
-            accounts: seats.first ?? [], events: teamEvents.first ?? [], settings: settings, asOf: horizonEnd, refundsBefore: asOf)
-        history.advance(before: asOf)
+        self.history = history
         let windowStart = calendar.adding(days: -TeamForecast.paceDays, to: asOf)
         let open = members.filter { $0.account.opened < ledger.asOf && $0.account.isOpen(at: ledger.asOf) }
         paces = open.map { a in

@@ -135,9 +135,18 @@ final class TeamReplay {
         }
     }
 
-    /// The accounts as the replay leaves them, once it has advanced to as-of.
-    private func finish() -> (accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord]) {
-        for b in boundaries where b.start < asOf { snapshot(at: b.start, month: b.month) }
+    /// The accounts as a replay advanced to `limit` (and no further) leaves them, with the
+    /// lots of every month start before it; this replay stays as it is, to go on from.
+    func outcome(before limit: Instant) -> (accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord]) {
+        let copy = continuing(with: [])
+        copy.advance(before: limit)
+        return copy.finish(before: limit)
+    }
+
+    /// The accounts as the replay leaves them, once it has advanced to `limit`.
+    private func finish(before limit: Instant? = nil) -> (accounts: [AccountLedger], problems: [LedgerProblem], shares: [ShareRecord]) {
+        let limit = limit ?? asOf
+        for b in boundaries where b.start < limit { snapshot(at: b.start, month: b.month) }
         let ledgers = states.map {
             AccountLedger(
                 account: $0.account, postings: $0.postings, messages: $0.messages, lots: $0.lots,
