@@ -17,7 +17,8 @@ extension ProcessHeavyTests {
 
             init(refusing: [String] = []) async throws {
                 let sink = TestSupport.fixture("mail/smtp_sink.py")
-                process = try ChildProcess("/usr/bin/env", ["python3", sink, folder + "/port", folder + "/received"] + refusing)
+                process = try ChildProcess(
+                    "/usr/bin/env", ["python3", sink, folder + "/port", folder + "/received"] + refusing, keepErrors: true)
                 // The sink writes its port once it listens: wait for that, or for it to exit.
                 var port: String?
                 let deadline = Date().addingTimeInterval(60)
@@ -25,7 +26,10 @@ extension ProcessHeavyTests {
                     port = try? String(contentsOfFile: folder + "/port", encoding: .utf8)
                     if port == nil { try await Task.sleep(for: .milliseconds(20)) }
                 }
-                guard let port else { throw CocoaError(.fileNoSuchFile) }
+                guard let port else {
+                    process.kill()
+                    throw NotListening(description: "the SMTP sink did not start: \(await process.ended().errorText)")
+                }
                 let config = "account default\nhost 127.0.0.1\nport \(port)\nfrom credits@example.com\nauth off\ntls off\n"
                 _ = FileManager.default.createFile(
                     atPath: folder + "/msmtprc", contents: Data(config.utf8),
@@ -37,6 +41,8 @@ extension ProcessHeavyTests {
                     .sorted()
                 return names.compactMap { FileManager.default.contents(atPath: received + "/" + $0) }
             }
+
+            struct NotListening: Error, CustomStringConvertible { var description: String }
 
             /// Killed at once: a stop it had to notice could come after the test's scratch
             /// folder, where it would look for the sign, was gone.

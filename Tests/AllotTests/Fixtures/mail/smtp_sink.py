@@ -4,7 +4,7 @@
 Usage: smtp_sink.py PORT_FILE OUT_FOLDER [REFUSED_ADDRESS ...]
 Writes the port it listens on to PORT_FILE, saves every message it accepts as
 OUT_FOLDER/<n>.eml (the DATA as received), and answers 550 to RCPT TO for each
-REFUSED_ADDRESS. Runs until it is terminated, or by itself for 120 seconds.
+REFUSED_ADDRESS. Runs until it is terminated, or by itself for 900 seconds.
 """
 import os
 import socket
@@ -39,10 +39,11 @@ class Sink:
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
-controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+# aiosmtpd gives its server thread 5 s to start; a loaded run (a sanitized suite) needs more.
+controller = Controller(Sink(), hostname="127.0.0.1", port=port, ready_timeout=120)
 controller.start()
 with open(port_file + ".part", "w") as f:
     f.write(str(port))
 os.rename(port_file + ".part", port_file)
-time.sleep(120)
+time.sleep(900)
 controller.stop()
