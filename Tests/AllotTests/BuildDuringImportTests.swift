@@ -6,7 +6,7 @@ import Testing
 extension ProcessHeavyTests {
     /// A build and an import against one store at once, as two `allot` processes: the site
     /// the build leaves is the site of the store before the import or after it, never a mix.
-    @Suite(.cleansScratch) struct BuildDuringImportTests {
+    @Suite(.cleansScratch, .processBehaviour) struct BuildDuringImportTests {
         typealias Crash = CrashAndConcurrencyTests
 
         /// A ledger folder whose store holds its seats and the events of two teams in three

@@ -7,7 +7,7 @@ import Testing
 extension ProcessHeavyTests {
     /// The built `allot` binary run as separate processes: killed mid-import, or racing
     /// another import, the store holds each file wholly or not at all.
-    @Suite(.cleansScratch) struct CrashAndConcurrencyTests {
+    @Suite(.cleansScratch, .processBehaviour) struct CrashAndConcurrencyTests {
         /// A ledger folder with seats.csv and the events of `teams` split into named files.
         static func ledger(accounts: Int = 60, months: Int = 6) -> (folder: String, header: String, byTeam: [String: [String]]) {
             let folder = TestSupport.scratch()

@@ -10,7 +10,7 @@ extension ProcessHeavyTests {
     /// served release or the store byte for byte as it was; with space freed, the same
     /// command then succeeds.
     @Suite(
-        .cleansScratch,
+        .cleansScratch, .processBehaviour,
         // Mounting needs root: CI runs the suite as root; elsewhere these are skipped.
         .enabled(if: Tmpfs.allowed, "a tmpfs cannot be mounted here (not root?); the full-disk tests are skipped"))
     struct FullDiskTests {

@@ -7,7 +7,7 @@ import Testing
 
 extension ProcessHeavyTests {
     /// Publishing: whole releases, an atomic switch, pruning and rollback, under a real nginx.
-    @Suite(.cleansScratch) struct PublishTests {
+    @Suite(.cleansScratch, .processBehaviour) struct PublishTests {
         /// The transition ledger built with the given title: every page differs between titles.
         static func site(titled title: String) throws -> String {
             let folder = TestSupport.copyOfFixture("transition")

@@ -8,7 +8,7 @@ extension ProcessHeavyTests {
     /// (`SSHServer`). The other host is this one, so the test sees the folder published to,
     /// and nginx serves it while releases switch.
     @Suite(
-        .cleansScratch,
+        .cleansScratch, .processBehaviour,
         .enabled(
             if: SSHServer.installed && FileManager.default.isExecutableFile(atPath: "/usr/bin/rsync"),
             "needs sshd, ssh and rsync: run scripts/install-dependencies --for-tests"))

@@ -5,7 +5,7 @@ extension ProcessHeavyTests {
     /// `allot serve` (which builds when it starts and again on every change) and manual
     /// builds into the same folder, through the real binary: they take turns, and the
     /// site is byte for byte the one a lone build makes.
-    @Suite(.cleansScratch) struct ServeAndBuildTests {
+    @Suite(.cleansScratch, .processBehaviour) struct ServeAndBuildTests {
         /// The builds wait for each other as long as it takes: under the sanitizers, or
         /// beside the whole suite, one takes longer than the default 30 s.
         func launch(_ arguments: [String]) throws -> ChildProcess {

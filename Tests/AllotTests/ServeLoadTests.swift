@@ -7,7 +7,7 @@ extension ProcessHeavyTests {
     /// `--client-timeout`), not 15, so that the test waits it out quickly; 2 s was too
     /// short beside the whole suite (load average near 20 on 2 cores), where the server
     /// itself took that long to read some requests and rightly dropped them.
-    @Suite(.cleansScratch) struct ServeLoadTests {
+    @Suite(.cleansScratch, .processBehaviour) struct ServeLoadTests {
         static let timeout = 5.0
 
         /// What Fixtures/web/load.py reports.
@@ -80,9 +80,7 @@ extension ProcessHeavyTests {
                 "/usr/bin/env",
                 [
                     "python3", TestSupport.fixture("web/load.py"), String(served.port), String(served.process.processIdentifier),
-                    // A slow reader waits out the timeout from the server's first write to it,
-                    // which a sanitized server, loaded, may start seconds late.
-                    served.site, String(Self.timeout), TestSupport.sanitized ? "15" : "3",
+                    served.site, String(Self.timeout),
                 ],
                 keepOutput: true, keepErrors: true
             ).ended()
@@ -103,7 +101,7 @@ extension ProcessHeavyTests {
 
             // The idle client and the slow one were each dropped by the server, unanswered,
             // once the timeout had passed, not before; and again after each reconnection.
-            let late = Self.timeout + (TestSupport.sanitized ? 10 : 3)
+            let late = Self.timeout + 3
             #expect(!load.idleHolds.isEmpty && !load.slowHolds.isEmpty)
             for hold in load.idleHolds + load.slowHolds {
                 #expect(hold.seconds >= Self.timeout - 0.1 && hold.seconds <= late, "held \(hold.seconds) s")
@@ -116,18 +114,15 @@ extension ProcessHeavyTests {
                 #expect(reader.received < load.bigSize, "a reader that read nothing was kept until it had all")
             }
 
-            // Memory (not meaningful under a sanitizer, which keeps freed memory aside). The
-            // 1,800 requests after the first round add under 8 MiB: a leak of 4.5 KiB a request
-            // (a connection's 4 KiB read buffer, or a copy of each page) would pass it; 2–3 MiB
-            // is usual. The slow readers add under 16 MiB: each holds a 64 KiB chunk of the
-            // big file, where holding it whole would be 200 MiB.
-            if !TestSupport.sanitized {
-                let first = load.rounds[0].rssKib, last = load.rounds[9].rssKib
-                #expect(last - first < 8 * 1024, "memory grew from \(first / 1024) MiB to \(last / 1024) MiB")
-                #expect(
-                    load.rssKibSlowReaders - last < 16 * 1024,
-                    "memory with slow readers: \(load.rssKibSlowReaders / 1024) MiB, \(last / 1024) MiB before")
-            }
+            // Memory. The 1,800 requests after the first round add under 8 MiB: a leak of
+            // 4.5 KiB a request (a connection's 4 KiB read buffer, or a copy of each page) would
+            // pass it; 2–3 MiB is usual. The slow readers add under 16 MiB: each holds a 64 KiB
+            // chunk of the big file, where holding it whole would be 200 MiB.
+            let first = load.rounds[0].rssKib, last = load.rounds[9].rssKib
+            #expect(last - first < 8 * 1024, "memory grew from \(first / 1024) MiB to \(last / 1024) MiB")
+            #expect(
+                load.rssKibSlowReaders - last < 16 * 1024,
+                "memory with slow readers: \(load.rssKibSlowReaders / 1024) MiB, \(last / 1024) MiB before")
 
             // Nothing is written per request, so a terminal that stops reading stalls no one.
             served.process.kill()

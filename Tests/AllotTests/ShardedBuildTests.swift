@@ -9,7 +9,7 @@ extension ProcessHeavyTests {
     /// `allot build --shard K/N` and `allot build --merge N` through the built binary: shards
     /// run as processes at the same time, into one folder or each into its own, and the
     /// merge gives byte for byte the site of one `allot build`, or refuses, changing nothing.
-    @Suite(.cleansScratch) struct ShardedBuildTests {
+    @Suite(.cleansScratch, .processBehaviour) struct ShardedBuildTests {
         typealias Crash = CrashAndConcurrencyTests
 
         /// A ledger folder (its config lists seats.csv and events.csv) and every file of one

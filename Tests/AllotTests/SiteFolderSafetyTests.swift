@@ -5,7 +5,7 @@ extension ProcessHeavyTests {
     /// A site folder has one writer, holds only what builds wrote, and is never written or
     /// emptied through a link; `publish` never replaces a `current` it did not make. All
     /// through the real binary.
-    @Suite(.cleansScratch) struct SiteFolderSafetyTests {
+    @Suite(.cleansScratch, .processBehaviour) struct SiteFolderSafetyTests {
         /// A generated ledger of 30 seats over 4 months: enough pages that two builds at
         /// once overlap.
         func ledger() async throws -> String {

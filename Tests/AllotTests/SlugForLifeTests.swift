@@ -6,7 +6,7 @@ import Testing
 extension ProcessHeavyTests {
     /// A seat's and a team's folder on the site, once built, stay theirs: seats added or
     /// removed later never move a page to another URL or give a URL to another seat.
-    @Suite(.cleansScratch) struct SlugForLifeTests {
+    @Suite(.cleansScratch, .processBehaviour) struct SlugForLifeTests {
         /// A small ledger whose seats file holds `extra` lines after the generated seats.
         static func write(_ folder: String, seats extra: [String]) {
             for f in SyntheticLedger(accounts: 3, months: 2, seed: 1).files() {

@@ -1,15 +1,14 @@
 #!/usr/bin/env python3
 """Loads a preview server (`allot serve`) and reports how it held up, as one JSON object.
 
-Usage: load.py PORT PID SITE TIMEOUT [SLACK]
+Usage: load.py PORT PID SITE TIMEOUT
 PID is the server's process (its memory and open files are read from /proc); TIMEOUT is
-its client timeout in seconds; SLACK (3 unless given) how many seconds past it a slow
-reader waits, longer where the server is slow to start sending (under a sanitizer). First it writes BIG, a 40 MiB file of random bytes, into
+its client timeout in seconds. First it writes BIG, a 40 MiB file of random bytes, into
 SITE. Then, while an idle client (connects, sends nothing) and a slow one (sends a request
 a byte every 0.2 s, never finishing it) are held open, reconnecting each time the server
 drops them, it runs 10 rounds of 200 GETs at once (all 200 connections open before any
 request is sent) over every file of SITE but BIG; then 5 slow readers ask for BIG and
-read nothing for TIMEOUT + SLACK seconds; then one client reads BIG whole. It reports:
+read nothing for TIMEOUT + 3 seconds; then one client reads BIG whole. It reports:
   rounds: per round {answered (200 with the right bytes), wrong (up to 5), rss_kib, fds}
   fds_before: the server's open files before the rounds
   idle_holds, slow_holds: per finished hold {seconds (connect to the server's close), bytes}
@@ -26,7 +25,6 @@ import time
 import urllib.parse
 
 port, pid, site, timeout = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
-slack = float(sys.argv[5]) if len(sys.argv) > 5 else 3.0
 HOST = "127.0.0.1"
 big_path = "/assets/load-test-big.bin"
 
@@ -147,7 +145,7 @@ async def slow_reader(results):
     started = time.monotonic()
     writer.write(request(big_path))
     await writer.drain()
-    await asyncio.sleep(timeout + slack)
+    await asyncio.sleep(timeout + 3)
     received = 0
     while True:
         try:
