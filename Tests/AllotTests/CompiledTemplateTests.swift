@@ -15,8 +15,7 @@ import Testing
         let library = try TemplateSet.defaults.library()
         for path in TemplateSet.defaults.files.keys.sorted() {
             for (name, _) in TemplateSet.registrations(path) {
-                let template = try #require(library.mustache.getTemplate(named: name))
-                #expect(CompiledTemplate(template) != nil, "\(path) as \(name)")
+                #expect(library.compiled.compiled(name), "\(path) as \(name)")
             }
         }
     }
@@ -24,7 +23,7 @@ import Testing
     @Test(arguments: ["transition", "edges"])
     func everyPageOfAFixtureRendersAsSwiftMustacheDoes(_ fixture: String) throws {
         let library = try TemplateSet.defaults.library()
-        let compiled = try #require(library.compiled)
+        let compiled = library.compiled
         for page in try TemplateDataTests.pages(fixture) {
             let view = try TemplateData.convert(page.view)
             let fast = try #require(compiled.render(view, withTemplate: page.template), "\(page.path)")
@@ -35,7 +34,7 @@ import Testing
 
     @Test func hostileTextRendersAsSwiftMustacheDoes() throws {
         let library = try TemplateSet.defaults.library()
-        let compiled = try #require(library.compiled)
+        let compiled = library.compiled
         let hostile = "<script>alert('x')</script> *a* [l](javascript:x) \\ `c` & \"q\" \n\n# h \r\t| t |\0 é\u{301} 👩‍👩‍👧"
         let layout = TemplateObject(strings: ["title": hostile, "siteTitle": hostile, "root": "../", "body": hostile, "kind": hostile])
         for name in ["layout", "email-layout", "notice-subject", "notice.text"] {
@@ -48,37 +47,39 @@ import Testing
             .library()
         let view = TemplateObject(strings: ["name": "ana"])
         view.set(.list(TemplateList([.string("x"), .string("y")])), forKey: "rows")
-        #expect(library.compiled?.render(view, withTemplate: "page") == nil)
+        #expect(library.compiled.render(view, withTemplate: "page") == nil)
         #expect(try library.render(view, withTemplate: "page") == "ANA 01")
     }
 
     @Test func dataSwiftMustacheAloneUnderstandsFallsBack() throws {
         let library = try TemplateSet(files: ["page.md": "{{#s}}{{.}}{{/s}}", "layout.html": "{{{body}}}"]).library()
         let view: [String: Any] = ["s": Set(["only"])]
-        #expect(library.compiled?.render(view, withTemplate: "page") == nil)
+        #expect(library.compiled.render(view, withTemplate: "page") == nil)
         #expect(try library.render(view, withTemplate: "page") == "only")
     }
 
     /// Random templates (sections, inverted sections, partials at any indentation,
-    /// standalone lines, comments, dotted names, pragmas) over random data, both ways.
+    /// standalone lines, comments, dotted names, pragmas, set delimiters) over random data, both ways.
     @Test func randomTemplatesRenderAsSwiftMustacheDoes() async throws {
         _ = TemplateContentTypes.registered
         await propertyCheck(count: 400, input: Gen.uint64(in: 0...UInt64.max)) { seed in
             var rng = SeededRandom(seed: seed)
             var library = MustacheLibrary()
+            var sources: [String: String] = [:]
             var drawer = TemplateDrawer()
             let leaf = drawer.template(&rng, depth: 2, partials: [])
             let middle = drawer.template(&rng, depth: 2, partials: ["leaf", "absent"])
             let main = drawer.template(&rng, depth: 3, partials: ["leaf", "middle", "absent"])
             for (name, text) in [("leaf", leaf), ("middle", middle), ("main", main)] {
                 let pragma = ["MARKDOWN", "HTML_BLOCK", "PLAIN_LINE", "HTML", "TEXT"].randomElement(using: &rng)!
-                guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: \(pragma)}}" + text) else { return }
+                sources[name] = "{{% CONTENT_TYPE: \(pragma)}}" + text
+                guard let template = try? MustacheTemplate(string: sources[name]!) else { return }
                 library.register(template, named: name)
             }
-            let renderer = try #require(CompiledRenderer(library: library, names: ["leaf", "middle", "main"]))
+            let renderer = CompiledRenderer(sources: sources)
             let view = DataDrawer().object(&rng, depth: 3)
             let fast = renderer.render(view, withTemplate: "main")
-            #expect(fast != nil, "\(main)")
+            #expect(renderer.uncompiled.isEmpty, "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
             #expect(fast == library.render(view, withTemplate: "main"), "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
             // The same data as plain dictionaries and arrays is swift-mustache's alone, and reads the same.
             #expect(renderer.render(DataDrawer.dictionaries(.object(view)), withTemplate: "main") == nil)
@@ -89,7 +90,7 @@ import Testing
 /// Mustache text drawn from the features the compiled renderer covers.
 private struct TemplateDrawer {
     static let names = ["a", "b", "list", "flag", "n", "obj", "none", "obj.a", "obj.list", ".a", "."]
-    static let texts = ["x", " ", "\n", "  ", "\r\n", "<&>\"'", "*y* ", "\t", "é", "\n  "]
+    static let texts = ["x", " ", "\n", "  ", "\r\n", "<&>\"'", "*y* ", "\t", "é", "\n  ", "{", "}", "<%"]
 
     mutating func template(_ rng: inout SeededRandom, depth: Int, partials: [String]) -> String {
         var out = ""
@@ -104,7 +105,7 @@ private struct TemplateDrawer {
 
     mutating func piece(_ rng: inout SeededRandom, depth: Int, partials: [String]) -> String {
         let name = Self.names.randomElement(using: &rng)!
-        switch Int.random(in: 0..<10, using: &rng) {
+        switch Int.random(in: 0..<11, using: &rng) {
         case 0, 1: return Self.texts.randomElement(using: &rng)!
         case 2: return "{{\(name)}}"
         case 3: return Bool.random(using: &rng) ? "{{{\(name)}}}" : "{{& \(name) }}"
@@ -114,6 +115,7 @@ private struct TemplateDrawer {
         case 6 where !partials.isEmpty: return "{{> \(partials.randomElement(using: &rng)!)}}"
         case 7: return "{{! a comment }}"
         case 8: return "{{% CONTENT_TYPE: \(["HTML", "TEXT", "MARKDOWN"].randomElement(using: &rng)!)}}"
+        case 9: return "{{=<% %>=}}<%\(name)%><%#\(name)%>x<%/\(name)%><%={{ }}=%>"
         default: return "{{ \(name) }}"
         }
     }

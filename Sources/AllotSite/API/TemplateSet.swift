@@ -80,6 +80,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var owners: [String: String] = [:]
         var syntax: [String: TemplateSyntax] = [:]
+        var sources: [String: String] = [:]
         for path in files.keys.sorted() where !path.hasPrefix("assets/") && !path.hasPrefix("schema/") {
             let registrations = Self.registrations(path)
             guard !registrations.isEmpty else { continue }
@@ -97,8 +98,9 @@ public struct TemplateSet: Sendable {
                 }
                 syntax[name] = parsed
                 let pragmaTag = "{{% CONTENT_TYPE: \(pragma)}}"
+                sources[name] = pragmaTag + files[path]!
                 do {
-                    library.register(try MustacheTemplate(string: pragmaTag + files[path]!), named: name)
+                    library.register(try MustacheTemplate(string: sources[name]!), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     let line = error.context.lineNumber
                     throw AllotError(
@@ -115,7 +117,7 @@ public struct TemplateSet: Sendable {
                 throw AllotError(error.message, path: shown(owners[error.template]!), line: error.line, column: error.column)
             }
         }
-        return TemplateLibrary(mustache: library, names: owners.keys.sorted())
+        return TemplateLibrary(mustache: library, sources: sources)
     }
 
     /// The names a file is known by in the library, each with its content type.

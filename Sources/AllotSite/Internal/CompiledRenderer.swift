@@ -1,42 +1,56 @@
 import Mustache
 
-/// Renders compiled templates exactly as swift-mustache renders their source, for the
-/// template data `TemplateData` makes (`TemplateValue`s under a `TemplateObject`): a tag
-/// is one comparison loop per level of the context stack and one append, with no casts.
-/// Other data (`DictionaryData`'s dictionaries, anything a caller made by hand) is left
-/// to swift-mustache: `render` returns nil.
+/// Renders the templates `TemplateParser` reads, exactly as swift-mustache renders their
+/// source, for the template data `TemplateData` makes (`TemplateValue`s under a
+/// `TemplateObject`): a tag is one comparison loop per level of the context stack and one
+/// append, with no casts. A template the parser leaves to swift-mustache, or one that
+/// includes such a partial, and data `TemplateData` could not make (`DictionaryData`'s
+/// dictionaries, anything a caller made by hand) are left to swift-mustache: `render`
+/// returns nil.
 struct CompiledRenderer: Sendable {
-    private let templates: [String: CompiledTemplate]
-    /// Templates in the library that did not compile: a partial naming one gives up.
-    private let uncompiled: Set<String>
-    /// swift-mustache's content type before a template's first pragma, and in a partial.
+    private let templates: [String: [TemplateNode]]
+    /// Templates the parser left to swift-mustache: a partial naming one gives up.
+    let uncompiled: Set<String>
+    /// The content type before a template's first pragma, and in a partial: HTML, as in
+    /// swift-mustache.
     private let defaultContentType: any MustacheContentType
 
     /// A partial that did not compile: swift-mustache renders the whole text instead.
     struct Unsupported: Error {}
 
-    init?(library: MustacheLibrary, names: [String]) {
-        guard let probe = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}"),
-            case .contentType(let html)? = CompiledTemplate(probe)?.nodes.first
-        else { return nil }
-        var templates: [String: CompiledTemplate] = [:]
+    /// `sources` by template name.
+    init(sources: [String: String]) {
+        var templates: [String: [TemplateNode]] = [:]
         var uncompiled: Set<String> = []
-        for name in names {
-            guard let template = library.getTemplate(named: name) else { continue }
-            if let compiled = CompiledTemplate(template) { templates[name] = compiled } else { uncompiled.insert(name) }
+        for (name, source) in sources {
+            if let nodes = TemplateParser.nodes(of: source, contentTypes: TemplateContentTypes.all) {
+                templates[name] = nodes
+            } else {
+                uncompiled.insert(name)
+            }
         }
         self.templates = templates
         self.uncompiled = uncompiled
-        self.defaultContentType = html
+        self.defaultContentType = TemplateContentTypes.all["HTML"]!
     }
+
+    /// Whether the parser read the template named `name`.
+    func compiled(_ name: String) -> Bool { templates[name] != nil }
 
     /// The rendered text, or nil when swift-mustache has to render it.
     func render(_ object: Any, withTemplate name: String) -> String? {
-        guard let template = templates[name], let root = object as? TemplateObject else { return nil }
+        guard let root = object as? TemplateObject else { return nil }
+        return render(value: .object(root), withTemplate: name)
+    }
+
+    /// The rendered text with `root` as the context, or nil when swift-mustache has to
+    /// render it.
+    func render(value root: TemplateValue, withTemplate name: String) -> String? {
+        guard let nodes = templates[name] else { return nil }
         var out = ""
-        var stack: [TemplateValue] = [.object(root)]
+        var stack: [TemplateValue] = [root]
         do {
-            try render(template.nodes, stack: &stack, indentation: nil, contentType: defaultContentType, into: &out)
+            try render(nodes, stack: &stack, indentation: nil, contentType: defaultContentType, into: &out)
         } catch {
             return nil
         }
@@ -108,12 +122,12 @@ struct CompiledRenderer: Sendable {
                 return
             }
         case .partial(let name, let indented):
-            guard let template = templates[name] else {
+            guard let partial = templates[name] else {
                 if uncompiled.contains(name) { throw Unsupported() }
                 return
             }
             let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
-            try render(template.nodes, stack: &stack, indentation: inner, contentType: defaultContentType, into: &out)
+            try render(partial, stack: &stack, indentation: inner, contentType: defaultContentType, into: &out)
         }
     }
 

@@ -94,10 +94,32 @@ enum TemplateContentTypes {
     static let htmlBlock = "HTML_BLOCK"
     static let plainLine = "PLAIN_LINE"
 
+    /// Every content type a template's pragma may name, for `TemplateParser`: these three,
+    /// and swift-mustache's own `HTML` and `TEXT`.
+    static let all: [String: any MustacheContentType] = [
+        "HTML": HTMLTextContentType(), "TEXT": UnescapedContentType(), markdown: MarkdownTextContentType(),
+        htmlBlock: HTMLBlockContentType(), plainLine: PlainLineContentType(),
+    ]
+
     static let registered: Bool = {
         MustacheContentTypes.register(MarkdownTextContentType(), named: markdown)
         MustacheContentTypes.register(HTMLBlockContentType(), named: htmlBlock)
         MustacheContentTypes.register(PlainLineContentType(), named: plainLine)
         return true
     }()
+}
+
+/// HTML text: `& < > " '` become references, and nothing else changes, as swift-mustache's
+/// `HTML` escapes them (`HTMLEscape` also replaces NUL, which that does not).
+struct HTMLTextContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return HTMLEscape.text(text) }
+        return text.split(separator: "\0", omittingEmptySubsequences: false).map { HTMLEscape.text(String($0)) }
+            .joined(separator: "\0")
+    }
+}
+
+/// Values as they are, as swift-mustache's `TEXT`.
+struct UnescapedContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { text }
 }
