@@ -27,22 +27,8 @@ public struct AccountLedger: Sendable {
     public var balance: Int { postings.last?.balance ?? 0 }
 
     /// Index of the first message sent at or after `t`.
-    func firstMessage(atOrAfter t: Instant) -> Int {
-        var lo = 0, hi = messages.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if messages[mid].time < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+    func firstMessage(atOrAfter t: Instant) -> Int { messages.partitionIndex { !($0.time < t) } }
 
     /// Index of the first posting at or after `t`.
-    func firstPosting(atOrAfter t: Instant) -> Int {
-        var lo = 0, hi = postings.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if postings[mid].time < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+    func firstPosting(atOrAfter t: Instant) -> Int { postings.partitionIndex { !($0.time < t) } }
 }

@@ -22,11 +22,7 @@ public struct PolicyTimeline: Sendable {
     public func policy(at t: Instant) -> (any Policy)? { index(at: t).map { entries[$0].policy } }
 
     private func index(at t: Instant) -> Int? {
-        var lo = 0, hi = entries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if entries[mid].from <= t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo == 0 ? nil : lo - 1
+        let after = entries.partitionIndex { t < $0.from }
+        return after == 0 ? nil : after - 1
     }
 }
