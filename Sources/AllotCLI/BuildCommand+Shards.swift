@@ -8,7 +8,8 @@ extension BuildCommand {
         let progress = ProgressBar(label: "Rendering shard \(shard)")
         let p = try project.openProject()
         for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
-        let summary = try p.buildShard(shard, into: out, asOf: asOf.instant(p), templates: templates, progress: progress?.update)
+        let summary = try p.buildShard(
+            shard, into: out, asOf: asOf.instant(p), templates: templates, importing: false, progress: progress?.update)
         progress?.finish()
         let folder = "\(out)/.allot-shards/\(shard.index)-of-\(shard.count)/"
         print(
@@ -20,7 +21,7 @@ extension BuildCommand {
         let started = ContinuousClock.now
         let p = try project.openProject()
         for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
-        let summary = try p.mergeShards(count: count, into: out, asOf: asOf.instant(p), templates: templates)
+        let summary = try p.mergeShards(count: count, into: out, asOf: asOf.instant(p), templates: templates, importing: false)
         print(
             "Merged \(count) shards into \(out)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed in \(seconds(since: started)) s. Open \(out)/index.html"
         )

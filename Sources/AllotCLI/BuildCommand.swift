@@ -71,7 +71,8 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressBar(label: "Rendering pages")
         let p = try project.openProject()
         for change in try p.importSources().sourceChanges { print(TerminalText.literal(change.description)) }
-        let summary = try p.buildSite(into: out, asOf: asOf.instant(p), templates: templates, progress: progress?.update)
+        let summary = try p.buildSite(
+            into: out, asOf: asOf.instant(p), templates: templates, importing: false, progress: progress?.update)
         progress?.finish()
         print(
             "Built \(out)/: \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed in \(seconds(since: started)) s. Open \(out)/index.html"

@@ -4,7 +4,8 @@ import AllotSupport
 import Foundation
 
 extension Project {
-    /// Ends a sharded build (`allot build --merge N`): imports the sources, then checks
+    /// Ends a sharded build (`allot build --merge N`): imports the sources (unless
+    /// `importing` is false: the caller has just imported them), then checks
     /// that all `count` shards finished for the store revision, inputs and program of
     /// this run and that the files of their teams are staged in their folders or, where a
     /// shard kept them, in the site as it found them, and refuses with a sentence,
@@ -15,10 +16,10 @@ extension Project {
     /// killed midway can simply be run again.
     public func mergeShards(
         count: Int, into folder: String, asOf: Instant? = nil, templates: String? = nil,
-        reports: [any Report] = BuiltInReports.all
+        reports: [any Report] = BuiltInReports.all, importing: Bool = true
     ) throws -> SiteWriter.Summary {
         precondition(count >= 1, "a sharded build has at least one shard")
-        try importSources()
+        if importing { try importSources() }
         let lock = try claimSite(folder)
         defer { lock.release() }
         let plan = try sitePlan(asOf: asOf, templates: templates, reports: reports)

@@ -18,7 +18,8 @@ extension Project {
 
     static let shardsFolderName = ".allot-shards"
 
-    /// One shard of a sharded build (`allot build --shard K/N`): imports the sources,
+    /// One shard of a sharded build (`allot build --shard K/N`): imports the sources
+    /// (unless `importing` is false: the caller has just imported them),
     /// replays and renders only the teams `shard` holds, stages the files of each team
     /// whose files differ from the site's in `shardFolder(shard, in: folder)`, and records
     /// the shard's team summaries and files in the store for `mergeShards`. Nothing in the
@@ -28,10 +29,10 @@ extension Project {
     /// inputs, is not rendered again.
     public func buildShard(
         _ shard: BuildShard, into folder: String, asOf: Instant? = nil, templates: String? = nil,
-        reports: [any Report] = BuiltInReports.all,
+        reports: [any Report] = BuiltInReports.all, importing: Bool = true,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ShardSummary {
-        try importSources()
+        if importing { try importSources() }
         let plan = try sitePlan(asOf: asOf, templates: templates, reports: reports)
         let render = try renderPlan(plan, asOf: asOf)
         let mine = plan.teams.indices.filter { shard.holds(team: plan.teams[$0].id) }

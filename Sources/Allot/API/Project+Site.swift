@@ -46,8 +46,9 @@ extension Project {
         config.templates.map { $0.hasPrefix("/") ? $0 : Self.folder(of: configPath) + $0 }
     }
 
-    /// Imports the sources, then replays and writes the site with its JSON twins into
-    /// `folder` one team at a time, so memory holds one team (per core) rather than the
+    /// Imports the sources (unless `importing` is false: the caller has just imported
+    /// them), then replays and writes the site with its JSON twins into `folder` one team
+    /// at a time, so memory holds one team (per core) rather than the
     /// ledger. Teams whose seats and events, and everything else the site depends on, are
     /// as the last build left them are not replayed: their summary from that build feeds
     /// the site-wide pages. `templates` (else the config's) overrides default templates by
@@ -59,10 +60,10 @@ extension Project {
     /// was and starts again, up to `buildAttempts` times.
     public func buildSite(
         into folder: String, asOf: Instant? = nil, templates: String? = nil,
-        reports: [any Report] = BuiltInReports.all,
+        reports: [any Report] = BuiltInReports.all, importing: Bool = true,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> SiteWriter.Summary {
-        try importSources()
+        if importing { try importSources() }
         let lock = try claimSite(folder)
         defer { lock.release() }
         for _ in 0..<Self.buildAttempts {
