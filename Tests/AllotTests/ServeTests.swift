@@ -90,7 +90,9 @@ extension ProcessHeavyTests {
             }
             let got = try await fetch(s.served.port, ["/teams/acme/index.html"])
             await s.served.stop()
-            #expect(now == before + 1, "no rebuild was seen: \(s.served.errorText)")
+            // More than one rebuild may land between two looks on a loaded machine (CI saw
+            // version 1 become 3); the page's bytes say the edit was built.
+            #expect(now > before, "no rebuild was seen: \(s.served.errorText)")
             #expect(got.first?.body.contains("<h1>Edited team page for acme</h1>") == true)
         }
 
