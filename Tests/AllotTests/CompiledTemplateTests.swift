@@ -79,7 +79,10 @@ import Testing
             let renderer = CompiledRenderer(sources: sources)
             let view = DataDrawer().object(&rng, depth: 3)
             let fast = renderer.render(view, withTemplate: "main")
-            #expect(renderer.uncompiled.isEmpty, "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
+            // The one text drawn here the parser leaves to swift-mustache on purpose: an
+            // opening delimiter right before a line break, which swift-mustache reads as text.
+            let leftOnPurpose = [leaf, middle, main].contains { $0.contains("{{\n") || $0.contains("{{\r\n") }
+            #expect(renderer.uncompiled.isEmpty || leftOnPurpose, "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
             #expect(fast == library.render(view, withTemplate: "main"), "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
             // The same data as plain dictionaries and arrays is swift-mustache's alone, and reads the same.
             #expect(renderer.render(DataDrawer.dictionaries(.object(view)), withTemplate: "main") == nil)
