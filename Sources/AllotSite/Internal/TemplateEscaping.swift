@@ -102,9 +102,7 @@ enum TemplateContentTypes {
     ]
 
     static let registered: Bool = {
-        MustacheContentTypes.register(MarkdownTextContentType(), named: markdown)
-        MustacheContentTypes.register(HTMLBlockContentType(), named: htmlBlock)
-        MustacheContentTypes.register(PlainLineContentType(), named: plainLine)
+        for name in [markdown, htmlBlock, plainLine] { MustacheContentTypes.register(all[name]!, named: name) }
         return true
     }()
 }

@@ -158,7 +158,7 @@ struct TemplateParser {
                 i += state.open.count
                 try checkJoin(at: i)
                 // swift-mustache reads a line break right after the delimiter as the line's end.
-                if i < bytes.count && Self.startsLineBreak(at: i, in: bytes) { throw GivesUp() }
+                if i < bytes.count && Self.lineBreakLength(at: i, in: bytes) != nil { throw GivesUp() }
                 return (text, .tag)
             }
             i += 1
@@ -300,8 +300,6 @@ struct TemplateParser {
         default: return nil
         }
     }
-
-    private static func startsLineBreak(at j: Int, in bytes: [UInt8]) -> Bool { lineBreakLength(at: j, in: bytes) != nil }
 
     /// Whitespace inside a tag. Non-ASCII whitespace is left to swift-mustache: a name is
     /// ASCII, so a tag holding any other byte makes `readClose` give up.
