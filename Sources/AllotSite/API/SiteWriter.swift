@@ -147,16 +147,17 @@ public struct SiteWriter: Sendable {
         /// follows makes folders, renames and removes, which needs no space.
         public func finish(keeping paths: Set<String>, records: [Record] = []) throws -> Summary {
             let fm = FileManager.default
-            try SiteWriter.refuseLinks(on: staged.map(\.target) + previous.subtracting(paths), in: folder)
-            let stale = previous.subtracting(paths).filter { SiteWriter.isSafe($0) && fm.fileExists(atPath: folder + "/" + $0) }
+            let gone = previous.subtracting(paths)
+            try SiteWriter.refuseLinks(on: staged.map(\.target) + gone, in: folder)
+            let stale = gone.filter { SiteWriter.isSafe($0) && fm.fileExists(atPath: folder + "/" + $0) }
             let changing = !staged.isEmpty || !stale.isEmpty
-            let manifest = try stage(Self.manifest(paths))
+            let sortedPaths = paths.sorted()
+            let manifest = try stage(Self.manifest(sortedPaths))
             // A rename keeps a file's inode and modification time: what each staged file
             // says now is what it will say in place.
             let temporaries = Dictionary(staged.map { ($0.target, $0.temporary) }, uniquingKeysWith: { _, last in last })
-            let stats = paths.sorted().compactMap { path in
-                SiteWriter.statLine(temporaries[path] ?? folder + "/" + path).map { (path: path, stat: $0) }
-            }
+            let lines = ParallelMap.map(sortedPaths) { path in SiteWriter.statLine(temporaries[path] ?? folder + "/" + path) }
+            let stats = zip(sortedPaths, lines).compactMap { path, line in line.map { (path: path, stat: $0) } }
             let fileStats = try stage(SiteWriter.fileStats(stats))
             let stagedRecords = try records.map { record in
                 (record.name, whileChanging: changing ? try record.whileChanging.map(stage) : nil, after: try stage(record.after))
@@ -164,7 +165,7 @@ public struct SiteWriter: Sendable {
             if changing {
                 // The manifest lists every path first, so a build killed during the renames
                 // is repaired by the next.
-                let everyPath = try stage(Self.manifest(previous.union(paths)))
+                let everyPath = try stage(Self.manifest(Self.merged(sortedPaths, gone.sorted())))
                 try makeFolders(for: staged.map(\.target))
                 unlink(folder + "/" + SiteWriter.fileStatsName)
                 for (name, whileChanging, _) in stagedRecords {
@@ -188,8 +189,31 @@ public struct SiteWriter: Sendable {
             return summary
         }
 
-        private static func manifest(_ paths: Set<String>) -> Data {
-            Data((paths.sorted().joined(separator: "\n") + "\n").utf8)
+        /// The manifest's bytes for `paths`, sorted.
+        private static func manifest(_ paths: [String]) -> Data {
+            guard !paths.isEmpty else { return Data("\n".utf8) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(paths.reduce(0) { $0 + $1.utf8.count + 1 })
+            for path in paths {
+                bytes += path.utf8
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return Data(bytes)
+        }
+
+        /// Two sorted lists with no path in both, as one sorted list.
+        private static func merged(_ a: [String], _ b: [String]) -> [String] {
+            var out: [String] = []
+            out.reserveCapacity(a.count + b.count)
+            var i = 0, j = 0
+            while i < a.count || j < b.count {
+                if j == b.count || i < a.count && a[i] < b[j] {
+                    out.append(a[i]); i += 1
+                } else {
+                    out.append(b[j]); j += 1
+                }
+            }
+            return out
         }
 
         /// Writes `bytes` into a new file in the staging folder; returns its path.
