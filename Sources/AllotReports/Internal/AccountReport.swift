@@ -49,7 +49,7 @@ struct AccountReport: Report {
         let id = a.account.id
         let path = c.accountPath(id)
         let months = c.ledger.statementMonths(of: id)
-        let statements = months.compactMap { c.ledger.statement(of: id, for: $0) }
+        let statements = c.ledger.monthSummaries(of: id)
         let lots = Lot.mergingSameExpiry(a.lots)
         let outcomes = CreditOutcomes(a)
         let waiting = WaitingSection(a, asOf: c.ledger.asOf, c.format)
@@ -149,7 +149,7 @@ struct AccountReport: Report {
         }
     }
 
-    static func monthLine(_ s: Statement) -> MonthLine {
+    static func monthLine(_ s: MonthSummary) -> MonthLine {
         let t = s.totals, m = s.messages
         return MonthLine(
             month: s.month.description, partial: s.partial, opening: s.opening, closing: s.closing,
