@@ -95,7 +95,7 @@ extension Project {
         // on disk: another program (or a build from before the site lock) may have
         // replaced one.
         let recorded = SiteWriter.recordedStats(of: folder)
-        let reused = teams.indices.map { i -> TeamCache.Entry? in
+        let reused = ParallelMap.map(Array(teams.indices)) { i -> TeamCache.Entry? in
             guard let entry = previous[teams[i].id], entry.key == render.keys[i],
                 SiteWriter.asRecorded(entry.paths, in: folder, recorded)
             else { return nil }

@@ -21,10 +21,13 @@ extension SiteWriter {
     /// another). nil when one is missing. A shard records it for the files it left in
     /// the site; the merge takes those files only while it is still the same.
     public static func fingerprint(_ paths: [String], in folder: String) -> String? {
+        // On every core: a medium site is 157k files, and a build with nothing to do is
+        // mostly this.
+        let stats = ParallelMap.map(paths) { statLine(folder + "/" + $0) }
         var lines: [(String, String)] = []
         lines.reserveCapacity(paths.count)
-        for path in paths {
-            guard let line = statLine(folder + "/" + path) else { return nil }
+        for (path, line) in zip(paths, stats) {
+            guard let line else { return nil }
             lines.append((path, line))
         }
         return digest(lines)
