@@ -15,17 +15,7 @@ extension Project {
     public func replayWithForecast(team: String, asOf: Instant) throws -> (
         ledger: Ledger, comparisons: [Comparison], forecast: TeamForecast
     ) {
-        let (ledger, comparisons, forecast, _, _) = try replayTeam(team, asOf: asOf)
-        return (ledger, comparisons, forecast)
-    }
-
-    /// `replayWithForecast`, with the team's seats and events as the store gave them.
-    func replayTeam(_ team: String, asOf: Instant) throws -> (
-        ledger: Ledger, comparisons: [Comparison], forecast: TeamForecast, accounts: [Account], events: [LedgerEvent]
-    ) {
-        let (accounts, events) = try store.load(team: team)
-        let (ledger, forecast) = TeamForecast.replay(team: team, accounts: accounts, events: events, settings: config.settings, asOf: asOf)
-        let comparisons = comparisons(of: ledger, accounts: accounts, events: events, comparing: config.comparisons)
-        return (ledger, comparisons, forecast, accounts, events)
+        let context = try TeamPipeline(project: self, end: asOf, slugs: nil).run(team).context
+        return (context.ledger, context.comparisons, context.forecasts[team]!)
     }
 }

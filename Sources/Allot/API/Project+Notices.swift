@@ -13,14 +13,11 @@ extension Project {
         }
         try importSources()
         let end = try resolvedAsOf(asOf)
-        let slugs = try siteSlugs()
+        let pipeline = TeamPipeline(project: self, end: end, slugs: try siteSlugs(), comparing: false)
         let renderer = try NoticeRenderer(templates: templateSet(templates))
         var drafts: [(draft: NoticeDraft, urgency: Instant)] = []
         for team in try store.teams() {
-            let (ledger, _, forecast) = try replayWithForecast(team: team.id, asOf: end)
-            let context = ReportContext(
-                ledger: ledger, title: config.title, slugs: slugs, siteURL: config.siteURL, teamNames: TeamNames(config.teamNames),
-                forecasts: [forecast])
+            let context = try pipeline.run(team.id).context
             drafts += zip(NoticeDraft.drafts(context), context.warnings.map(\.mostUrgent)).map { ($0, $1) }
         }
         drafts.sort { $0.urgency != $1.urgency ? $0.urgency < $1.urgency : UTF8Order.precedes($0.draft.account.id, $1.draft.account.id) }

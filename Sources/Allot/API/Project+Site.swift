@@ -184,23 +184,15 @@ extension Project {
     ) throws -> [(path: String, title: String, markdown: String)] {
         try importSources()
         let set = try templateSet(templates)
-        let end = try resolvedAsOf(asOf)
-        let slugs = try siteSlugs()
+        let pipeline = TeamPipeline(project: self, end: try resolvedAsOf(asOf), slugs: try siteSlugs())
         let renderer = try PageRenderer(templates: set, siteTitle: config.title)
         var pages: [Page] = [], summaries: [TeamSummary] = []
         for team in try store.teams() {
-            let (ledger, comparisons, forecast) = try replayWithForecast(team: team.id, asOf: end)
-            let context = ReportContext(
-                ledger: ledger, title: config.title, comparisons: comparisons, slugs: slugs, siteURL: config.siteURL,
-                teamNames: TeamNames(config.teamNames), forecasts: [forecast])
+            let context = try pipeline.run(team.id).context
             pages += reports.flatMap { $0.pages(context) }.filter { $0.output == .document }
             summaries.append(TeamSummary(team: team.id, context))
         }
-        let site = SiteContext(
-            title: config.title, asOf: end, settings: config.settings, slugs: slugs, teams: summaries,
-            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) },
-            teamNames: TeamNames(config.teamNames))
-        pages += reports.flatMap { $0.sitePages(site) }
+        pages += reports.flatMap { $0.sitePages(pipeline.site(summaries)) }
         return try pages.map { ($0.path, $0.title, try renderer.markdown($0)) }
     }
 }

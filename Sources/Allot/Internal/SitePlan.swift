@@ -28,7 +28,9 @@ struct SitePlan: Sendable {
 /// compiled templates, the as-of instant, the slugs and each team's key.
 struct RenderPlan: Sendable {
     let builder: SiteBuilder
-    let end: Instant
+    /// The steps each team's pages come from.
+    let pipeline: TeamPipeline
+    var end: Instant { pipeline.end }
     let slugs: SiteSlugs
     /// By team, in the order of `SitePlan.teams`.
     let keys: [String]
@@ -64,7 +66,7 @@ extension Project {
                         .joined(separator: "\u{0}").appending((slugsOf[t.id] ?? []).joined(separator: "\u{0}")).utf8))
         }
         return RenderPlan(
-            builder: builder, end: end, slugs: slugs, keys: keys,
+            builder: builder, pipeline: TeamPipeline(project: self, end: end, slugs: slugs), slugs: slugs, keys: keys,
             finalInputs: finalPageInputs(templates: plan.templates, reports: plan.reports))
     }
 
@@ -74,19 +76,17 @@ extension Project {
     func renderTeam(
         _ team: String, key: String, _ plan: RenderPlan, previous: TeamCache.Entry? = nil, intact: ([String]) -> Bool = { _ in false }
     ) throws -> (entry: TeamCache.Entry, files: [RenderedFile], kept: Int) {
-        let (ledger, comparisons, forecast, accounts, events) = try replayTeam(team, asOf: plan.end)
-        var context = ReportContext(
-            ledger: ledger, title: config.title, comparisons: comparisons, slugs: plan.slugs, siteURL: config.siteURL,
-            teamNames: TeamNames(config.teamNames), forecasts: [forecast])
+        let replayed = try plan.pipeline.run(team)
+        var context = replayed.context
         let finalKeys = FinalStatementKeys.make(
-            team: team, accounts: accounts, events: events, settings: ledger.settings, asOf: plan.end, slugs: plan.slugs,
-            inputs: plan.finalInputs, path: context.statementPath)
+            team: team, accounts: replayed.accounts, events: replayed.events, settings: context.ledger.settings, asOf: plan.end,
+            slugs: plan.slugs, inputs: plan.finalInputs, path: context.statementPath)
         var kept: [String: PageRecord] = [:]
         for (path, key) in finalKeys {
             if let record = previous?.pages[path], record.key == key, intact(record.files) { kept[path] = record }
         }
         context.keptPages = Set(kept.keys)
-        let out = try plan.builder.files(context, finalKeys: finalKeys, kept: kept)
+        let out = try TeamPipeline.step(.render, team) { try plan.builder.files(context, finalKeys: finalKeys, kept: kept) }
         let entry = TeamCache.Entry(
             team: team, key: key, summary: TeamSummary(team: team, context), paths: out.paths,
             pages: out.pages)
@@ -95,12 +95,7 @@ extension Project {
 
     /// The site-wide pages and static files, from every team's summary in team order.
     func siteFiles(_ entries: [TeamCache.Entry], _ plan: RenderPlan) throws -> [RenderedFile] {
-        let site = SiteContext(
-            title: config.title, asOf: plan.end, settings: config.settings, slugs: plan.slugs,
-            teams: entries.map(\.summary),
-            comparisons: config.comparisons.map { ($0.name, $0.settings(from: config.settings)) },
-            teamNames: TeamNames(config.teamNames))
-        let files = try plan.builder.files(site)
+        let files = try plan.builder.files(plan.pipeline.site(entries.map(\.summary)))
         try Self.refuseSharedPaths(entries, files)
         return files
     }
