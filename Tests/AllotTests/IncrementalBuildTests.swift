@@ -80,7 +80,9 @@ import Testing
     /// The monthly job: a new month's export and `as_of` moved to its end, then a
     /// corrected export of an old month. Each build keeps the files of the finished months
     /// that did not change and writes what a clean build of the same inputs writes.
-    @Test func aMonthlyUpdateAndACorrectedMonthEqualACleanBuild() throws {
+    /// A synthetic ledger of 10 seats, October to February in events.csv with as_of at the
+    /// end of February, and March's rows held back (the header first).
+    func ledgerWithMarchHeldBack() throws -> (ledger: String, header: String, march: [String], before: [String]) {
         let ledger = TestSupport.scratch()
         var events = ""
         for file in SyntheticLedger(accounts: 10, months: 6, seed: 5).files() {
@@ -97,11 +99,12 @@ import Testing
         let before = rows.filter { !$0.split(separator: ",")[1].hasPrefix("2015-03") }
         #expect(!march.isEmpty && !before.isEmpty)
         TestSupport.write(([header] + before).joined(separator: "\n") + "\n", to: ledger + "/events.csv")
-        let config = ledger + "/allot.toml", site = ledger + "/site"
-        func build() throws -> SiteWriter.Summary { try Project(configPath: config).buildSite(into: site) }
-        let first = try build()
+        return (ledger, header, march, Array(before))
+    }
 
-        // March arrives, and as_of moves to its end.
+    /// March's export arrives in `ledger`, and as_of moves to its end.
+    func addMarch(_ ledger: String, header: String, march: [String]) throws {
+        let config = ledger + "/allot.toml"
         TestSupport.write(([header] + march).joined(separator: "\n") + "\n", to: ledger + "/march.csv")
         let text = try String(contentsOfFile: config, encoding: .utf8)
         TestSupport.write(
@@ -109,13 +112,22 @@ import Testing
                 .replacingOccurrences(
                     of: "sources = [\"seats.csv\", \"events.csv\"]", with: "sources = [\"seats.csv\", \"events.csv\", \"march.csv\"]"),
             to: config)
+    }
+
+    @Test func aMonthlyUpdateAndACorrectedMonthEqualACleanBuild() throws {
+        let (ledger, header, march, before) = try ledgerWithMarchHeldBack()
+        let config = ledger + "/allot.toml", site = ledger + "/site"
+        func build() throws -> SiteWriter.Summary { try Project(configPath: config).buildSite(into: site) }
+        let first = try build()
+
+        try addMarch(ledger, header: header, march: march)
         let update = try build()
         // The finished months before January (settled 30 days before as-of) are kept.
         #expect(update.unchanged > first.written / 2, "\(update) after \(first)")
         try expectSameAsACleanBuild(ledger, files: ["seats.csv", "events.csv", "march.csv"])
 
         // A corrected export: November's first send that got no answer is taken out.
-        let fields = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let fields = (before + march).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let answered = Set(fields.filter { $0[2] == "accept" || $0[2] == "decline" }.map { $0[4] })
         let november = try #require(
             before.firstIndex {
@@ -128,6 +140,42 @@ import Testing
         let correction = try build()
         #expect(correction.written > 0)
         try expectSameAsACleanBuild(ledger, files: ["seats.csv", "events.csv", "march.csv"])
+    }
+
+    /// The same monthly update built as three shards and a merge: the shards render the
+    /// new month and the months still settling, not the finished months, whose files
+    /// stay in the site; the merged site is what a clean build of the same inputs writes.
+    @Test func aShardedMonthlyUpdateKeepsTheFinishedMonthsAndEqualsACleanBuild() throws {
+        let held = try ledgerWithMarchHeldBack()
+        let config = held.ledger + "/allot.toml", site = held.ledger + "/site"
+        /// Runs the three shards; what they staged, then merges.
+        func sharded(beforeTheMerge: () throws -> Void = {}) throws -> [String] {
+            let project = try Project(configPath: config)
+            for k in 0..<3 { _ = try project.buildShard(BuildShard(index: k, count: 3)!, into: site) }
+            let shards = site + "/" + Project.shardsFolderName
+            let staged = try FileManager.default.subpathsOfDirectory(atPath: shards)
+            try beforeTheMerge()
+            _ = try project.mergeShards(count: 3, into: site)
+            return staged
+        }
+        let first = try sharded()
+        // October's statements are final by the end of February (settled on 29 January).
+        #expect(first.contains { $0.hasSuffix("/2014-10.html") })
+        try addMarch(held.ledger, header: held.header, march: held.march)
+        // A finished month a shard left in the site, changed before the merge: refused.
+        let october = try #require(
+            FileManager.default.subpathsOfDirectory(atPath: site).first { $0.hasSuffix("/2014-10.html") })
+        let bytes = try #require(FileManager.default.contents(atPath: site + "/" + october))
+        let refusal = #expect(throws: AllotError.self) {
+            try sharded(beforeTheMerge: { TestSupport.write(String(decoding: bytes, as: UTF8.self) + " ", to: site + "/" + october) })
+        }
+        #expect(refusal?.message.contains("left the finished statements of team") == true, "\(String(describing: refusal))")
+        let update = try sharded()
+        #expect(update.contains { $0.hasSuffix("/2015-03.html") })
+        // Only the October page changed in the site is rendered again, and put right.
+        let octobers = update.filter { $0.hasSuffix("/2014-10.html") }
+        #expect(octobers.count == 1 && octobers.first?.hasSuffix("/" + october) == true, "\(octobers)")
+        try expectSameAsACleanBuild(held.ledger, files: ["seats.csv", "events.csv", "march.csv"])
     }
 
     /// The site in `ledger` is, but for the build's own records, what a clean build of the

@@ -48,7 +48,8 @@ extension Project {
                 continue
             }
             let staged = Self.shardFolder(shard, in: folder)
-            for path in team.entry.paths { try session.adopt(staged + "/" + path, as: path) }
+            for path in team.stagedPaths { try session.adopt(staged + "/" + path, as: path) }
+            session.kept(team.keptPages?.paths.count ?? 0)
         }
         try session.write(siteFiles)
         let summary = try session.finish(

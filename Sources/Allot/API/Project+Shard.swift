@@ -51,12 +51,26 @@ extension Project {
                 stage.kept(entry.paths.count)
                 return ShardTeam(entry: entry, kept: kept)
             }
-            let (entry, files, _) = try renderTeam(team, key: render.keys[i], render)
-            // The fingerprint before the comparison: a file replaced after it is taken
+            var (entry, files, _) = try renderTeam(
+                team, key: render.keys[i], render, previous: previous[team],
+                intact: { SiteWriter.asRecorded($0, in: folder, recorded) })
+            let rendered = Set(files.map(\.path))
+            var left = entry.paths.filter { !rendered.contains($0) }
+            // The fingerprints before the comparison: a file replaced after them is taken
             // for changed.
+            var leftPrint = left.isEmpty ? "" : SiteWriter.fingerprint(left, in: folder)
+            if leftPrint == nil {
+                // A kept page's file went missing since it was checked: render them all.
+                (entry, files, _) = try renderTeam(team, key: render.keys[i], render)
+                left = []
+                leftPrint = ""
+            }
             let found = SiteWriter.fingerprint(entry.paths, in: folder)
             let staged = try stage.write(files, mayKeep: found != nil)
-            return ShardTeam(entry: entry, kept: staged ? nil : found)
+            stage.kept(left.count)
+            return ShardTeam(
+                entry: entry, kept: staged ? nil : found,
+                keptPages: staged && !left.isEmpty ? ShardTeam.KeptFiles(paths: left, fingerprint: leftPrint!) : nil)
         }
         let now = try store.revision()
         guard now == plan.revision else {

@@ -69,9 +69,14 @@ struct ShardCheck {
         for (team, shard) in teams {
             let shardFolder = Project.shardsFolderName + "/\(shard.index)-of-\(shard.count)"
             guard let kept = team.kept else {
-                for path in team.entry.paths where access(folder + "/" + shardFolder + "/" + path, F_OK) != 0 {
+                for path in team.stagedPaths where access(folder + "/" + shardFolder + "/" + path, F_OK) != 0 {
                     throw refusal(
                         "shard \(shard) made \(path), which is not in \(folder)/\(shardFolder)/; copy the shard's folder into \(folder)/ or run the shard again"
+                    )
+                }
+                if let left = team.keptPages, SiteWriter.fingerprint(left.paths, in: folder) != left.fingerprint {
+                    throw refusal(
+                        "shard \(shard) left the finished statements of team \(team.entry.team) in \(folder)/ as it found them there, but they have changed since; run the shard again"
                     )
                 }
                 continue
