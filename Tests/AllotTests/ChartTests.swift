@@ -6,6 +6,20 @@ import Testing
 
 /// The balance chart's scale, and a closed seat's line and forfeit mark.
 @Suite(.cleansScratch) struct ChartTests {
+    /// Chart coordinates are printed from whole tenths; they read as `Double`'s own
+    /// shortest text of the value rounded to a tenth, on both sides of zero.
+    @Test func coordinatesPrintAsTheValueRoundedToATenth() {
+        var random = SplitMix64(seed: 7)
+        let samples =
+            [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, -0.95, 56, 174.44, 174.45, -3.25, 999_999.96]
+            + (0..<5_000).map { _ in Double.random(in: -2_000...2_000, using: &random) }
+        for x in samples {
+            let r = (x * 10).rounded() / 10
+            let expected = r == r.rounded() ? String(Int(r)) : String(r)
+            #expect(SVGText.number(x) == expected, "\(x)")
+        }
+    }
+
     @Test func ticksAreRoundSteps() {
         #expect(ChartFrame(height: 220, maxValue: 478).ticks == [0, 100, 200, 300, 400, 500])
         #expect(ChartFrame(height: 220, maxValue: 0).ticks == [0, 2, 4, 6, 8, 10])

@@ -8,12 +8,13 @@ struct BalanceChart {
     /// `end` is the as-of or the seat's closing; postings at `end` (a closing's forfeit)
     /// are drawn.
     func svg(_ account: AccountLedger, from start: Instant, to end: Instant, months: [Month]) -> String {
-        let postings = account.postings.filter { $0.time >= start && $0.time <= end }
+        let postings = account.postings.lazy.filter { $0.time >= start && $0.time <= end }
         let frame = ChartFrame(height: 220, maxValue: postings.map(\.balance).max() ?? 0)
         let span = Double(max(1, end.millis - start.millis))
         func x(_ t: Instant) -> Double { frame.left + frame.plotWidth * Double(t.millis - start.millis) / span }
         func point(_ t: Instant, _ b: Int) -> String { "\(SVGText.number(x(t))),\(SVGText.number(frame.y(b)))" }
         var points = [point(start, 0)]
+        points.reserveCapacity(account.postings.count * 2 + 2)
         var balance = 0
         for p in postings {
             points.append(point(p.time, balance))
