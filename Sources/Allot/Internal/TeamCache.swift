@@ -13,6 +13,52 @@ struct TeamCache {
         var paths: [String]
         /// The team's final pages (`PageModel.isFinal`) by path: their keys and files.
         var pages: [String: PageRecord] = [:]
+
+        init(team: String, key: String, summary: TeamSummary, paths: [String], pages: [String: PageRecord] = [:]) {
+            self.team = team; self.key = key; self.summary = summary; self.paths = paths; self.pages = pages
+        }
+
+        // On disk a page's files are written once, as its path and the endings of its
+        // files (`.html`, `.summary.csv`), and a final page's record as its key alone:
+        // a page record's files are the team's files of that page. Written out in full,
+        // the paths were nine tenths of a medium site's 16 MB of records.
+        private enum CodingKeys: String, CodingKey { case team, key, summary, files, finalKeys }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            team = try c.decode(String.self, forKey: .team)
+            key = try c.decode(String.self, forKey: .key)
+            summary = try c.decode(TeamSummary.self, forKey: .summary)
+            let files = try c.decode([String: [String]].self, forKey: .files)
+            var paths: [String] = []
+            for (page, endings) in files { for ending in endings { paths.append(page + ending) } }
+            self.paths = paths.sorted()
+            for (page, key) in try c.decode([String: String].self, forKey: .finalKeys) {
+                guard let endings = files[page], !endings.isEmpty else { continue }
+                pages[page] = PageRecord(key: key, files: endings.map { page + $0 })
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(team, forKey: .team)
+            try c.encode(key, forKey: .key)
+            try c.encode(summary, forKey: .summary)
+            var files: [String: [String]] = [:]
+            for path in paths {
+                let (page, ending) = Self.split(path)
+                files[page, default: []].append(ending)
+            }
+            try c.encode(files.mapValues { $0.sorted() }, forKey: .files)
+            try c.encode(pages.mapValues(\.key), forKey: .finalKeys)
+        }
+
+        /// A file's page (the path up to the first dot of its last part) and the rest.
+        static func split(_ path: String) -> (page: String, ending: String) {
+            let name = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+            guard let dot = path[name...].firstIndex(of: ".") else { return (path, "") }
+            return (String(path[..<dot]), String(path[dot...]))
+        }
     }
 
     let folder: String
@@ -20,8 +66,9 @@ struct TeamCache {
     /// The shape of `TeamSummary` the entries hold, part of every build's inputs: a new
     /// summary field (2: credits lost month by month; 3: the forecast's projected expiry and
     /// savings; 4: response rates, all time and month by month; 5: the final pages'
-    /// records) bumps it, so no build reuses a summary written without it.
-    static let version = 5
+    /// records; 6: files written once, by page) bumps it, so no build reuses a summary
+    /// written without it.
+    static let version = 6
     private var path: String { folder + "/" + Self.fileName }
 
     /// The entries by team; none when the file is missing or unreadable.
