@@ -5,7 +5,8 @@ import Testing
 @testable import Allot
 
 /// `.allot-teams` writes each page's files once (the page and the endings of its files)
-/// and a final page's record as its key: what is read back is what was written.
+/// and a final page's record as its key: what is read back is what was written, and the
+/// line a reused team keeps is the one its entry is written as.
 @Suite(.cleansScratch) struct TeamCacheTests {
     @Test func aFileIsSplitAtTheFirstDotOfItsLastPart() {
         #expect(TeamCache.Entry.split("accounts/ana/2015-01.summary.csv") == ("accounts/ana/2015-01", ".summary.csv"))
@@ -21,7 +22,11 @@ import Testing
     @Test func entriesReadBackAsTheyWereWritten() throws {
         let config = ComparisonTests.demo(), site = (config as NSString).deletingLastPathComponent + "/site"
         _ = try Project(configPath: config).buildSite(into: site)
-        let entries = TeamCache(folder: site).read()
+        let lines = TeamCache(folder: site).read()
+        // A team reused by a build keeps the line it was read from: the line its entry
+        // would be written as.
+        for line in lines.values { #expect(try TeamCache.Line(line.entry).bytes == line.bytes) }
+        let entries = lines.mapValues(\.entry)
         #expect(entries.count == 2)
         #expect(entries.values.contains { !$0.pages.isEmpty })
         // A page without a dot in its name and one ending in a dot survive too.

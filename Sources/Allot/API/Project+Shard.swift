@@ -45,14 +45,14 @@ extension Project {
         let stage = try ShardStage(site: folder, folder: Self.shardFolder(shard, in: folder))
         let teams = try ParallelMap.map(mine, progress: progress) { i -> ShardTeam in
             let team = plan.teams[i].id
-            if let entry = previous[team], entry.key == render.keys[i], SiteWriter.asRecorded(entry.paths, in: folder, recorded),
+            if let entry = previous[team]?.entry, entry.key == render.keys[i], SiteWriter.asRecorded(entry.paths, in: folder, recorded),
                 let kept = SiteWriter.fingerprint(entry.paths, in: folder)
             {
                 stage.kept(entry.paths.count)
                 return ShardTeam(entry: entry, kept: kept)
             }
             var (entry, files, _) = try renderTeam(
-                team, key: render.keys[i], render, previous: previous[team],
+                team, key: render.keys[i], render, previous: previous[team]?.entry,
                 intact: { SiteWriter.asRecorded($0, in: folder, recorded) })
             let rendered = Set(files.map(\.path))
             var left = entry.paths.filter { !rendered.contains($0) }

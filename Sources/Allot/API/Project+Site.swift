@@ -95,27 +95,28 @@ extension Project {
         // on disk: another program (or a build from before the site lock) may have
         // replaced one.
         let recorded = SiteWriter.recordedStats(of: folder)
-        let reused = ParallelMap.map(Array(teams.indices)) { i -> TeamCache.Entry? in
-            guard let entry = previous[teams[i].id], entry.key == render.keys[i],
-                SiteWriter.asRecorded(entry.paths, in: folder, recorded)
+        let reused = ParallelMap.map(Array(teams.indices)) { i -> TeamCache.Line? in
+            guard let line = previous[teams[i].id], line.entry.key == render.keys[i],
+                SiteWriter.asRecorded(line.entry.paths, in: folder, recorded)
             else { return nil }
-            return entry
+            return line
         }
         let session = try SiteWriter(folder: folder).begin()
         var finished = false
         defer { if !finished { session.abandon() } }
-        let entries = try ParallelMap.map(Array(teams.indices), progress: progress) { i -> TeamCache.Entry in
-            if let entry = reused[i] {
-                session.kept(entry.paths.count)
-                return entry
+        let lines = try ParallelMap.map(Array(teams.indices), progress: progress) { i -> TeamCache.Line in
+            if let line = reused[i] {
+                session.kept(line.entry.paths.count)
+                return line
             }
             let (entry, files, kept) = try renderTeam(
-                teams[i].id, key: render.keys[i], render, previous: previous[teams[i].id],
+                teams[i].id, key: render.keys[i], render, previous: previous[teams[i].id]?.entry,
                 intact: { SiteWriter.asRecorded($0, in: folder, recorded) })
             session.kept(kept)
             try session.write(files)
-            return entry
+            return try TeamCache.Line(entry)
         }
+        let entries = lines.map(\.entry)
         let siteFiles = try siteFiles(entries, render)
         // Every read of the store is done: the same revision now means they all saw the
         // state the plan was made from.
@@ -127,8 +128,8 @@ extension Project {
                 // While pages change, only the teams whose pages were not rendered again stay
                 // trusted, and there is no build key, so a killed build is never taken as done.
                 SiteWriter.Record(
-                    name: TeamCache.fileName, whileChanging: try TeamCache.contents(reused.compactMap { $0 }),
-                    after: try TeamCache.contents(entries)),
+                    name: TeamCache.fileName, whileChanging: TeamCache.contents(reused.compactMap { $0 }),
+                    after: TeamCache.contents(lines)),
                 SiteWriter.Record(name: Self.buildKeyFile, whileChanging: nil, after: Data(key.utf8)),
             ])
         finished = true

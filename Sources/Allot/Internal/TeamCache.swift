@@ -71,13 +71,28 @@ struct TeamCache {
     static let version = 6
     private var path: String { folder + "/" + Self.fileName }
 
-    /// The entries by team; none when the file is missing or unreadable.
-    func read() -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: path), let entries = Self.entries(data) else { return [:] }
-        var out: [String: Entry] = [:]
-        for entry in entries { out[entry.team] = entry }
+    /// An entry and its line in the file: a build that reuses a team writes the line it
+    /// read, and encodes only the teams it rendered, each once.
+    struct Line: Sendable {
+        var entry: Entry
+        var bytes: Data
+
+        init(_ entry: Entry) throws { self.init(entry, bytes: try JSONLines.line(entry)) }
+
+        init(_ entry: Entry, bytes: Data) { self.entry = entry; self.bytes = bytes }
+    }
+
+    /// The entries by team, with their lines; none when the file is missing or unreadable.
+    func read() -> [String: Line] {
+        guard let data = FileManager.default.contents(atPath: path), let lines = JSONLines.decodeLines(Entry.self, from: data)
+        else { return [:] }
+        var out: [String: Line] = [:]
+        for (entry, bytes) in lines { out[entry.team] = Line(entry, bytes: bytes) }
         return out
     }
+
+    /// The file's bytes for these lines, in order.
+    static func contents(_ lines: [Line]) -> Data { JSONLines.joined(lines.map(\.bytes)) }
 
     /// The entries `contents` wrote; nil when any line does not read as one.
     static func entries(_ data: Data) -> [Entry]? { JSONLines.decode(Entry.self, from: data) }
