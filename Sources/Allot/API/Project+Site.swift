@@ -104,19 +104,24 @@ extension Project {
         let session = try SiteWriter(folder: folder).begin()
         var finished = false
         defer { if !finished { session.abandon() } }
-        let lines = try ParallelMap.map(Array(teams.indices), progress: progress) { i -> TeamCache.Line in
+        // Each team's line, and the files it left alone after finding them as recorded.
+        let results = try ParallelMap.map(Array(teams.indices), progress: progress) { i -> (TeamCache.Line, [String]) in
             if let line = reused[i] {
                 session.kept(line.entry.paths.count)
-                return line
+                return (line, line.entry.paths)
             }
             let (entry, files, kept) = try renderTeam(
                 teams[i].id, key: render.keys[i], render, previous: previous[teams[i].id]?.entry,
                 intact: { SiteWriter.asRecorded($0, in: folder, recorded) })
             session.kept(kept)
             try session.write(files)
-            return try TeamCache.Line(entry)
+            let rendered = Set(files.map(\.path))
+            return (try TeamCache.Line(entry), entry.paths.filter { !rendered.contains($0) })
         }
-        let entries = lines.map(\.entry)
+        let lines = results.map(\.0), entries = lines.map(\.entry)
+        var checked: [String: String] = [:]
+        checked.reserveCapacity(results.reduce(0) { $0 + $1.1.count })
+        for (_, paths) in results { for path in paths { checked[path] = recorded[path] } }
         let siteFiles = try siteFiles(entries, render)
         // Every read of the store is done: the same revision now means they all saw the
         // state the plan was made from.
@@ -131,7 +136,7 @@ extension Project {
                     name: TeamCache.fileName, whileChanging: TeamCache.contents(reused.compactMap { $0 }),
                     after: TeamCache.contents(lines)),
                 SiteWriter.Record(name: Self.buildKeyFile, whileChanging: nil, after: Data(key.utf8)),
-            ])
+            ], checked: checked)
         finished = true
         return summary
     }

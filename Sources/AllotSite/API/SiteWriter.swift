@@ -141,11 +141,14 @@ public struct SiteWriter: Sendable {
 
         /// Puts every staged file in place, removes what earlier builds wrote that is not
         /// in `paths`, and leaves `paths` as the manifest and the records as they say.
+        /// `checked` holds the stat lines of files this build found as the last one
+        /// recorded them (`asRecorded`) and left alone: they are recorded as found, not
+        /// stated again (one that changed since is then taken for changed next time).
         ///
         /// Every byte is written into the staging folder before the first thing in the
         /// site changes, so a full disk fails the build with the site as it was; what
         /// follows makes folders, renames and removes, which needs no space.
-        public func finish(keeping paths: Set<String>, records: [Record] = []) throws -> Summary {
+        public func finish(keeping paths: Set<String>, records: [Record] = [], checked: [String: String] = [:]) throws -> Summary {
             let fm = FileManager.default
             let gone = previous.subtracting(paths)
             try SiteWriter.refuseLinks(on: staged.map(\.target) + gone, in: folder)
@@ -156,7 +159,10 @@ public struct SiteWriter: Sendable {
             // A rename keeps a file's inode and modification time: what each staged file
             // says now is what it will say in place.
             let temporaries = Dictionary(staged.map { ($0.target, $0.temporary) }, uniquingKeysWith: { _, last in last })
-            let lines = ParallelMap.map(sortedPaths) { path in SiteWriter.statLine(temporaries[path] ?? folder + "/" + path) }
+            let lines = ParallelMap.map(sortedPaths) { path in
+                if let temporary = temporaries[path] { return SiteWriter.statLine(temporary) }
+                return checked[path] ?? SiteWriter.statLine(folder + "/" + path)
+            }
             let stats = zip(sortedPaths, lines).compactMap { path, line in line.map { (path: path, stat: $0) } }
             let fileStats = try stage(SiteWriter.fileStats(stats))
             let stagedRecords = try records.map { record in
