@@ -58,9 +58,7 @@ import Testing
     /// balance, and the sends and expiries match the postings.
     @Test func everyCreditEndsSomewhere() async {
         await propertyCheck(count: 200, input: LedgerPropertyTests.seeds) { seed in
-            var draw = RandomLedger(seed: seed)
-            let (scenario, asOf) = draw.scenario()
-            let ledger = scenario.replay(asOf: asOf)
+            let ledger = LedgerPropertyTests.drawn(seed)
             for a in ledger.accounts {
                 let rows = CreditOutcomes(a).rows
                 #expect(rows.allSatisfy { $0.brought == $0.ended }, "seed \(seed) \(a.account.id)")

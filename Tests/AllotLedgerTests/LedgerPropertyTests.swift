@@ -6,7 +6,10 @@ import Testing
 @Suite struct LedgerPropertyTests {
     static let seeds = Gen.uint64(in: 0...UInt64.max)
 
-    func ledger(_ seed: UInt64) -> Ledger {
+    func ledger(_ seed: UInt64) -> Ledger { Self.drawn(seed) }
+
+    /// The ledger `RandomLedger` draws from `seed`, replayed to its as-of.
+    static func drawn(_ seed: UInt64) -> Ledger {
         var draw = RandomLedger(seed: seed)
         let (scenario, asOf) = draw.scenario()
         return scenario.replay(asOf: asOf)

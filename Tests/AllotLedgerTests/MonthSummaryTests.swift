@@ -9,9 +9,7 @@ import Testing
     /// an as-of inside a month) every month's summary is its statement's.
     @Test func everyMonthIsAsItsStatementTotalsIt() async {
         await propertyCheck(count: 300, input: LedgerPropertyTests.seeds) { seed in
-            var draw = RandomLedger(seed: seed)
-            let (scenario, asOf) = draw.scenario()
-            let ledger = scenario.replay(asOf: asOf)
+            let ledger = LedgerPropertyTests.drawn(seed)
             for a in ledger.accounts {
                 let id = a.account.id
                 let statements = ledger.statementMonths(of: id).compactMap { ledger.statement(of: id, for: $0) }
