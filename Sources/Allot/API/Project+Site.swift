@@ -198,7 +198,8 @@ extension Project {
             pages += reports.flatMap { $0.pages(context) }.filter { $0.output == .document }
             summaries.append(TeamSummary(team: team.id, context))
         }
-        pages += reports.flatMap { $0.sitePages(pipeline.site(summaries)) }
+        let site = pipeline.site(summaries)
+        pages += reports.flatMap { $0.sitePages(site) }
         return try pages.map { ($0.path, $0.title, try renderer.markdown($0)) }
     }
 }
