@@ -26,6 +26,24 @@ extension ProcessHeavyTests {
             return (config, single)
         }
 
+        /// Starts a program just copied into place. Until a child that another test's
+        /// thread forked while the copy was open for writing has run its own program, that
+        /// child holds the copy open and starting it fails with "Text file busy": wait and
+        /// try again.
+        static func startCopied(_ path: String, _ arguments: [String]) async throws -> ChildProcess {
+            var attempt = 0
+            while true {
+                do {
+                    return try ChildProcess(path, arguments, keepErrors: true)
+                } catch let error as NSError
+                    where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY)
+                {
+                    attempt += 1
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
+
         /// Runs `allot` and expects it to succeed. Shards started at once wait for each other's
         /// import and for the site folder; under a loaded run that can pass the default 30 s.
         static func expectSuccess(_ arguments: [String]) async throws {
@@ -182,7 +200,7 @@ extension ProcessHeavyTests {
             // Another allot program: a copy of the binary elsewhere.
             let copy = TestSupport.scratch() + "/allot"
             try FileManager.default.copyItem(atPath: TestSupport.allotBinary, toPath: copy)
-            let other = try await ChildProcess(copy, merge, keepErrors: true).ended()
+            let other = try await Self.startCopied(copy, merge).ended()
             #expect(other.status == 1)
             #expect(other.errorText.hasPrefix("error: cannot merge: shard 0/3 was run by another allot program ("), "\(other.errorText)")
             #expect(other.errorText.hasSuffix("; run the shards and the merge with the same allot\n"), "\(other.errorText)")
