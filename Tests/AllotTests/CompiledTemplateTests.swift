@@ -83,7 +83,12 @@ import Testing
             // opening delimiter right before a line break, which swift-mustache reads as text.
             let leftOnPurpose = [leaf, middle, main].contains { $0.contains("{{\n") || $0.contains("{{\r\n") }
             #expect(renderer.uncompiled.isEmpty || leftOnPurpose, "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
-            #expect(fast == library.render(view, withTemplate: "main"), "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
+            if renderer.uncompiled.isEmpty {
+                #expect(fast == library.render(view, withTemplate: "main"), "template: \(main)\nmiddle: \(middle)\nleaf: \(leaf)")
+            } else {
+                // Left to swift-mustache: the compiled renderer renders none of it.
+                #expect(fast == nil)
+            }
             // The same data as plain dictionaries and arrays is swift-mustache's alone, and reads the same.
             #expect(renderer.render(DataDrawer.dictionaries(.object(view)), withTemplate: "main") == nil)
         }
