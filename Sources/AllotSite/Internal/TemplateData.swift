@@ -48,7 +48,9 @@ enum TemplateValue {
 /// the same name wins, as in a dictionary.
 final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible {
     private var entries: [(key: String, value: TemplateValue)] = []
-    /// For the rare object with many fields (an encoded dictionary), made on first look-up.
+    /// For the rare object with many fields (an encoded dictionary): made while the
+    /// fields are set, never on a look-up, so that pages rendered at once on several
+    /// threads may read one object (a look-up that built it raced, and crashed a build).
     private var index: [String: Int]?
 
     init() { entries.reserveCapacity(8) }
@@ -59,14 +61,18 @@ final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringC
 
     func set(_ value: TemplateValue, forKey key: String) {
         entries.append((key, value))
-        index = nil
+        if index != nil {
+            index![key] = entries.count - 1
+        } else if entries.count > Self.scanned {
+            index = Dictionary(zip(entries.map(\.key), entries.indices), uniquingKeysWith: { $1 })
+        }
     }
 
+    /// Up to this many fields, a look-up compares the name with each key.
+    private static let scanned = 16
+
     func value(named name: String) -> TemplateValue? {
-        if entries.count > 16 {
-            if index == nil { index = Dictionary(zip(entries.map(\.key), entries.indices), uniquingKeysWith: { $1 }) }
-            return index![name].map { entries[$0].value }
-        }
+        if let index { return index[name].map { entries[$0].value } }
         var i = entries.count - 1
         while i >= 0 {
             if entries[i].key == name { return entries[i].value }
